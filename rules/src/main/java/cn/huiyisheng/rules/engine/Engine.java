@@ -1,0 +1,227 @@
+package cn.huiyisheng.rules.engine;
+
+import cn.huiyisheng.rules.catalog.Catalog;
+import cn.huiyisheng.rules.catalog.PolicyTable;
+import cn.huiyisheng.rules.compile.CompiledTable;
+import cn.huiyisheng.rules.compile.TableCompiler;
+import cn.huiyisheng.rules.facts.Subject;
+import cn.huiyisheng.rules.facts.TableCode;
+import cn.huiyisheng.rules.household.Household;
+import cn.huiyisheng.rules.table.TableRow;
+import cn.huiyisheng.rules.table.TableTemplates;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * Evaluates a household as of a date under the versions known at an instant. Each subject is
+ * inserted into the entry point of its table in one Drools session whose knowledge base holds
+ * exactly the versions needed; knowledge bases for a set of versions are built once and pooled.
+ */
+public final class Engine {
+
+    public static final String VERSION = "huiyisheng-rules/0.1.0";
+
+    private static final int POOL_SIZE = 8;
+    private static final int MAX_RULE_SETS = 256;
+
+    private final Catalog catalog;
+    private final TableCompiler compiler;
+    private final Map<String, KieSessionsPool> ruleSets = new ConcurrentHashMap<>();
+
+    public Engine(Catalog catalog, TableCompiler compiler) {
+        this.catalog = catalog;
+        this.compiler = compiler;
+    }
+
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    public TableCompiler compiler() {
+        return compiler;
+    }
+
+    /** Every benefit, as of a date, with the versions known now. */
+    public Determination evaluate(Household household, LocalDate asOf, Instant knownAt) {
+        return evaluate(household, asOf, knownAt, benefits());
+    }
+
+    public static Set<TableCode> benefits() {
+        return Arrays.stream(TableCode.values()).filter(TableCode::isBenefit)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(TableCode.class)));
+    }
+
+    public CompiledTable compiled(PolicyTable version) {
+        return compiler.compile(TableTemplates.of(version.code()), version.bytes());
+    }
+
+    public Determination evaluate(Household household, LocalDate asOf, Instant knownAt, Set<TableCode> codes) {
+        Map<TableCode, List<SubjectFactory.Assessment>> assessments = new LinkedHashMap<>();
+        List<Run> runs = new ArrayList<>();
+        for (TableCode code : codes) {
+            List<SubjectFactory.Assessment> list = SubjectFactory.assess(code, household, asOf);
+            assessments.put(code, list);
+            for (SubjectFactory.Assessment a : list) {
+                PolicyTable version = catalog.inForce(code, a.versionDate(), knownAt).orElse(null);
+                Run run = new Run(a.subject(), version);
+                runs.add(run);
+                if (version != null && code == TableCode.RETIREMENT_ONE_CHILD_REWARD) {
+                    Subject wage = SubjectFactory.wageFor(a.subject());
+                    run.wage = new Run(wage, catalog.inForce(TableCode.CITY_AVERAGE_WAGE, a.versionDate(), knownAt).orElse(null));
+                }
+            }
+        }
+        fire(runs);
+        Map<Subject, Run> bySubject = new HashMap<>();
+        runs.forEach(r -> bySubject.put(r.subject, r));
+        List<BenefitDetermination> results = new ArrayList<>();
+        for (Map.Entry<TableCode, List<SubjectFactory.Assessment>> e : assessments.entrySet()) {
+            TableCode code = e.getKey();
+            List<ItemDetermination> items = e.getValue().stream().map(a -> item(bySubject.get(a.subject()))).toList();
+            boolean eligible = items.stream().anyMatch(ItemDetermination::eligible);
+            BigDecimal amount = code.isService() ? null : items.stream().filter(ItemDetermination::eligible)
+                    .map(ItemDetermination::amount).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+            List<Reason> reasons = items.isEmpty() ? List.of(nothingToAssess(code)) : List.of();
+            results.add(new BenefitDetermination(code.name(), code.zh(), code.en(), code.periodicity(), eligible, amount, items, reasons));
+        }
+        return new Determination(asOf, knownAt, VERSION, results);
+    }
+
+    /** A subject and the version that decides it (null when none is in force). */
+    private static final class Run {
+        final Subject subject;
+        final PolicyTable version;
+        CompiledTable compiled;
+        Run wage;
+
+        Run(Subject subject, PolicyTable version) {
+            this.subject = subject;
+            this.version = version;
+        }
+    }
+
+    /** Fires every run; a knowledge base holds one version per table, so runs that need two go in rounds. */
+    private void fire(List<Run> runs) {
+        List<Run> pending = new ArrayList<>();
+        for (Run run : runs) {
+            if (run.version != null) {
+                run.compiled = compiled(run.version);
+                pending.add(run);
+                if (run.wage != null && run.wage.version != null) {
+                    run.wage.compiled = compiled(run.wage.version);
+                    pending.add(run.wage);
+                }
+            }
+        }
+        while (!pending.isEmpty()) {
+            Map<TableCode, PolicyTable> chosen = new LinkedHashMap<>();
+            List<Run> round = new ArrayList<>();
+            List<Run> later = new ArrayList<>();
+            for (Run run : pending) {
+                PolicyTable already = chosen.putIfAbsent(run.version.code(), run.version);
+                (already == null || already == run.version ? round : later).add(run);
+            }
+            fireRound(chosen.values(), round);
+            pending = later;
+        }
+    }
+
+    private void fireRound(java.util.Collection<PolicyTable> versions, List<Run> round) {
+        List<PolicyTable> sorted = versions.stream().sorted(Comparator.comparing(PolicyTable::code)).toList();
+        String key = sorted.stream().map(v -> v.code() + ":" + v.sha256()).collect(Collectors.joining(","));
+        KieSessionsPool pool = ruleSets.get(key);
+        if (pool == null) {
+            if (ruleSets.size() >= MAX_RULE_SETS) {
+                ruleSets.clear();
+            }
+            List<String> drls = sorted.stream().map(v -> compiled(v).drl()).toList();
+            pool = ruleSets.computeIfAbsent(key, k -> TableCompiler.build(drls, "rule set").newKieSessionsPool(POOL_SIZE));
+        }
+        KieSession session = pool.newKieSession();
+        try {
+            for (Run run : round) {
+                session.getEntryPoint(run.version.code().name()).insert(run.subject);
+            }
+            session.fireAllRules();
+        } finally {
+            session.dispose();
+        }
+    }
+
+    private ItemDetermination item(Run run) {
+        Subject s = run.subject;
+        if (run.version == null) {
+            return refusal(s, null, List.of(new Reason("NO_VERSION_IN_FORCE", false,
+                    s.getTable().zh() + "在" + s.getAssessedOn() + "没有有效的政策版本",
+                    "no version of " + s.getTable().name() + " was in force on " + s.getAssessedOn())));
+        }
+        VersionRef ref = VersionRef.of(run.version);
+        List<TableRow> rows = run.compiled.rows();
+        if (s.matches().isEmpty()) {
+            return refusal(s, ref, RowExplainer.whyNot(run.compiled.template(), rows, s));
+        }
+        List<Subject.Match> matches = s.matches().stream().sorted(Comparator.comparingInt(Subject.Match::sheetRow)).toList();
+        Subject.Match decisive = matches.get(0);
+        List<String> warnings = new ArrayList<>();
+        if (matches.size() > 1) {
+            warnings.add("ROWS_OVERLAP: rows " + matches.stream().map(Subject.Match::rowId).toList()
+                    + " all match; the first decides");
+        }
+        TableRow row = rows.stream().filter(r -> r.sheetRow() == decisive.sheetRow()).findFirst().orElseThrow();
+        List<Reason> reasons = new ArrayList<>(RowExplainer.why(run.compiled.template(), row, s));
+        BigDecimal amount = decisive.amount();
+        if (decisive.rate() != null) {
+            Run wage = run.wage;
+            if (wage == null || wage.version == null || wage.subject.matches().isEmpty()) {
+                int year = s.getAssessedOn().getYear() - 1;
+                return refusal(s, ref, List.of(new Reason("NO_AVERAGE_WAGE", false,
+                        year + "年度职工年平均工资未公布", "no average annual wage is published for " + year)));
+            }
+            Subject.Match w = wage.subject.matches().get(0);
+            amount = w.amount().multiply(decisive.rate()).setScale(2, RoundingMode.HALF_UP);
+            reasons.add(new Reason("referenceYear", true,
+                    wage.subject.getReferenceYear() + "年度职工年平均工资 " + w.amount() + " 元 × " + decisive.rate().stripTrailingZeros().toPlainString(),
+                    "average annual wage of " + wage.subject.getReferenceYear() + " " + w.amount() + " yuan × "
+                            + decisive.rate().stripTrailingZeros().toPlainString() + " (" + wage.version.id() + ")"));
+        }
+        List<RowRef> rowRefs = matches.stream().map(m -> new RowRef(m.rowId(), m.sheetRow())).toList();
+        return new ItemDetermination(s.getLabel(), s.getPath(), s.getAssessedOn(), true,
+                s.getTable().isService() ? null : amount, decisive.payer(), ref, rowRefs, reasons, warnings);
+    }
+
+    private static ItemDetermination refusal(Subject s, VersionRef ref, List<Reason> reasons) {
+        return new ItemDetermination(s.getLabel(), s.getPath(), s.getAssessedOn(), false, null, null, ref,
+                List.of(), reasons, List.of());
+    }
+
+    private static Reason nothingToAssess(TableCode code) {
+        return switch (code) {
+            case LONG_ACTING_CONTRACEPTION_SUBSIDY -> new Reason("NO_MEASURE", false,
+                    "未登记已实施的长效避孕节育措施", "no long-acting contraception measure done by this date is recorded");
+            case REMEDIAL_MEASURE_SUBSIDY -> new Reason("NO_MEASURE", false,
+                    "未登记已实施的补救措施", "no remedial measure done by this date is recorded");
+            default -> new Reason("NOTHING_TO_ASSESS", false, "没有可评估的对象", "nothing to assess");
+        };
+    }
+
+    /** Number of distinct version sets compiled into pooled knowledge bases. */
+    public int ruleSetCount() {
+        return ruleSets.size();
+    }
+}
