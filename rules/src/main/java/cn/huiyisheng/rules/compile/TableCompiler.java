@@ -40,7 +40,11 @@ public final class TableCompiler {
 
     /** Compiles (or returns the cached compilation of) a version. */
     public CompiledTable compile(TableTemplate template, byte[] bytes) {
-        String sha = sha256(bytes);
+        return compile(template, bytes, sha256(bytes));
+    }
+
+    /** As {@link #compile(TableTemplate, byte[])} for bytes whose SHA-256 the caller already holds. */
+    public CompiledTable compile(TableTemplate template, byte[] bytes, String sha) {
         CompiledTable cached = cache.get(sha + template.code());
         if (cached != null) {
             return cached;

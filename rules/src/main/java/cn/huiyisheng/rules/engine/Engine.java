@@ -7,10 +7,9 @@ import cn.huiyisheng.rules.compile.TableCompiler;
 import cn.huiyisheng.rules.facts.Subject;
 import cn.huiyisheng.rules.facts.TableCode;
 import cn.huiyisheng.rules.household.Household;
-import cn.huiyisheng.rules.table.TableRow;
 import cn.huiyisheng.rules.table.TableTemplates;
 import org.kie.api.runtime.KieSession;
-import org.kie.api.runtime.KieSessionsPool;
+import org.kie.api.KieBase;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -20,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,18 +29,32 @@ import java.util.stream.Collectors;
 /**
  * Evaluates a household as of a date under the versions known at an instant. Each subject is
  * inserted into the entry point of its table in one Drools session whose knowledge base holds
- * exactly the versions needed; knowledge bases for a set of versions are built once and pooled.
+ * exactly the versions needed; the knowledge base of a set of versions is built once and kept.
  */
 public final class Engine {
 
     public static final String VERSION = "huiyisheng-rules/0.1.0";
 
-    private static final int POOL_SIZE = 8;
     private static final int MAX_RULE_SETS = 256;
 
     private final Catalog catalog;
     private final TableCompiler compiler;
-    private final Map<String, KieSessionsPool> ruleSets = new ConcurrentHashMap<>();
+    private final Map<List<String>, KieBase> ruleSets = new ConcurrentHashMap<>();
+    private final Map<String, Prepared> prepared = new ConcurrentHashMap<>();
+
+    /** What a version needs at evaluation, prepared once: its compiled table, explainer and reference. */
+    private record Prepared(CompiledTable compiled, RowExplainer explainer, VersionRef ref) {
+    }
+
+    private Prepared prepared(PolicyTable version) {
+        Prepared p = prepared.get(version.sha256());
+        if (p == null) {
+            CompiledTable compiled = compiled(version);
+            p = prepared.computeIfAbsent(version.sha256(),
+                    k -> new Prepared(compiled, new RowExplainer(compiled), VersionRef.of(version)));
+        }
+        return p;
+    }
 
     public Engine(Catalog catalog, TableCompiler compiler) {
         this.catalog = catalog;
@@ -68,46 +80,59 @@ public final class Engine {
     }
 
     public CompiledTable compiled(PolicyTable version) {
-        return compiler.compile(TableTemplates.of(version.code()), version.bytes());
+        return compiler.compile(TableTemplates.of(version.code()), version.bytes(), version.sha256());
     }
 
     public Determination evaluate(Household household, LocalDate asOf, Instant knownAt, Set<TableCode> codes) {
-        Map<TableCode, List<SubjectFactory.Assessment>> assessments = new LinkedHashMap<>();
+        SubjectFactory factory = new SubjectFactory(household);
+        List<TableCode> order = new ArrayList<>(codes.size());
+        List<List<Run>> runsByCode = new ArrayList<>(codes.size());
         List<Run> runs = new ArrayList<>();
         for (TableCode code : codes) {
-            List<SubjectFactory.Assessment> list = SubjectFactory.assess(code, household, asOf);
-            assessments.put(code, list);
-            for (SubjectFactory.Assessment a : list) {
+            List<Run> forCode = new ArrayList<>(2);
+            for (SubjectFactory.Assessment a : factory.assess(code, asOf)) {
                 PolicyTable version = catalog.inForce(code, a.versionDate(), knownAt).orElse(null);
                 Run run = new Run(a.subject(), version);
-                runs.add(run);
                 if (version != null && code == TableCode.RETIREMENT_ONE_CHILD_REWARD) {
                     Subject wage = SubjectFactory.wageFor(a.subject());
                     run.wage = new Run(wage, catalog.inForce(TableCode.CITY_AVERAGE_WAGE, a.versionDate(), knownAt).orElse(null));
                 }
+                forCode.add(run);
+                runs.add(run);
             }
+            order.add(code);
+            runsByCode.add(forCode);
         }
         fire(runs);
-        Map<Subject, Run> bySubject = new HashMap<>();
-        runs.forEach(r -> bySubject.put(r.subject, r));
-        List<BenefitDetermination> results = new ArrayList<>();
-        for (Map.Entry<TableCode, List<SubjectFactory.Assessment>> e : assessments.entrySet()) {
-            TableCode code = e.getKey();
-            List<ItemDetermination> items = e.getValue().stream().map(a -> item(bySubject.get(a.subject()))).toList();
-            boolean eligible = items.stream().anyMatch(ItemDetermination::eligible);
-            BigDecimal amount = code.isService() ? null : items.stream().filter(ItemDetermination::eligible)
-                    .map(ItemDetermination::amount).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+        List<BenefitDetermination> results = new ArrayList<>(order.size());
+        for (int i = 0; i < order.size(); i++) {
+            TableCode code = order.get(i);
+            List<ItemDetermination> items = new ArrayList<>(runsByCode.get(i).size());
+            boolean eligible = false;
+            BigDecimal amount = code.isService() ? null : ZERO;
+            for (Run run : runsByCode.get(i)) {
+                ItemDetermination item = item(run);
+                items.add(item);
+                if (item.eligible()) {
+                    eligible = true;
+                    if (amount != null) {
+                        amount = amount.add(item.amount());
+                    }
+                }
+            }
             List<Reason> reasons = items.isEmpty() ? List.of(nothingToAssess(code)) : List.of();
             results.add(new BenefitDetermination(code.name(), code.zh(), code.en(), code.periodicity(), eligible, amount, items, reasons));
         }
         return new Determination(asOf, knownAt, VERSION, results);
     }
 
+    private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
+
     /** A subject and the version that decides it (null when none is in force). */
     private static final class Run {
         final Subject subject;
         final PolicyTable version;
-        CompiledTable compiled;
+        Prepared prepared;
         Run wage;
 
         Run(Subject subject, PolicyTable version) {
@@ -121,10 +146,10 @@ public final class Engine {
         List<Run> pending = new ArrayList<>();
         for (Run run : runs) {
             if (run.version != null) {
-                run.compiled = compiled(run.version);
+                run.prepared = prepared(run.version);
                 pending.add(run);
                 if (run.wage != null && run.wage.version != null) {
-                    run.wage.compiled = compiled(run.wage.version);
+                    run.wage.prepared = prepared(run.wage.version);
                     pending.add(run.wage);
                 }
             }
@@ -143,17 +168,23 @@ public final class Engine {
     }
 
     private void fireRound(java.util.Collection<PolicyTable> versions, List<Run> round) {
-        List<PolicyTable> sorted = versions.stream().sorted(Comparator.comparing(PolicyTable::code)).toList();
-        String key = sorted.stream().map(v -> v.code() + ":" + v.sha256()).collect(Collectors.joining(","));
-        KieSessionsPool pool = ruleSets.get(key);
-        if (pool == null) {
+        List<PolicyTable> sorted = new ArrayList<>(versions);
+        sorted.sort(Comparator.comparing(PolicyTable::code));
+        List<String> key = new ArrayList<>(sorted.size());
+        for (PolicyTable v : sorted) {
+            key.add(v.sha256());
+        }
+        KieBase kieBase = ruleSets.get(key);
+        if (kieBase == null) {
             if (ruleSets.size() >= MAX_RULE_SETS) {
                 ruleSets.clear();
             }
-            List<String> drls = sorted.stream().map(v -> compiled(v).drl()).toList();
-            pool = ruleSets.computeIfAbsent(key, k -> TableCompiler.build(drls, "rule set").newKieSessionsPool(POOL_SIZE));
+            List<String> drls = sorted.stream().map(v -> prepared(v).compiled().drl()).toList();
+            kieBase = ruleSets.computeIfAbsent(List.copyOf(key), k -> TableCompiler.build(drls, "rule set"));
         }
-        KieSession session = pool.newKieSession();
+        // a fresh session is cheaper than a pooled one: reset clears every node memory of the
+        // knowledge base, a new session only creates those its facts touch (measured: 4x faster)
+        KieSession session = kieBase.newKieSession();
         try {
             for (Run run : round) {
                 session.getEntryPoint(run.version.code().name()).insert(run.subject);
@@ -171,20 +202,20 @@ public final class Engine {
                     s.getTable().zh() + "在" + s.getAssessedOn() + "没有有效的政策版本",
                     "no version of " + s.getTable().name() + " was in force on " + s.getAssessedOn())));
         }
-        VersionRef ref = VersionRef.of(run.version);
-        List<TableRow> rows = run.compiled.rows();
+        VersionRef ref = run.prepared.ref();
+        RowExplainer explainer = run.prepared.explainer();
         if (s.matches().isEmpty()) {
-            return refusal(s, ref, RowExplainer.whyNot(run.compiled.template(), rows, s));
+            return refusal(s, ref, explainer.whyNot(s));
         }
-        List<Subject.Match> matches = s.matches().stream().sorted(Comparator.comparingInt(Subject.Match::sheetRow)).toList();
-        Subject.Match decisive = matches.get(0);
-        List<String> warnings = new ArrayList<>();
+        List<Subject.Match> matches = s.matches();
+        List<String> warnings = List.of();
         if (matches.size() > 1) {
-            warnings.add("ROWS_OVERLAP: rows " + matches.stream().map(Subject.Match::rowId).toList()
+            matches = matches.stream().sorted(Comparator.comparingInt(Subject.Match::sheetRow)).toList();
+            warnings = List.of("ROWS_OVERLAP: rows " + matches.stream().map(Subject.Match::rowId).toList()
                     + " all match; the first decides");
         }
-        TableRow row = rows.stream().filter(r -> r.sheetRow() == decisive.sheetRow()).findFirst().orElseThrow();
-        List<Reason> reasons = new ArrayList<>(RowExplainer.why(run.compiled.template(), row, s));
+        Subject.Match decisive = matches.get(0);
+        List<Reason> reasons = explainer.why(decisive.sheetRow(), s);
         BigDecimal amount = decisive.amount();
         if (decisive.rate() != null) {
             Run wage = run.wage;
@@ -195,14 +226,18 @@ public final class Engine {
             }
             Subject.Match w = wage.subject.matches().get(0);
             amount = w.amount().multiply(decisive.rate()).setScale(2, RoundingMode.HALF_UP);
+            reasons = new ArrayList<>(reasons);
             reasons.add(new Reason("referenceYear", true,
                     wage.subject.getReferenceYear() + "年度职工年平均工资 " + w.amount() + " 元 × " + decisive.rate().stripTrailingZeros().toPlainString(),
                     "average annual wage of " + wage.subject.getReferenceYear() + " " + w.amount() + " yuan × "
                             + decisive.rate().stripTrailingZeros().toPlainString() + " (" + wage.version.id() + ")"));
         }
-        List<RowRef> rowRefs = matches.stream().map(m -> new RowRef(m.rowId(), m.sheetRow())).toList();
+        RowRef[] rowRefs = new RowRef[matches.size()];
+        for (int i = 0; i < rowRefs.length; i++) {
+            rowRefs[i] = new RowRef(matches.get(i).rowId(), matches.get(i).sheetRow());
+        }
         return new ItemDetermination(s.getLabel(), s.getPath(), s.getAssessedOn(), true,
-                s.getTable().isService() ? null : amount, decisive.payer(), ref, rowRefs, reasons, warnings);
+                s.getTable().isService() ? null : amount, decisive.payer(), ref, List.of(rowRefs), reasons, warnings);
     }
 
     private static ItemDetermination refusal(Subject s, VersionRef ref, List<Reason> reasons) {
@@ -220,7 +255,7 @@ public final class Engine {
         };
     }
 
-    /** Number of distinct version sets compiled into pooled knowledge bases. */
+    /** Number of distinct version sets compiled into knowledge bases. */
     public int ruleSetCount() {
         return ruleSets.size();
     }

@@ -18,14 +18,16 @@ import cn.huiyisheng.rules.household.RegistrationType;
 import cn.huiyisheng.rules.household.Sex;
 
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
 
 /**
  * Derives, for one table and one date, the subjects a table decides on and every attribute it may
  * read. This is the only place household facts are interpreted; tables see the derived values.
+ * One factory serves one evaluation: what it derives about the family on a date is derived once.
  *
  * <p>Recurring benefits are assessed on the date asked. One-time benefits are assessed on the date
  * of their event (retirement, the measure), and decided under the version in force on that date;
@@ -33,44 +35,56 @@ import java.util.Objects;
  */
 final class SubjectFactory {
 
-    private SubjectFactory() {
-    }
-
     /** A subject and the date whose version in force decides it. */
     record Assessment(Subject subject, LocalDate versionDate) {
     }
 
-    static List<Assessment> assess(TableCode code, Household h, LocalDate asOf) {
-        List<Assessment> out = new ArrayList<>();
+    private final Household h;
+    private final Map<LocalDate, Family> families = new HashMap<>(4);
+
+    SubjectFactory(Household household) {
+        this.h = household;
+    }
+
+    List<Assessment> assess(TableCode code, LocalDate asOf) {
+        List<Assessment> out = new ArrayList<>(2);
+        List<Person> parents = h.parents();
         switch (code) {
             case ONE_CHILD_HEALTH_FEE, REWARD_SUPPORT, SPECIAL_SUPPORT, RETIRED_PARENT_ALLOWANCE,
                  ELDER_HEALTH_CHECK, MIGRANT_REPRODUCTIVE_HEALTH -> {
-                for (int i = 0; i < h.parents().size(); i++) {
-                    Person p = h.parents().get(i);
-                    Subject s = person(code, h, p, i, asOf);
+                for (int i = 0; i < parents.size(); i++) {
+                    Person p = parents.get(i);
+                    Subject s = person(code, p, i, asOf);
                     if (code == TableCode.ELDER_HEALTH_CHECK) {
-                        s.setAlreadyReceived(received(h, code, p).anyMatch(b -> b.date().getYear() == asOf.getYear()
-                                && !b.date().isAfter(asOf)));
+                        boolean thisYear = false;
+                        for (PriorBenefit b : h.priorBenefits()) {
+                            thisYear |= received(b, code, p) && b.date().getYear() == asOf.getYear() && !b.date().isAfter(asOf);
+                        }
+                        s.setAlreadyReceived(thisYear);
                     }
                     out.add(new Assessment(s, asOf));
                 }
             }
             case RETIREMENT_ONE_CHILD_REWARD, CHILDLESS_RETIREE_SUBSIDY -> {
-                for (int i = 0; i < h.parents().size(); i++) {
-                    Person p = h.parents().get(i);
+                for (int i = 0; i < parents.size(); i++) {
+                    Person p = parents.get(i);
                     LocalDate retiredOn = p.retirement() == null ? null : p.retirement().date();
                     boolean retired = retiredOn != null && !retiredOn.isAfter(asOf);
                     LocalDate on = retired ? retiredOn : asOf;
-                    Subject s = person(code, h, p, i, on);
+                    Subject s = person(code, p, i, on);
                     s.setRetired(retired);
-                    s.setAlreadyReceived(received(h, code, p).anyMatch(b -> !b.date().isAfter(asOf)));
+                    boolean already = false;
+                    for (PriorBenefit b : h.priorBenefits()) {
+                        already |= received(b, code, p) && !b.date().isAfter(asOf);
+                    }
+                    s.setAlreadyReceived(already);
                     out.add(new Assessment(s, on));
                 }
             }
             case LONG_ACTING_CONTRACEPTION_SUBSIDY, REMEDIAL_MEASURE_SUBSIDY -> {
                 boolean remedial = code == TableCode.REMEDIAL_MEASURE_SUBSIDY;
-                for (int i = 0; i < h.parents().size(); i++) {
-                    Person p = h.parents().get(i);
+                for (int i = 0; i < parents.size(); i++) {
+                    Person p = parents.get(i);
                     for (int m = 0; m < p.measures().size(); m++) {
                         Measure measure = p.measures().get(m);
                         if ((measure.type() == MeasureType.REMEDIAL) != remedial || measure.date().isAfter(asOf)) {
@@ -78,20 +92,24 @@ final class SubjectFactory {
                         }
                         String path = parentPath(i) + ".measures[" + m + "]";
                         Subject s = new Subject(code, parentLabel(i) + " measure " + (m + 1), path, measure.date());
-                        fillPerson(s, h, p, measure.date());
+                        fillPerson(s, p, measure.date());
                         s.setMeasureType(measure.type());
                         s.setCertifiedProvider(measure.isCertifiedProvider());
                         // month 1 is the month that starts on the day of the measure
-                        s.setMeasureMonth((int) java.time.temporal.ChronoUnit.MONTHS.between(measure.date(), asOf) + 1);
-                        s.setAlreadyReceived(received(h, code, p).anyMatch(b -> !b.date().isAfter(asOf)
-                                && (remedial ? measure.date().equals(b.date()) : measure.type() == b.measureType())));
+                        s.setMeasureMonth((int) ChronoUnit.MONTHS.between(measure.date(), asOf) + 1);
+                        boolean already = false;
+                        for (PriorBenefit b : h.priorBenefits()) {
+                            already |= received(b, code, p) && !b.date().isAfter(asOf)
+                                    && (remedial ? measure.date().equals(b.date()) : measure.type() == b.measureType());
+                        }
+                        s.setAlreadyReceived(already);
                         out.add(new Assessment(s, measure.date()));
                     }
                 }
             }
             case HARDSHIP_FAMILY_SUPPORT, BIRTH_DEFECT_SCREENING -> {
                 Subject s = new Subject(code, "household", "$", asOf);
-                fillPerson(s, h, h.applicant(), asOf);
+                fillPerson(s, h.applicant(), asOf);
                 out.add(new Assessment(s, asOf));
             }
             case CITY_AVERAGE_WAGE -> throw new IllegalArgumentException("a parameter table has no subjects of its own");
@@ -106,9 +124,9 @@ final class SubjectFactory {
         return wage;
     }
 
-    private static Subject person(TableCode code, Household h, Person p, int index, LocalDate on) {
+    private Subject person(TableCode code, Person p, int index, LocalDate on) {
         Subject s = new Subject(code, parentLabel(index), parentPath(index), on);
-        fillPerson(s, h, p, on);
+        fillPerson(s, p, on);
         return s;
     }
 
@@ -120,71 +138,114 @@ final class SubjectFactory {
         return index == 0 ? "$.applicant" : "$.spouse";
     }
 
-    private static java.util.stream.Stream<PriorBenefit> received(Household h, TableCode code, Person p) {
-        return h.priorBenefits().stream()
-                .filter(b -> code.name().equals(b.benefit()))
-                .filter(b -> b.recipientId() == null || b.recipientId().equalsIgnoreCase(p.idNumber()));
+    private static boolean received(PriorBenefit b, TableCode code, Person p) {
+        return code.name().equals(b.benefit()) && (b.recipientId() == null || b.recipientId().equalsIgnoreCase(p.idNumber()));
     }
 
-    private static void fillPerson(Subject s, Household h, Person p, LocalDate on) {
+    private void fillPerson(Subject s, Person p, LocalDate on) {
         s.setAge(Ages.age(p.birthDate(), on));
         s.setSex(p.sex());
         s.setRegistration(p.registration() == null || p.registration().since() == null
                 || !p.registration().since().isAfter(on) ? p.registrationType() : RegistrationType.NONE);
         s.setEmployerType(p.employerType());
         s.setRetired(p.retirement() != null && p.retirement().date() != null && !p.retirement().date().isAfter(on));
-        s.setMotherAge(h.parents().stream().filter(x -> x.sex() == Sex.FEMALE).findFirst()
-                .map(m -> Ages.age(m.birthDate(), on)).orElse(-1));
-        fillCertificate(s, h.certificate(), on);
-        fillChildren(s, h, on);
-        s.setPlanningPregnancy(h.isPlanningPregnancy());
-        s.setHardshipCategory(hardship(h, s));
+        families.computeIfAbsent(on, this::family).copyTo(s);
     }
 
-    private static void fillCertificate(Subject s, Certificate c, LocalDate on) {
-        if (c == null || c.issueDate() == null || c.issueDate().isAfter(on)) {
-            s.setCertificate(CertificateStatus.NONE);
-            return;
+    private Family family(LocalDate on) {
+        Family f = new Family();
+        for (Person parent : h.parents()) {
+            if (parent.sex() == Sex.FEMALE) {
+                f.motherAge = Ages.age(parent.birthDate(), on);
+                break;
+            }
         }
-        if (c.validOn(on)) {
-            s.setCertificate(CertificateStatus.VALID);
-            s.setCertificateMonths(Ages.monthsBetween(c.issueDate(), on));
-        } else {
-            s.setCertificate(CertificateStatus.REVOKED);
+        Certificate c = h.certificate();
+        if (c != null && c.issueDate() != null && !c.issueDate().isAfter(on)) {
+            if (c.validOn(on)) {
+                f.certificate = CertificateStatus.VALID;
+                f.certificateMonths = Ages.monthsBetween(c.issueDate(), on);
+            } else {
+                f.certificate = CertificateStatus.REVOKED;
+            }
         }
-    }
-
-    private static void fillChildren(Subject s, Household h, LocalDate on) {
-        List<Child> known = h.children().stream()
-                .filter(c -> c.joinedFamilyOn() != null && !c.joinedFamilyOn().isAfter(on))
-                .sorted(Comparator.comparing(Child::joinedFamilyOn))
-                .toList();
-        s.setFamilyType(switch (known.size()) {
+        List<Child> known = new ArrayList<>(h.children().size());
+        LocalDate loss = null;
+        int daughters = 0;
+        for (Child child : h.children()) {
+            if (child.joinedFamilyOn() == null || child.joinedFamilyOn().isAfter(on)) {
+                continue;
+            }
+            known.add(child);
+            daughters += child.sex() == Sex.FEMALE ? 1 : 0;
+            boolean alive = aliveOn(child, on);
+            f.livingChildren += alive ? 1 : 0;
+            f.outOfPolicyBirth |= !child.isWithinPolicy();
+            f.sickOrDisabledChild |= alive && disabledOn(child, on);
+            LocalDate lost = !alive ? child.deathDate() : disabledOn(child, on) ? disabilityDate(child) : null;
+            if (lost != null && (loss == null || lost.isBefore(loss))) {
+                loss = lost;
+            }
+        }
+        for (Child child : known) {
+            f.newChildSinceLoss |= loss != null && child.joinedFamilyOn().isAfter(loss);
+        }
+        f.familyType = switch (known.size()) {
             case 0 -> FamilyType.NO_CHILD;
             case 1 -> FamilyType.ONE_CHILD;
-            case 2 -> known.stream().allMatch(c -> c.sex() == Sex.FEMALE) ? FamilyType.TWO_DAUGHTERS : FamilyType.OTHER;
+            case 2 -> daughters == 2 ? FamilyType.TWO_DAUGHTERS : FamilyType.OTHER;
             default -> FamilyType.OTHER;
-        });
-        s.setLivingChildren((int) known.stream().filter(c -> aliveOn(c, on)).count());
-        s.setOutOfPolicyBirth(known.stream().anyMatch(c -> !c.isWithinPolicy()));
-        s.setSickOrDisabledChild(known.stream().anyMatch(c -> aliveOn(c, on) && disabledOn(c, on)));
-        LocalDate loss = known.stream()
-                .map(c -> !aliveOn(c, on) ? c.deathDate() : disabledOn(c, on) ? disabilityDate(c) : null)
-                .filter(Objects::nonNull)
-                .min(Comparator.naturalOrder()).orElse(null);
-        s.setNewChildSinceLoss(loss != null && known.stream().anyMatch(c -> c.joinedFamilyOn().isAfter(loss)));
+        };
         if (known.size() == 1) {
             Child only = known.get(0);
-            s.setChildBirthDate(only.birthDate());
-            s.setChildAge(Ages.age(only.birthDate(), on));
+            f.childBirthDate = only.birthDate();
+            f.childAge = Ages.age(only.birthDate(), on);
             if (!aliveOn(only, on)) {
-                s.setOnlyChildStatus(ChildStatus.DIED);
+                f.onlyChildStatus = ChildStatus.DIED;
             } else if (disabledOn(only, on)) {
-                s.setOnlyChildStatus(ChildStatus.DISABLED);
-                s.setDisabilityGrade(only.disability());
+                f.onlyChildStatus = ChildStatus.DISABLED;
+                f.disabilityGrade = only.disability();
             } else {
-                s.setOnlyChildStatus(ChildStatus.ALIVE);
+                f.onlyChildStatus = ChildStatus.ALIVE;
             }
+        }
+        f.hardshipCategory = hardship(h.hardship(), f.onlyChildStatus);
+        f.planningPregnancy = h.isPlanningPregnancy();
+        return f;
+    }
+
+    /** What a table may know about the family (rather than the person) on a date. */
+    private static final class Family {
+        int motherAge = -1;
+        CertificateStatus certificate = CertificateStatus.NONE;
+        int certificateMonths = -1;
+        FamilyType familyType;
+        ChildStatus onlyChildStatus = ChildStatus.NOT_APPLICABLE;
+        int disabilityGrade;
+        int childAge = -1;
+        LocalDate childBirthDate;
+        int livingChildren;
+        boolean newChildSinceLoss;
+        boolean outOfPolicyBirth;
+        boolean sickOrDisabledChild;
+        boolean planningPregnancy;
+        HardshipCategory hardshipCategory;
+
+        void copyTo(Subject s) {
+            s.setMotherAge(motherAge);
+            s.setCertificate(certificate);
+            s.setCertificateMonths(certificateMonths);
+            s.setFamilyType(familyType);
+            s.setOnlyChildStatus(onlyChildStatus);
+            s.setDisabilityGrade(disabilityGrade);
+            s.setChildAge(childAge);
+            s.setChildBirthDate(childBirthDate);
+            s.setLivingChildren(livingChildren);
+            s.setNewChildSinceLoss(newChildSinceLoss);
+            s.setOutOfPolicyBirth(outOfPolicyBirth);
+            s.setSickOrDisabledChild(sickOrDisabledChild);
+            s.setPlanningPregnancy(planningPregnancy);
+            s.setHardshipCategory(hardshipCategory);
         }
     }
 
@@ -200,14 +261,13 @@ final class SubjectFactory {
         return c.disabilityDate() != null ? c.disabilityDate() : c.birthDate();
     }
 
-    private static HardshipCategory hardship(Household h, Subject s) {
-        if (s.getOnlyChildStatus() == ChildStatus.DIED) {
+    private static HardshipCategory hardship(Hardship hs, ChildStatus onlyChild) {
+        if (onlyChild == ChildStatus.DIED) {
             return HardshipCategory.CHILD_DIED;
         }
-        if (s.getOnlyChildStatus() == ChildStatus.DISABLED) {
+        if (onlyChild == ChildStatus.DISABLED) {
             return HardshipCategory.CHILD_DISABLED;
         }
-        Hardship hs = h.hardship();
         if (hs == null) {
             return HardshipCategory.NONE;
         }
