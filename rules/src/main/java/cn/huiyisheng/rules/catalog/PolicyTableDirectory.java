@@ -82,20 +82,30 @@ public final class PolicyTableDirectory {
     }
 
     private static PolicyTable read(ObjectMapper yaml, TableCode code, Path dir) throws IOException {
+        return read(code, dir.toString(), Files.readAllBytes(dir.resolve(METADATA)), Files.readAllBytes(dir.resolve(SPREADSHEET)));
+    }
+
+    /**
+     * One version from its two files' contents (wherever they are stored: a folder, the classpath).
+     *
+     * @param where names the version's folder in error messages
+     */
+    public static PolicyTable read(TableCode code, String where, byte[] metadata, byte[] spreadsheet) {
         VersionFile meta;
         try {
-            meta = yaml.readValue(dir.resolve(METADATA).toFile(), VersionFile.class);
+            meta = yaml().readValue(metadata, VersionFile.class);
         } catch (IOException e) {
-            throw new IllegalStateException(dir.resolve(METADATA) + ": " + e.getMessage(), e);
+            throw new IllegalStateException(where + "/" + METADATA + ": " + e.getMessage(), e);
         }
         if (!code.name().equals(meta.table())) {
-            throw new IllegalStateException(dir.resolve(METADATA) + ": table " + meta.table() + " in the folder of " + code);
+            throw new IllegalStateException(where + "/" + METADATA + ": table " + meta.table() + " in the folder of " + code);
         }
-        if (meta.validFrom() == null || meta.publishedAt() == null || meta.version() < 1 || meta.figures() == null) {
-            throw new IllegalStateException(dir.resolve(METADATA) + ": version, validFrom, publishedAt and figures are required");
+        if (meta.validFrom() == null || meta.publishedAt() == null || meta.version() < 1 || meta.figures() == null
+                || meta.basis() == null || meta.changeNote() == null) {
+            throw new IllegalStateException(where + "/" + METADATA
+                    + ": version, validFrom, publishedAt, figures, basis and changeNote are required");
         }
-        byte[] bytes = Files.readAllBytes(dir.resolve(SPREADSHEET));
         return new PolicyTable(code, meta.version(), meta.validFrom(), meta.publishedAt().toInstant(), null,
-                meta.basis(), meta.changeNote(), meta.figures(), meta.sources(), meta.knownGaps(), bytes, null);
+                meta.basis(), meta.changeNote(), meta.figures(), meta.sources(), meta.knownGaps(), spreadsheet, null);
     }
 }

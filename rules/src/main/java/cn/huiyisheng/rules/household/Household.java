@@ -1,5 +1,7 @@
 package cn.huiyisheng.rules.household;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -25,8 +27,8 @@ public record Household(
         List<PriorBenefit> priorBenefits) {
 
     public Household {
-        children = children == null ? List.of() : List.copyOf(children);
-        priorBenefits = priorBenefits == null ? List.of() : List.copyOf(priorBenefits);
+        children = children == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(children));
+        priorBenefits = priorBenefits == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(priorBenefits));
     }
 
     public boolean isPlanningPregnancy() {
@@ -35,6 +37,13 @@ public record Household(
 
     /** The applicant and, when present, the spouse, in that order. */
     public List<Person> parents() {
-        return spouse == null ? List.of(applicant) : List.of(applicant, spouse);
+        List<Person> parents = new ArrayList<>(2);
+        if (applicant != null) {
+            parents.add(applicant);
+        }
+        if (spouse != null) {
+            parents.add(spouse);
+        }
+        return parents;
     }
 }

@@ -48,9 +48,9 @@ public final class HouseholdValidator {
         if (p.idNumber() == null || p.idNumber().isBlank()) {
             problems.add(required(path + ".idNumber", "身份证号码"));
         } else {
-            ResidentId.problem(p.idNumber()).ifPresent(why -> problems.add(new Problem(path + ".idNumber",
-                    "ID_NUMBER_INVALID", "not a valid resident ID number: " + why,
-                    "身份证号码无效：" + why)));
+            ResidentId.defect(p.idNumber()).ifPresent(why -> problems.add(new Problem(path + ".idNumber",
+                    "ID_NUMBER_INVALID", "not a valid resident ID number: " + why.en(),
+                    "身份证号码无效：" + why.zh())));
         }
         if (p.name() == null || p.name().isBlank()) {
             problems.add(required(path + ".name", "姓名"));

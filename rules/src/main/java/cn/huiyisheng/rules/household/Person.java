@@ -1,6 +1,8 @@
 package cn.huiyisheng.rules.household;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -23,7 +25,7 @@ public record Person(
         List<Measure> measures) {
 
     public Person {
-        measures = measures == null ? List.of() : List.copyOf(measures);
+        measures = measures == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(measures));
     }
 
     public RegistrationType registrationType() {

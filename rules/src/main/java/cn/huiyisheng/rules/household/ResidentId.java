@@ -17,22 +17,31 @@ public final class ResidentId {
     private ResidentId() {
     }
 
+    /** Why a number is not a valid ID number, in English and Chinese. */
+    public record Defect(String en, String zh) {
+    }
+
     /** Why the number is not a valid ID number, or empty when it is. */
     public static Optional<String> problem(String id) {
+        return defect(id).map(Defect::en);
+    }
+
+    public static Optional<Defect> defect(String id) {
         if (id == null || id.length() != 18) {
-            return Optional.of("must have 18 characters");
+            return Optional.of(new Defect("must have 18 characters", "必须为18位"));
         }
         for (int i = 0; i < 17; i++) {
-            if (!Character.isDigit(id.charAt(i)) || id.charAt(i) > '9') {
-                return Optional.of("character " + (i + 1) + " must be a digit");
+            if (id.charAt(i) < '0' || id.charAt(i) > '9') {
+                return Optional.of(new Defect("character " + (i + 1) + " must be a digit", "第" + (i + 1) + "位必须是数字"));
             }
         }
         if (birthDate(id).isEmpty()) {
-            return Optional.of("characters 7-14 are not a valid birth date");
+            return Optional.of(new Defect("characters 7-14 are not a valid birth date", "第7至14位不是有效的出生日期"));
         }
         char expected = checkCharacter(id.substring(0, 17));
         if (Character.toUpperCase(id.charAt(17)) != expected) {
-            return Optional.of("check character must be " + expected + " (GB 11643)");
+            return Optional.of(new Defect("check character must be " + expected + " (GB 11643)",
+                    "校验码应为" + expected + "（GB 11643）"));
         }
         return Optional.empty();
     }

@@ -1,0 +1,27 @@
+package cn.huiyisheng.app.config;
+
+import cn.huiyisheng.rules.engine.Reason;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** JSON for the rules' types without putting Jackson annotations into the rules module. */
+@Configuration
+public class JacksonConfig {
+
+    @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.NONE, getterVisibility = JsonAutoDetect.Visibility.NONE,
+            isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+    abstract static class ReasonJson {
+        @JsonProperty("code") abstract String code();
+        @JsonProperty("met") abstract boolean met();
+        @JsonProperty("zh") abstract String zh();
+        @JsonProperty("en") abstract String en();
+    }
+
+    @Bean
+    Jackson2ObjectMapperBuilderCustomizer rulesTypes() {
+        return builder -> builder.mixIn(Reason.class, ReasonJson.class);
+    }
+}

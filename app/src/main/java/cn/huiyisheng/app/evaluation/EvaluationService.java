@@ -1,0 +1,95 @@
+package cn.huiyisheng.app.evaluation;
+
+import cn.huiyisheng.app.policy.PolicyCatalog;
+import cn.huiyisheng.rules.engine.Determination;
+import cn.huiyisheng.rules.engine.Engine;
+import cn.huiyisheng.rules.engine.PeriodDetermination;
+import cn.huiyisheng.rules.engine.PeriodEvaluator;
+import cn.huiyisheng.rules.facts.TableCode;
+import cn.huiyisheng.rules.household.HouseholdValidator;
+import cn.huiyisheng.rules.household.Problem;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** Validates an evaluation request completely, then asks the engine. */
+@Service
+public class EvaluationService {
+
+    private static final Set<String> CODES = Stream.of(TableCode.values()).map(Enum::name).collect(Collectors.toSet());
+
+    private final PolicyCatalog catalog;
+    private final Clock clock;
+    private final HouseholdValidator validator = new HouseholdValidator(CODES);
+
+    public EvaluationService(PolicyCatalog catalog, Clock clock) {
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    /** Every problem with the request, by JSON path; empty when it can be evaluated. */
+    public List<Problem> validate(EvaluationRequest request) {
+        List<Problem> problems = new ArrayList<>();
+        if (request.household() == null) {
+            problems.add(new Problem("$.household", "REQUIRED", "this field is required", "家庭信息为必填项"));
+        } else {
+            validator.validate(request.household()).forEach(p ->
+                    problems.add(new Problem("$.household" + p.path().substring(1), p.code(), p.message(), p.zh())));
+        }
+        if (request.period() != null) {
+            EvaluationRequest.Span span = request.period();
+            if (span.from() == null) {
+                problems.add(new Problem("$.period.from", "REQUIRED", "the first month is required", "起始月份为必填项"));
+            }
+            if (span.to() == null) {
+                problems.add(new Problem("$.period.to", "REQUIRED", "the last month is required", "结束月份为必填项"));
+            }
+            if (span.from() != null && span.to() != null) {
+                if (span.to().isBefore(span.from())) {
+                    problems.add(new Problem("$.period.to", "BEFORE_START",
+                            "the period ends (" + span.to() + ") before it starts (" + span.from() + ")", "结束月份早于起始月份"));
+                } else if (span.from().until(span.to(), ChronoUnit.MONTHS) >= PeriodEvaluator.MAX_MONTHS) {
+                    problems.add(new Problem("$.period.to", "TOO_LONG",
+                            "a period may span at most " + PeriodEvaluator.MAX_MONTHS + " months", "期间最长为600个月"));
+                }
+            }
+        }
+        if (request.benefits() != null) {
+            for (int i = 0; i < request.benefits().size(); i++) {
+                String code = request.benefits().get(i);
+                if (code == null || TableCode.parse(code).filter(TableCode::isBenefit).isEmpty()) {
+                    problems.add(new Problem("$.benefits[" + i + "]", "UNKNOWN_BENEFIT",
+                            "unknown benefit '" + code + "'; known: " + Engine.benefits(), "未知的待遇代码"));
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** Evaluates a request that {@link #validate} found no problem with. */
+    public EvaluationResponse evaluate(EvaluationRequest request) {
+        LocalDate asOf = request.asOf() != null ? request.asOf() : LocalDate.now(clock);
+        Instant knownAt = request.knownAt() != null ? request.knownAt() : clock.instant();
+        Set<TableCode> codes = Engine.benefits();
+        if (request.benefits() != null && !request.benefits().isEmpty()) {
+            codes = EnumSet.noneOf(TableCode.class);
+            for (String code : request.benefits()) {
+                codes.add(TableCode.valueOf(code));
+            }
+        }
+        Engine engine = catalog.engine();
+        Determination determination = engine.evaluate(request.household(), asOf, knownAt, codes);
+        PeriodDetermination period = request.period() == null ? null
+                : new PeriodEvaluator(engine).evaluate(request.household(), request.period().from(), request.period().to(), knownAt, codes);
+        return new EvaluationResponse(determination, period);
+    }
+}

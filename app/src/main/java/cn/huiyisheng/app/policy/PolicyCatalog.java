@@ -1,0 +1,166 @@
+package cn.huiyisheng.app.policy;
+
+import cn.huiyisheng.app.policy.persistence.PolicyVersionMapper;
+import cn.huiyisheng.app.policy.persistence.PolicyVersionRow;
+import cn.huiyisheng.rules.catalog.Catalog;
+import cn.huiyisheng.rules.catalog.FigureSource;
+import cn.huiyisheng.rules.catalog.KnownGap;
+import cn.huiyisheng.rules.catalog.LegalBasis;
+import cn.huiyisheng.rules.catalog.PolicyTable;
+import cn.huiyisheng.rules.compile.TableCompiler;
+import cn.huiyisheng.rules.engine.Engine;
+import cn.huiyisheng.rules.facts.TableCode;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The catalogue of table versions, held in the database. On start the versions shipped in
+ * {@code policy-tables/} are added if they are not there yet (a second start adds nothing); every
+ * published version in the database then makes up the engine's catalogue. A shipped version that
+ * differs from the published one of the same number stops the start: published versions never
+ * change, a change must ship as a new version.
+ */
+@Service
+public class PolicyCatalog {
+
+    private static final Logger log = LoggerFactory.getLogger(PolicyCatalog.class);
+    static final String SHIPPED = "shipped";
+
+    private final PolicyVersionMapper mapper;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final boolean warmUp;
+    private final Engine engine;
+
+    public PolicyCatalog(PolicyVersionMapper mapper, ObjectMapper json, Clock clock,
+                         @Value("${huiyisheng.warm-up:true}") boolean warmUp) {
+        this.mapper = mapper;
+        this.json = json;
+        this.clock = clock;
+        this.warmUp = warmUp;
+        int added = loadShipped(ShippedTables.load());
+        List<PolicyTable> published = mapper.findPublished().stream().map(this::toTable).toList();
+        this.engine = new Engine(new Catalog(published), new TableCompiler());
+        log.info("Policy catalogue: {} published versions of {} tables ({} added from policy-tables on this start)",
+                published.size(), published.stream().map(PolicyTable::code).distinct().count(), added);
+    }
+
+    /** Adds the shipped versions not yet in the database; returns how many were added. */
+    int loadShipped(List<PolicyTable> shipped) {
+        int added = 0;
+        for (PolicyTable table : shipped) {
+            PolicyVersionRow existing = mapper.find(table.code().name(), table.version());
+            if (existing == null) {
+                try {
+                    mapper.insert(toRow(table));
+                    added++;
+                    continue;
+                } catch (DuplicateKeyException raced) {
+                    // another node added it at the same moment: compare with what it wrote
+                    existing = mapper.find(table.code().name(), table.version());
+                }
+            }
+            if (!existing.getSha256().equals(table.sha256())) {
+                throw new IllegalStateException(table.id() + " in policy-tables (SHA-256 " + table.sha256()
+                        + ") differs from the version published in the database (SHA-256 " + existing.getSha256()
+                        + "). Published versions never change: ship the change as a new version.");
+            }
+        }
+        return added;
+    }
+
+    public Engine engine() {
+        return engine;
+    }
+
+    public Catalog catalog() {
+        return engine.catalog();
+    }
+
+    public Optional<PolicyTable> version(TableCode code, int number) {
+        return catalog().version(code, number);
+    }
+
+    public List<PolicyVersionRow> rows(TableCode code) {
+        return mapper.findByTable(code.name());
+    }
+
+    /** Compiles the versions in force today in the background, so that the first evaluation is fast. */
+    @EventListener(ApplicationReadyEvent.class)
+    public void warmUp() {
+        if (!warmUp) {
+            return;
+        }
+        LocalDate today = LocalDate.now(clock);
+        Thread thread = new Thread(() -> {
+            long t0 = System.nanoTime();
+            try {
+                engine.evaluate(WarmUpHousehold.HOUSEHOLD, today, clock.instant());
+                log.info("Knowledge bases of the versions in force on {} ready in {} ms", today, (System.nanoTime() - t0) / 1_000_000);
+            } catch (RuntimeException e) {
+                log.warn("Warm-up failed: {}", e.toString());
+            }
+        }, "policy-warm-up");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private PolicyVersionRow toRow(PolicyTable t) {
+        PolicyVersionRow row = new PolicyVersionRow();
+        row.setTableCode(t.code().name());
+        row.setVersionNo(t.version());
+        row.setStatus("PUBLISHED");
+        row.setValidFrom(t.validFrom());
+        row.setPublishedAt(t.publishedAt());
+        row.setWithdrawnAt(t.withdrawnAt());
+        row.setAuthor(SHIPPED);
+        row.setApprover(SHIPPED);
+        row.setSha256(t.sha256());
+        row.setBasisDocument(t.basis().document());
+        row.setBasisClause(t.basis().clause());
+        row.setChangeNote(t.changeNote());
+        row.setFigures(t.figures().name());
+        row.setSpreadsheet(t.bytes());
+        row.setCreatedAt(clock.instant());
+        try {
+            row.setSourcesJson(json.writeValueAsString(t.sources()));
+            row.setKnownGapsJson(json.writeValueAsString(t.knownGaps()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return row;
+    }
+
+    private PolicyTable toTable(PolicyVersionRow r) {
+        try {
+            List<String> sources = Arrays.asList(json.readValue(r.getSourcesJson(), String[].class));
+            List<KnownGap> gaps = json.readValue(r.getKnownGapsJson(), new TypeReference<ArrayList<KnownGap>>() {
+            });
+            PolicyTable table = new PolicyTable(TableCode.valueOf(r.getTableCode()), r.getVersionNo(), r.getValidFrom(),
+                    r.getPublishedAt(), r.getWithdrawnAt(), new LegalBasis(r.getBasisDocument(), r.getBasisClause()),
+                    r.getChangeNote(), FigureSource.valueOf(r.getFigures()), sources, gaps, r.getSpreadsheet(), null);
+            if (!table.sha256().equals(r.getSha256())) {
+                throw new IllegalStateException(table.id() + ": the stored spreadsheet no longer matches its SHA-256 "
+                        + r.getSha256() + " (altered in the database?)");
+            }
+            return table;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("policy_version " + r.getId() + ": " + e.getOriginalMessage(), e);
+        }
+    }
+}

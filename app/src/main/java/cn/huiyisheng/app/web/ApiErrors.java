@@ -1,0 +1,71 @@
+package cn.huiyisheng.app.web;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/** Errors as {@link ApiProblem}s. Bad input is a 4xx that says what to fix, never a 500. */
+@RestControllerAdvice
+public class ApiErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+
+    /** An unknown benefit or version. */
+    public static class NotFound extends RuntimeException {
+        public NotFound(String message) {
+            super(message);
+        }
+    }
+
+    @ExceptionHandler(NotFound.class)
+    ResponseEntity<ApiProblem> notFound(NotFound e) {
+        return answer(HttpStatus.NOT_FOUND, "Not found / 未找到", e.getMessage());
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<ApiProblem> noResource(NoResourceFoundException e) {
+        return answer(HttpStatus.NOT_FOUND, "Not found / 未找到", "no such resource: /" + e.getResourcePath());
+    }
+
+    @ExceptionHandler({HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class})
+    ResponseEntity<ApiProblem> unreadable(Exception e) {
+        return answer(HttpStatus.BAD_REQUEST, "Bad request / 请求无效", e instanceof MethodArgumentTypeMismatchException m
+                ? "parameter '" + m.getName() + "' has an invalid value '" + m.getValue() + "'" : "the request body cannot be read");
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ApiProblem> mediaType(HttpMediaTypeNotSupportedException e) {
+        return answer(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type / 不支持的内容类型",
+                "send " + e.getSupportedMediaTypes());
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ApiProblem> method(HttpRequestMethodNotSupportedException e) {
+        return answer(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed / 不支持的请求方法", e.getMessage());
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<ApiProblem> tooLarge(MaxUploadSizeExceededException e) {
+        return answer(HttpStatus.PAYLOAD_TOO_LARGE, "Too large / 文件过大", "a spreadsheet may have at most 5 MB");
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ApiProblem> unexpected(Exception e) {
+        // no request data in the log: it may hold personal data
+        log.error("Unexpected error: {}", e.toString(), e);
+        return answer(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error / 内部错误", "the error was logged");
+    }
+
+    private static ResponseEntity<ApiProblem> answer(HttpStatus status, String title, String detail) {
+        return ResponseEntity.status(status).body(ApiProblem.of(status.value(), title, detail));
+    }
+}
