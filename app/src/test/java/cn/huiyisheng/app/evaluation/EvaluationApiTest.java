@@ -130,5 +130,6 @@ class EvaluationApiTest {
         assertThat(api.at("/paths").has("/api/benefits/{code}/versions")).isTrue();
         assertThat(api.at("/components/schemas/Household/properties").has("certificate")).isTrue();
         assertThat(api.at("/components/schemas/Person/properties/sex/enum").toString()).contains("FEMALE");
+        assertThat(api.at("/components/schemas/ReasonDoc/properties").has("zh")).isTrue();
     }
 }

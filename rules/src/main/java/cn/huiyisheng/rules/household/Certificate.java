@@ -15,4 +15,9 @@ public record Certificate(String number, LocalDate issueDate, Boolean revoked, L
         }
         return revokedDate != null && revokedDate.isAfter(date);
     }
+
+    @Override
+    public String toString() {
+        return "Certificate[" + ResidentId.mask(number) + ", issued " + issueDate + (Boolean.TRUE.equals(revoked) ? ", revoked " + revokedDate : "") + "]";
+    }
 }

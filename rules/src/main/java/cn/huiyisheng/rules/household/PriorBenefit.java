@@ -10,4 +10,9 @@ import java.time.LocalDate;
  * @param measureType for the contraception subsidy, the measure it was paid for
  */
 public record PriorBenefit(String benefit, LocalDate date, String recipientId, MeasureType measureType) {
+
+    @Override
+    public String toString() {
+        return "PriorBenefit[" + benefit + ", " + date + ", " + ResidentId.mask(recipientId) + ", " + measureType + "]";
+    }
 }

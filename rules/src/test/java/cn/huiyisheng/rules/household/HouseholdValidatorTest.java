@@ -61,4 +61,14 @@ class HouseholdValidatorTest {
         assertThat(ResidentId.mask("440304195803200249")).isEqualTo("440**************9").doesNotContain("19580320");
         assertThat(ResidentId.maskName("李梅")).isEqualTo("李*");
     }
+
+    @Test
+    void aHouseholdPrintedToALogShowsNoIdNumberOrName() {
+        Household h = new Household(person("440304195803200249", Sex.FEMALE, "1958-03-20"), null,
+                List.of(new Child("王小明", Sex.MALE, LocalDate.parse("1985-04-01"), 1, ChildOrigin.BORN, null, true, null, 0, null, true)),
+                new Certificate("SZ-1986-000123", LocalDate.parse("1986-01-10"), false, null), null, false,
+                List.of(new PriorBenefit("SPECIAL_SUPPORT", LocalDate.parse("2010-01-01"), "440304195803200249", null)));
+        assertThat(h.toString()).doesNotContain("440304195803200249").doesNotContain("李梅").doesNotContain("王小明")
+                .doesNotContain("SZ-1986-000123");
+    }
 }
