@@ -75,13 +75,17 @@ class BenefitsApiTest {
         }
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_OCTET_STREAM);
-        ResponseEntity<JsonNode> refused = http.postForEntity("/api/benefits/SPECIAL_SUPPORT/drafts/check",
+        ResponseEntity<JsonNode> anonymous = http.postForEntity("/api/benefits/SPECIAL_SUPPORT/drafts/check",
+                new HttpEntity<>(evil, headers), JsonNode.class);
+        assertThat(anonymous.getStatusCode().value()).isEqualTo(401);
+        TestRestTemplate policy = http.withBasicAuth("policy", "policy");
+        ResponseEntity<JsonNode> refused = policy.postForEntity("/api/benefits/SPECIAL_SUPPORT/drafts/check",
                 new HttpEntity<>(evil, headers), JsonNode.class);
         assertThat(refused.getStatusCode().value()).isEqualTo(422);
         assertThat(refused.getBody().at("/problems/0/path").asText()).isEqualTo("SPECIAL_SUPPORT!H9");
         assertThat(refused.getBody().at("/problems/0/message").asText()).contains("expected an amount in yuan");
 
-        ResponseEntity<JsonNode> accepted = http.postForEntity("/api/benefits/SPECIAL_SUPPORT/drafts/check",
+        ResponseEntity<JsonNode> accepted = policy.postForEntity("/api/benefits/SPECIAL_SUPPORT/drafts/check",
                 new HttpEntity<>(shipped, headers), JsonNode.class);
         assertThat(accepted.getStatusCode().value()).isEqualTo(200);
         assertThat(accepted.getBody().get("rows").asInt()).isEqualTo(4);

@@ -1,0 +1,60 @@
+package cn.huiyisheng.app.config;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may call what. Checking entitlements and reading the catalogue need no sign-in; claims need
+ * an account; staff work needs its role. The API takes HTTP Basic, the inbox a login form.
+ * Camunda's webapps (/camunda) keep their own login; its REST API is for admins only.
+ */
+@Configuration
+public class SecurityConfig {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http) throws Exception {
+        http.securityMatcher("/api/**", "/engine-rest/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
+                        "/actuator/**")
+                .csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(org.springframework.security.config.http.SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(HttpMethod.POST, "/api/evaluations").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/benefits/*/drafts/check").hasRole("POLICY_STAFF")
+                        .requestMatchers(HttpMethod.GET, "/api/benefits/**").permitAll()
+                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/health/**").permitAll()
+                        .requestMatchers("/api/tasks/**").hasAnyRole("REVIEWER", "SUPERVISOR")
+                        .requestMatchers("/api/payment-runs/**").hasRole("PAYMENT_OFFICER")
+                        .requestMatchers("/api/claims/**").authenticated()
+                        .requestMatchers("/engine-rest/**", "/actuator/**").hasRole("ADMIN")
+                        .anyRequest().denyAll())
+                .httpBasic(Customizer.withDefaults());
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain web(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(a -> a
+                        .requestMatchers("/camunda/**", "/login", "/css/**", "/error").permitAll()
+                        .requestMatchers("/inbox/**").hasAnyRole("REVIEWER", "SUPERVISOR", "PAYMENT_OFFICER")
+                        .anyRequest().authenticated())
+                // Camunda's webapps protect themselves (their own session and CSRF token)
+                .csrf(c -> c.ignoringRequestMatchers("/camunda/**"))
+                .formLogin(f -> f.defaultSuccessUrl("/inbox", false))
+                .logout(Customizer.withDefaults());
+        return http.build();
+    }
+}

@@ -1,0 +1,29 @@
+package cn.huiyisheng.app.identity.persistence;
+
+import java.time.Instant;
+
+/** A row of {@code app_user}. */
+public class AppUserRow {
+    private String username;
+    private String passwordHash;
+    private String displayName;
+    private String roles;
+    private String idNumber;
+    private boolean enabled;
+    private Instant createdAt;
+
+    public String getUsername() { return username; }
+    public void setUsername(String username) { this.username = username; }
+    public String getPasswordHash() { return passwordHash; }
+    public void setPasswordHash(String passwordHash) { this.passwordHash = passwordHash; }
+    public String getDisplayName() { return displayName; }
+    public void setDisplayName(String displayName) { this.displayName = displayName; }
+    public String getRoles() { return roles; }
+    public void setRoles(String roles) { this.roles = roles; }
+    public String getIdNumber() { return idNumber; }
+    public void setIdNumber(String idNumber) { this.idNumber = idNumber; }
+    public boolean isEnabled() { return enabled; }
+    public void setEnabled(boolean enabled) { this.enabled = enabled; }
+    public Instant getCreatedAt() { return createdAt; }
+    public void setCreatedAt(Instant createdAt) { this.createdAt = createdAt; }
+}
