@@ -1,0 +1,102 @@
+package cn.huiyisheng.processes.claim;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static cn.huiyisheng.processes.claim.ClaimProcess.ANY_ELIGIBLE;
+import static cn.huiyisheng.processes.claim.ClaimProcess.CLAIM_ID;
+import static cn.huiyisheng.processes.claim.ClaimProcess.REVIEWER;
+import static cn.huiyisheng.processes.claim.ClaimProcess.SECOND_APPROVAL_NEEDED;
+
+/**
+ * The delegates of benefit-claim, referenced from the model by {@code delegateExpression} under
+ * these bean names. Each translates one step into one call of {@link ClaimSteps}.
+ */
+@Configuration
+public class ClaimDelegates {
+
+    static long claimId(DelegateExecution execution) {
+        return ((Number) execution.getVariable(CLAIM_ID)).longValue();
+    }
+
+    @Bean
+    JavaDelegate evaluateEligibility(ClaimSteps steps) {
+        return execution -> execution.setVariable(ANY_ELIGIBLE, steps.evaluate(claimId(execution)));
+    }
+
+    @Bean
+    JavaDelegate notifyRefusal(ClaimSteps steps) {
+        return execution -> steps.notifyRefusal(claimId(execution));
+    }
+
+    @Bean
+    JavaDelegate closeClaim(ClaimSteps steps) {
+        return execution -> steps.closeWithoutAppeal(claimId(execution));
+    }
+
+    @Bean
+    JavaDelegate requestInformation(ClaimSteps steps) {
+        return execution -> steps.requestInformation(claimId(execution));
+    }
+
+    @Bean
+    JavaDelegate withdrawClaim(ClaimSteps steps) {
+        return execution -> steps.withdrawUnanswered(claimId(execution));
+    }
+
+    @Bean
+    JavaDelegate escalateReview(ClaimSteps steps) {
+        return execution -> steps.escalateReview(claimId(execution));
+    }
+
+    @Bean
+    JavaDelegate checkSecondApproval(ClaimSteps steps) {
+        return execution -> execution.setVariable(SECOND_APPROVAL_NEEDED, steps.needsSecondApproval(claimId(execution)));
+    }
+
+    @Bean
+    JavaDelegate grantEntitlements(ClaimSteps steps) {
+        return execution -> steps.grantEntitlements(claimId(execution));
+    }
+
+    @Bean
+    JavaDelegate notifyApproval(ClaimSteps steps) {
+        return execution -> steps.notifyApproval(claimId(execution));
+    }
+
+    /** On completing the review: remembers who reviewed, for the four-eyes check. */
+    @Bean
+    TaskListener recordReviewer() {
+        return task -> {
+            if (task.getAssignee() == null) {
+                throw new ProcessEngineException("claim the review task before completing it");
+            }
+            task.getExecution().setVariable(REVIEWER, task.getAssignee());
+        };
+    }
+
+    /** On completing the second approval: the supervisor must not be the reviewer. */
+    @Bean
+    TaskListener fourEyesGuard() {
+        return task -> {
+            Object reviewer = task.getExecution().getVariable(REVIEWER);
+            if (task.getAssignee() == null) {
+                throw new ProcessEngineException("claim the second-approval task before completing it");
+            }
+            if (task.getAssignee().equals(reviewer)) {
+                throw new FourEyesViolation(task.getAssignee());
+            }
+        };
+    }
+
+    /** The second approval was attempted by the claim's own reviewer. */
+    public static class FourEyesViolation extends ProcessEngineException {
+        public FourEyesViolation(String user) {
+            super("FOUR_EYES: " + user + " reviewed this claim and cannot give its second approval");
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package cn.huiyisheng.processes.claim;
+
+/** Names shared by the benefit-claim BPMN model and the code that drives it. */
+public final class ClaimProcess {
+
+    public static final String PROCESS_ID = "benefit-claim";
+
+    /** The only domain datum a process instance holds: the claim's id. */
+    public static final String CLAIM_ID = "claimId";
+    /** Routing flags and decisions, set by the steps and by completed tasks. */
+    public static final String ANY_ELIGIBLE = "anyEligible";
+    public static final String DECISION = "decision";
+    public static final String SECOND_APPROVAL_NEEDED = "secondApprovalNeeded";
+    /** The username of whoever completed the review, for the four-eyes check. */
+    public static final String REVIEWER = "reviewer";
+
+    public static final String TASK_REVIEW = "Task_ReviewClaim";
+    public static final String TASK_SECOND_APPROVAL = "Task_SecondApproval";
+    public static final String MESSAGE_INFORMATION_PROVIDED = "InformationProvided";
+    public static final String MESSAGE_APPEAL = "ClaimAppealed";
+
+    public static final String GROUP_REVIEWERS = "reviewers";
+    public static final String GROUP_SUPERVISORS = "supervisors";
+
+    /** What a reviewer or supervisor decides. */
+    public enum Decision { APPROVE, REFUSE, REQUEST_INFO }
+
+    private ClaimProcess() {
+    }
+}

@@ -1,0 +1,35 @@
+package cn.huiyisheng.processes.claim;
+
+/**
+ * What the benefit-claim process asks of the application. Delegates translate a step into one
+ * call here; the application implements it on its own tables, in the step's transaction.
+ */
+public interface ClaimSteps {
+
+    /** Evaluates the claim and records the sealed determination; true when anything is eligible. */
+    boolean evaluate(long claimId);
+
+    /** The applicant is told of the refusal and its reasons; the appeal window opens. */
+    void notifyRefusal(long claimId);
+
+    /** The appeal window closed without an appeal. */
+    void closeWithoutAppeal(long claimId);
+
+    /** The applicant is asked for information. */
+    void requestInformation(long claimId);
+
+    /** The request for information went unanswered: the claim is withdrawn. */
+    void withdrawUnanswered(long claimId);
+
+    /** A review has been open too long. */
+    void escalateReview(long claimId);
+
+    /** Whether an approved claim needs a supervisor's second approval (its total is above the threshold). */
+    boolean needsSecondApproval(long claimId);
+
+    /** Grants the entitlements of the last determination: payments scheduled, services granted. */
+    void grantEntitlements(long claimId);
+
+    /** The applicant is told of the approval. */
+    void notifyApproval(long claimId);
+}
