@@ -4,7 +4,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /** The Huiyisheng (惠一生) benefits eligibility service. */
-@SpringBootApplication
+@SpringBootApplication(scanBasePackages = {"cn.huiyisheng.app", "cn.huiyisheng.processes"})
 public class HuiyishengApplication {
 
     public static void main(String[] args) {

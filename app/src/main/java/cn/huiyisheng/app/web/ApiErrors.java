@@ -31,6 +31,33 @@ public class ApiErrors {
         return answer(HttpStatus.NOT_FOUND, "Not found / 未找到", e.getMessage());
     }
 
+    @ExceptionHandler(BadInput.class)
+    ResponseEntity<ApiProblem> badInput(BadInput e) {
+        return ResponseEntity.badRequest().body(new ApiProblem("Invalid request / 请求无效", 400,
+                e.problems().size() + " problem(s) in the request", e.problems()));
+    }
+
+    @ExceptionHandler(Conflict.class)
+    ResponseEntity<ApiProblem> conflict(Conflict e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(new ApiProblem("Conflict / 状态冲突", 409, e.getMessage(),
+                java.util.List.of(new cn.huiyisheng.rules.household.Problem("$", e.code(), e.getMessage(), e.getMessage()))));
+    }
+
+    @ExceptionHandler(Forbidden.class)
+    ResponseEntity<ApiProblem> forbidden(Forbidden e) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(new ApiProblem("Forbidden / 无权操作", 403, e.getMessage(),
+                java.util.List.of(new cn.huiyisheng.rules.household.Problem("$", e.code(), e.getMessage(), e.getMessage()))));
+    }
+
+    /** The database is away: say so quickly and clearly; nothing was half written (one transaction). */
+    @ExceptionHandler({org.springframework.dao.DataAccessResourceFailureException.class,
+            org.springframework.transaction.CannotCreateTransactionException.class})
+    ResponseEntity<ApiProblem> databaseDown(Exception e) {
+        log.warn("Database unavailable: {}", e.getClass().getSimpleName());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "10").body(ApiProblem.of(503,
+                "Service unavailable / 服务暂不可用", "the database cannot be reached; nothing was changed, try again shortly"));
+    }
+
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<ApiProblem> noResource(NoResourceFoundException e) {
         return answer(HttpStatus.NOT_FOUND, "Not found / 未找到", "no such resource: /" + e.getResourcePath());

@@ -1,0 +1,50 @@
+package cn.huiyisheng.app.audit;
+
+import cn.huiyisheng.app.audit.persistence.AuditEventMapper;
+import cn.huiyisheng.app.audit.persistence.AuditEventRow;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The log of what happened to claims and payment runs, written in the transaction of the change it
+ * records. Details never hold an ID number or a bank account.
+ */
+@Service
+public class AuditLog {
+
+    /** The actor of steps the system takes by itself. */
+    public static final String SYSTEM = "system";
+
+    private final AuditEventMapper mapper;
+    private final Clock clock;
+
+    public AuditLog(AuditEventMapper mapper, Clock clock) {
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    public void claim(long claimId, String actor, String type, String detail) {
+        write(claimId, null, actor, type, detail);
+    }
+
+    public void run(long runId, String actor, String type, String detail) {
+        write(null, runId, actor, type, detail);
+    }
+
+    public List<AuditEventRow> ofClaim(long claimId) {
+        return mapper.findByClaim(claimId);
+    }
+
+    private void write(Long claimId, Long runId, String actor, String type, String detail) {
+        AuditEventRow row = new AuditEventRow();
+        row.setAt(clock.instant());
+        row.setActor(actor);
+        row.setClaimId(claimId);
+        row.setRunId(runId);
+        row.setType(type);
+        row.setDetail(detail == null || detail.length() <= 1000 ? detail : detail.substring(0, 997) + "...");
+        mapper.insert(row);
+    }
+}

@@ -1,0 +1,6 @@
+package cn.huiyisheng.app.claims;
+
+/** Where a claim stands. */
+public enum ClaimStatus {
+    SUBMITTED, IN_REVIEW, REFUSED, APPEALED, INFO_REQUESTED, INFO_PROVIDED, AWAITING_SECOND_APPROVAL, APPROVED, CLOSED, WITHDRAWN
+}

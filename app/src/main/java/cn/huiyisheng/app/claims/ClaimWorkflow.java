@@ -1,0 +1,243 @@
+package cn.huiyisheng.app.claims;
+
+import cn.huiyisheng.app.audit.AuditLog;
+import cn.huiyisheng.app.claims.persistence.ClaimMapper;
+import cn.huiyisheng.app.claims.persistence.ClaimRow;
+import cn.huiyisheng.app.determinations.SealedDeterminations;
+import cn.huiyisheng.app.determinations.persistence.DeterminationRow;
+import cn.huiyisheng.app.payments.persistence.EntitlementRow;
+import cn.huiyisheng.app.payments.persistence.PaymentMapper;
+import cn.huiyisheng.app.payments.persistence.PaymentRow;
+import cn.huiyisheng.processes.claim.ClaimSteps;
+import cn.huiyisheng.rules.household.Household;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The steps of the benefit-claim process on our own tables. Each runs in the transaction of the
+ * process step that calls it, so a step's data and the process's progress commit together.
+ */
+@Service
+@Transactional
+public class ClaimWorkflow implements ClaimSteps {
+
+    private final ClaimMapper claims;
+    private final SealedDeterminations determinations;
+    private final PaymentMapper payments;
+    private final AuditLog audit;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final BigDecimal secondApprovalThreshold;
+
+    public ClaimWorkflow(ClaimMapper claims, SealedDeterminations determinations, PaymentMapper payments, AuditLog audit,
+                         ObjectMapper json, Clock clock,
+                         @Value("${huiyisheng.claims.second-approval-threshold:5000.00}") BigDecimal secondApprovalThreshold) {
+        this.claims = claims;
+        this.determinations = determinations;
+        this.payments = payments;
+        this.audit = audit;
+        this.json = json;
+        this.clock = clock;
+        this.secondApprovalThreshold = secondApprovalThreshold;
+    }
+
+    private ClaimRow claim(long claimId) {
+        ClaimRow claim = claims.find(claimId);
+        if (claim == null) {
+            throw new IllegalStateException("claim " + claimId + " does not exist");
+        }
+        return claim;
+    }
+
+    @Override
+    public boolean evaluate(long claimId) {
+        ClaimRow claim = claim(claimId);
+        Household household = read(claim.getHouseholdJson(), Household.class);
+        List<String> benefits = claim.getBenefits().isEmpty() ? List.of() : Arrays.asList(claim.getBenefits().split(","));
+        SealedDeterminations.Sealed sealed = determinations.evaluateAndSeal(claimId, household, LocalDate.now(clock),
+                YearMonth.parse(claim.getPeriodFrom()), YearMonth.parse(claim.getPeriodTo()), benefits);
+        JsonNode result = determinations.result(sealed.row());
+        boolean anyEligible = false;
+        for (JsonNode b : result.at("/determination/benefits")) {
+            boolean recurring = b.get("periodicity").asText().equals("MONTHLY") || b.get("periodicity").asText().equals("YEARLY");
+            anyEligible |= !recurring && b.get("eligible").asBoolean();
+        }
+        for (JsonNode b : result.at("/period/benefits")) {
+            for (JsonNode s : b.get("subjects")) {
+                for (JsonNode seg : s.get("segments")) {
+                    anyEligible |= seg.get("eligible").asBoolean();
+                }
+            }
+        }
+        BigDecimal total = total(result);
+        claims.setEvaluated(claimId, anyEligible ? ClaimStatus.IN_REVIEW.name() : ClaimStatus.REFUSED.name(), total);
+        audit.claim(claimId, AuditLog.SYSTEM, "EVALUATED", "determination " + sealed.row().getSeq() + " sealed; "
+                + (anyEligible ? "eligible, total " + total + " yuan" : "nothing eligible"));
+        return anyEligible;
+    }
+
+    /** The money the claim's last determination grants: recurring segments over the period plus one-time amounts. */
+    static BigDecimal total(JsonNode result) {
+        BigDecimal total = BigDecimal.ZERO.setScale(2);
+        for (JsonNode b : result.at("/period/benefits")) {
+            if (b.hasNonNull("total")) {
+                total = total.add(b.get("total").decimalValue());
+            }
+        }
+        for (JsonNode b : result.at("/determination/benefits")) {
+            if (b.get("periodicity").asText().equals("ONE_TIME") && b.hasNonNull("amount")) {
+                total = total.add(b.get("amount").decimalValue());
+            }
+        }
+        return total;
+    }
+
+    @Override
+    public void notifyRefusal(long claimId) {
+        claims.setDecided(claimId, ClaimStatus.REFUSED.name(), clock.instant());
+        audit.claim(claimId, AuditLog.SYSTEM, "NOTIFIED_REFUSAL", "applicant told of the refusal and its reasons; appeal window open");
+    }
+
+    @Override
+    public void closeWithoutAppeal(long claimId) {
+        claims.setStatus(claimId, ClaimStatus.CLOSED.name());
+        audit.claim(claimId, AuditLog.SYSTEM, "CLOSED", "no appeal within the appeal window");
+    }
+
+    @Override
+    public void requestInformation(long claimId) {
+        claims.setStatus(claimId, ClaimStatus.INFO_REQUESTED.name());
+        audit.claim(claimId, AuditLog.SYSTEM, "NOTIFIED_INFO_REQUEST", "applicant asked for information");
+    }
+
+    @Override
+    public void withdrawUnanswered(long claimId) {
+        claims.setDecided(claimId, ClaimStatus.WITHDRAWN.name(), clock.instant());
+        audit.claim(claimId, AuditLog.SYSTEM, "WITHDRAWN", "the request for information was not answered in time");
+    }
+
+    @Override
+    public void escalateReview(long claimId) {
+        audit.claim(claimId, AuditLog.SYSTEM, "ESCALATED", "review open beyond its working-day limit; supervisors alerted");
+    }
+
+    @Override
+    public boolean needsSecondApproval(long claimId) {
+        ClaimRow claim = claim(claimId);
+        boolean needed = claim.getAmountTotal() != null && claim.getAmountTotal().compareTo(secondApprovalThreshold) > 0;
+        if (needed) {
+            claims.setStatus(claimId, ClaimStatus.AWAITING_SECOND_APPROVAL.name());
+        }
+        return needed;
+    }
+
+    @Override
+    public void grantEntitlements(long claimId) {
+        DeterminationRow sealed = determinations.latest(claimId)
+                .orElseThrow(() -> new IllegalStateException("claim " + claimId + " has no determination to grant"));
+        if (payments.countEntitlementsOfDetermination(sealed.getId()) > 0) {
+            return; // granted already: this step is being retried after its transaction committed elsewhere
+        }
+        JsonNode result = determinations.result(sealed);
+        String thisMonth = YearMonth.now(clock).toString();
+        int scheduled = 0;
+        for (JsonNode b : result.at("/period/benefits")) {
+            boolean yearly = b.get("periodicity").asText().equals("YEARLY");
+            for (JsonNode s : b.get("subjects")) {
+                for (JsonNode seg : s.get("segments")) {
+                    if (!seg.get("eligible").asBoolean()) {
+                        continue;
+                    }
+                    EntitlementRow e = entitlement(claimId, sealed.getId(), b, s, seg.get("from").asText(), seg.get("to").asText(), seg);
+                    payments.insertEntitlement(e);
+                    YearMonth from = YearMonth.parse(e.getPeriodFrom());
+                    YearMonth to = YearMonth.parse(e.getPeriodTo());
+                    for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(yearly ? 12 : 1)) {
+                        payments.insertPayment(payment(e, yearly ? Integer.toString(m.getYear()) : m.toString(), m.toString()));
+                        scheduled++;
+                    }
+                }
+            }
+        }
+        for (JsonNode b : result.at("/determination/benefits")) {
+            String periodicity = b.get("periodicity").asText();
+            if (!periodicity.equals("ONE_TIME") && !periodicity.equals("SERVICE")) {
+                continue;
+            }
+            for (JsonNode item : b.get("items")) {
+                if (!item.get("eligible").asBoolean()) {
+                    continue;
+                }
+                String month = YearMonth.from(LocalDate.parse(item.get("assessedOn").asText())).toString();
+                EntitlementRow e = entitlement(claimId, sealed.getId(), b, item, month, month, item);
+                payments.insertEntitlement(e);
+                if (periodicity.equals("ONE_TIME")) {
+                    payments.insertPayment(payment(e, "ONCE", thisMonth));
+                    scheduled++;
+                }
+            }
+        }
+        claims.setDecided(claimId, ClaimStatus.APPROVED.name(), clock.instant());
+        audit.claim(claimId, AuditLog.SYSTEM, "GRANTED", scheduled + " payment(s) scheduled from determination " + sealed.getSeq());
+    }
+
+    private EntitlementRow entitlement(long claimId, long determinationId, JsonNode benefit, JsonNode subject, String from,
+                                       String to, JsonNode outcome) {
+        EntitlementRow e = new EntitlementRow();
+        e.setClaimId(claimId);
+        e.setDeterminationId(determinationId);
+        e.setBenefit(benefit.get("benefit").asText());
+        e.setSubjectPath(subject.has("path") ? subject.get("path").asText() : "$");
+        e.setSubjectLabel(subject.get("subject").asText());
+        e.setPeriodicity(benefit.get("periodicity").asText());
+        e.setPeriodFrom(from);
+        e.setPeriodTo(to);
+        e.setAmount(outcome.hasNonNull("amount") ? outcome.get("amount").decimalValue() : null);
+        e.setPayer(outcome.hasNonNull("payer") ? outcome.get("payer").asText() : null);
+        if (outcome.has("version")) {
+            e.setVersionId(outcome.at("/version/id").asText());
+            e.setVersionSha256(outcome.at("/version/sha256").asText());
+        }
+        if (outcome.has("rows") && !outcome.get("rows").isEmpty()) {
+            e.setRowId(outcome.at("/rows/0/rowId").asText());
+        }
+        e.setCreatedAt(clock.instant());
+        return e;
+    }
+
+    private static PaymentRow payment(EntitlementRow e, String period, String dueMonth) {
+        PaymentRow p = new PaymentRow();
+        p.setEntitlementId(e.getId());
+        p.setPeriod(period);
+        p.setDueMonth(dueMonth);
+        p.setAmount(e.getAmount());
+        p.setPayer(e.getPayer());
+        p.setStatus("SCHEDULED");
+        p.setAttempts(0);
+        return p;
+    }
+
+    @Override
+    public void notifyApproval(long claimId) {
+        audit.claim(claimId, AuditLog.SYSTEM, "NOTIFIED_APPROVAL", "applicant told of the approval and the payments scheduled");
+    }
+
+    private <T> T read(String text, Class<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored " + type.getSimpleName() + " unreadable: " + e.getOriginalMessage(), e);
+        }
+    }
+}

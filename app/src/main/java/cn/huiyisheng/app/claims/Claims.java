@@ -1,0 +1,237 @@
+package cn.huiyisheng.app.claims;
+
+import cn.huiyisheng.app.audit.AuditLog;
+import cn.huiyisheng.app.claims.persistence.ClaimMapper;
+import cn.huiyisheng.app.claims.persistence.ClaimRow;
+import cn.huiyisheng.app.determinations.SealedDeterminations;
+import cn.huiyisheng.app.evaluation.EvaluationRequest;
+import cn.huiyisheng.app.evaluation.EvaluationService;
+import cn.huiyisheng.app.identity.Role;
+import cn.huiyisheng.app.payments.persistence.PaymentMapper;
+import cn.huiyisheng.app.web.ApiErrors;
+import cn.huiyisheng.app.web.BadInput;
+import cn.huiyisheng.app.web.Conflict;
+import cn.huiyisheng.app.web.Forbidden;
+import cn.huiyisheng.processes.claim.ClaimProcess;
+import cn.huiyisheng.rules.compile.TableCompiler;
+import cn.huiyisheng.rules.household.Household;
+import cn.huiyisheng.rules.household.Problem;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** What applicants and staff do with claims: submit, read, answer a request for information, appeal. */
+@Service
+public class Claims {
+
+    private static final Pattern BANK_ACCOUNT = Pattern.compile("\\d{12,30}");
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._:-]{8,100}");
+    private static final char[] REF_CHARS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
+    private static final Set<Role> STAFF = Set.of(Role.REVIEWER, Role.SUPERVISOR, Role.PAYMENT_OFFICER, Role.AUDITOR, Role.ADMIN);
+
+    private final ClaimMapper claims;
+    private final EvaluationService evaluations;
+    private final SealedDeterminations determinations;
+    private final PaymentMapper payments;
+    private final RuntimeService runtime;
+    private final AuditLog audit;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    public Claims(ClaimMapper claims, EvaluationService evaluations, SealedDeterminations determinations, PaymentMapper payments,
+                  RuntimeService runtime, AuditLog audit, ObjectMapper json, Clock clock) {
+        this.claims = claims;
+        this.evaluations = evaluations;
+        this.determinations = determinations;
+        this.payments = payments;
+        this.runtime = runtime;
+        this.audit = audit;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** The claim and whether this call created it (false: the same request was submitted before under that key). */
+    public record Submitted(ClaimRow claim, boolean created) {
+    }
+
+    /**
+     * Submits a claim and starts its process, in one transaction. A retried submit with the same
+     * idempotency key and the same content returns the claim made the first time.
+     */
+    @Transactional
+    public Submitted submit(String username, String idempotencyKey, ClaimSubmission submission, byte[] rawBody) {
+        if (idempotencyKey == null || !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+            throw new BadInput("Idempotency-Key", "REQUIRED",
+                    "an Idempotency-Key header of 8 to 100 letters, digits or . _ : - is required (a new one per claim)",
+                    "需要Idempotency-Key请求头（每个申请一个新值）");
+        }
+        String requestSha = TableCompiler.sha256(rawBody);
+        ClaimRow existing = claims.findByIdempotencyKey(username, idempotencyKey);
+        if (existing != null) {
+            return same(existing, requestSha);
+        }
+        validate(submission);
+        YearMonth from = submission.period() != null ? submission.period().from() : YearMonth.now(clock);
+        YearMonth to = submission.period() != null ? submission.period().to() : from.plusMonths(11);
+        ClaimRow row = new ClaimRow();
+        row.setReference(newReference());
+        row.setApplicantUsername(username);
+        row.setIdempotencyKey(idempotencyKey);
+        row.setRequestSha256(requestSha);
+        row.setStatus(ClaimStatus.SUBMITTED.name());
+        row.setHouseholdJson(write(submission.household()));
+        row.setBenefits(submission.benefits() == null ? "" : String.join(",", submission.benefits()));
+        row.setPeriodFrom(from.toString());
+        row.setPeriodTo(to.toString());
+        row.setBankAccount(submission.bankAccount());
+        row.setBankName(submission.bankName());
+        row.setSubmittedAt(clock.instant());
+        try {
+            claims.insert(row);
+        } catch (DuplicateKeyException raced) {
+            return same(claims.findByIdempotencyKey(username, idempotencyKey), requestSha);
+        }
+        ProcessInstance pi = runtime.startProcessInstanceByKey(ClaimProcess.PROCESS_ID, row.getReference(),
+                Map.of(ClaimProcess.CLAIM_ID, row.getId()));
+        claims.setProcessInstance(row.getId(), pi.getId());
+        row.setProcessInstanceId(pi.getId());
+        audit.claim(row.getId(), username, "SUBMITTED", "benefits " + (row.getBenefits().isEmpty() ? "all" : row.getBenefits())
+                + ", period " + from + " to " + to);
+        return new Submitted(row, true);
+    }
+
+    private static Submitted same(ClaimRow existing, String requestSha) {
+        if (!existing.getRequestSha256().equals(requestSha)) {
+            throw new Conflict("IDEMPOTENCY_KEY_REUSED", "this Idempotency-Key was used for a different claim ("
+                    + existing.getReference() + "); use a new key for a new claim");
+        }
+        return new Submitted(existing, false);
+    }
+
+    private void validate(ClaimSubmission s) {
+        List<Problem> problems = new ArrayList<>();
+        EvaluationRequest asEvaluation = new EvaluationRequest(s.household(), null, s.period(), s.benefits(), null);
+        problems.addAll(evaluations.validate(asEvaluation));
+        if (s.bankAccount() == null || !BANK_ACCOUNT.matcher(s.bankAccount()).matches()) {
+            problems.add(new Problem("$.bankAccount", s.bankAccount() == null ? "REQUIRED" : "INVALID_VALUE",
+                    "a bank account number of 12 to 30 digits is required", "银行账号须为12至30位数字"));
+        }
+        if (!problems.isEmpty()) {
+            throw new BadInput(problems);
+        }
+    }
+
+    private String newReference() {
+        StringBuilder b = new StringBuilder("HYS-").append(LocalDate.now(clock).format(DateTimeFormatter.BASIC_ISO_DATE)).append('-');
+        for (int i = 0; i < 6; i++) {
+            b.append(REF_CHARS[random.nextInt(REF_CHARS.length)]);
+        }
+        return b.toString();
+    }
+
+    /** A claim that the user may see: their own, or any for staff. Others get 404, not 403: no probing. */
+    public ClaimRow visible(String reference, String username, Set<Role> roles) {
+        ClaimRow claim = claims.findByReference(reference);
+        boolean staff = roles.stream().anyMatch(STAFF::contains);
+        if (claim == null || !staff && !claim.getApplicantUsername().equals(username)) {
+            throw new ApiErrors.NotFound("no claim " + reference + " of yours");
+        }
+        return claim;
+    }
+
+    public List<ClaimRow> mine(String username) {
+        return claims.findByApplicant(username);
+    }
+
+    public ClaimView view(ClaimRow c) {
+        var latest = determinations.latest(c.getId());
+        List<ClaimView.Entitlement> entitlements = payments.findEntitlements(c.getId()).stream()
+                .map(e -> new ClaimView.Entitlement(e.getBenefit(), e.getSubjectLabel(), e.getPeriodicity(), e.getPeriodFrom(),
+                        e.getPeriodTo(), e.getAmount(), e.getPayer(), e.getVersionId())).toList();
+        List<ClaimView.Payment> paid = payments.findPaymentsOfClaim(c.getId()).stream()
+                .map(p -> new ClaimView.Payment("HYS-P-" + p.getId(), p.getPeriod(), p.getAmount(), p.getPayer(), p.getStatus())).toList();
+        List<ClaimView.Event> timeline = audit.ofClaim(c.getId()).stream()
+                .map(e -> new ClaimView.Event(e.getAt(), e.getActor(), e.getType(), e.getDetail())).toList();
+        return new ClaimView(c.getReference(), c.getStatus(), c.getApplicantUsername(),
+                c.getBenefits().isEmpty() ? List.of() : Arrays.asList(c.getBenefits().split(",")), c.getPeriodFrom(), c.getPeriodTo(),
+                maskAccount(c.getBankAccount()), c.getSubmittedAt(), c.getDecidedAt(), c.getAmountTotal(), c.getReviewer(),
+                c.getSecondApprover(), c.getDecisionReason(), latest.map(determinations::result).orElse(null),
+                entitlements, paid, timeline);
+    }
+
+    public static String maskAccount(String account) {
+        return account == null || account.length() < 8 ? "****" : account.substring(0, 4) + "*".repeat(account.length() - 8)
+                + account.substring(account.length() - 4);
+    }
+
+    /** The applicant answers a request for information, optionally with corrected household facts. */
+    @Transactional
+    public void answer(ClaimRow claim, String username, Household corrected, String note) {
+        if (!claim.getApplicantUsername().equals(username)) {
+            throw new Forbidden("NOT_YOUR_CLAIM", "only the applicant can answer");
+        }
+        if (!ClaimStatus.INFO_REQUESTED.name().equals(claim.getStatus())) {
+            throw new Conflict("NO_OPEN_REQUEST", "claim " + claim.getReference() + " has no open request for information (status "
+                    + claim.getStatus() + ")");
+        }
+        if (corrected != null) {
+            List<Problem> problems = evaluations.validate(new EvaluationRequest(corrected, null, null, null, null));
+            if (!problems.isEmpty()) {
+                throw new BadInput(problems);
+            }
+            claims.setHousehold(claim.getId(), write(corrected));
+        }
+        claims.setStatus(claim.getId(), ClaimStatus.INFO_PROVIDED.name());
+        audit.claim(claim.getId(), username, "INFO_PROVIDED", note == null ? null : note.strip());
+        runtime.createMessageCorrelation(ClaimProcess.MESSAGE_INFORMATION_PROVIDED)
+                .processInstanceBusinessKey(claim.getReference()).correlate();
+    }
+
+    /** The applicant appeals a refusal within the appeal window. */
+    @Transactional
+    public void appeal(ClaimRow claim, String username, String reason) {
+        if (!claim.getApplicantUsername().equals(username)) {
+            throw new Forbidden("NOT_YOUR_CLAIM", "only the applicant can appeal");
+        }
+        if (!ClaimStatus.REFUSED.name().equals(claim.getStatus())) {
+            throw new Conflict("NOT_APPEALABLE", "claim " + claim.getReference() + " is " + claim.getStatus()
+                    + ": only a refused claim can be appealed, within its appeal window");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new BadInput("$.reason", "REQUIRED", "say why you appeal", "请填写申诉理由");
+        }
+        claims.setStatus(claim.getId(), ClaimStatus.APPEALED.name());
+        audit.claim(claim.getId(), username, "APPEALED", reason.strip());
+        runtime.createMessageCorrelation(ClaimProcess.MESSAGE_APPEAL).processInstanceBusinessKey(claim.getReference()).correlate();
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,165 @@
+package cn.huiyisheng.app.claims;
+
+import cn.huiyisheng.app.audit.AuditLog;
+import cn.huiyisheng.app.claims.persistence.ClaimMapper;
+import cn.huiyisheng.app.claims.persistence.ClaimRow;
+import cn.huiyisheng.app.identity.Role;
+import cn.huiyisheng.app.web.ApiErrors;
+import cn.huiyisheng.app.web.BadInput;
+import cn.huiyisheng.app.web.Conflict;
+import cn.huiyisheng.app.web.Forbidden;
+import cn.huiyisheng.processes.claim.ClaimProcess;
+import cn.huiyisheng.processes.payment.PaymentProcess;
+import cn.huiyisheng.rules.household.ResidentId;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The staff's task inbox: list, claim, decide. Checks who may do what before Camunda does. */
+@Service
+public class ReviewTasks {
+
+    private final TaskService tasks;
+    private final ClaimMapper claims;
+    private final AuditLog audit;
+
+    public ReviewTasks(TaskService tasks, ClaimMapper claims, AuditLog audit) {
+        this.tasks = tasks;
+        this.claims = claims;
+        this.audit = audit;
+    }
+
+    /** A task with what its list shows: the claim, its total, who holds it. Names are masked. */
+    public record TaskView(String id, String name, String kind, Instant created, String assignee, String claimReference,
+                           String claimStatus, BigDecimal amountTotal, String applicant, String reviewer, Long runId) {
+    }
+
+    public record Decision(ClaimProcess.Decision decision, String reason) {
+    }
+
+    static List<String> groups(Set<Role> roles) {
+        List<String> groups = new ArrayList<>();
+        if (roles.contains(Role.REVIEWER)) {
+            groups.add(ClaimProcess.GROUP_REVIEWERS);
+        }
+        if (roles.contains(Role.SUPERVISOR)) {
+            groups.add(ClaimProcess.GROUP_SUPERVISORS);
+        }
+        if (roles.contains(Role.PAYMENT_OFFICER)) {
+            groups.add(PaymentProcess.GROUP_PAYMENT_OFFICERS);
+        }
+        return groups;
+    }
+
+    public List<TaskView> inbox(String username, Set<Role> roles) {
+        List<String> groups = groups(roles);
+        if (groups.isEmpty()) {
+            return List.of();
+        }
+        List<Task> open = tasks.createTaskQuery().or().taskCandidateGroupIn(groups).taskAssignee(username).endOr()
+                .orderByTaskCreateTime().asc().list();
+        List<TaskView> views = new ArrayList<>();
+        for (Task t : open) {
+            views.add(view(t));
+        }
+        return views;
+    }
+
+    private TaskView view(Task t) {
+        Object claimId = tasks.getVariable(t.getId(), ClaimProcess.CLAIM_ID);
+        Object runId = tasks.getVariable(t.getId(), PaymentProcess.RUN_ID);
+        ClaimRow c = claimId == null ? null : claims.find(((Number) claimId).longValue());
+        return new TaskView(t.getId(), t.getName(), t.getTaskDefinitionKey(), t.getCreateTime().toInstant(), t.getAssignee(),
+                c == null ? null : c.getReference(), c == null ? null : c.getStatus(), c == null ? null : c.getAmountTotal(),
+                c == null ? null : ResidentId.maskName(c.getApplicantUsername()), c == null ? null : c.getReviewer(),
+                runId == null ? null : ((Number) runId).longValue());
+    }
+
+    /** The task, if the user's roles may work on it. */
+    public Task task(String taskId, Set<Role> roles) {
+        Task t = tasks.createTaskQuery().taskId(taskId).singleResult();
+        if (t == null) {
+            throw new ApiErrors.NotFound("no open task " + taskId);
+        }
+        List<String> mine = groups(roles);
+        boolean allowed = false;
+        for (IdentityLink link : tasks.getIdentityLinksForTask(taskId)) {
+            allowed |= link.getGroupId() != null && mine.contains(link.getGroupId());
+        }
+        if (!allowed) {
+            throw new Forbidden("NOT_YOUR_GROUP", "task " + taskId + " is for " + candidateGroups(taskId) + ", not for you");
+        }
+        return t;
+    }
+
+    private List<String> candidateGroups(String taskId) {
+        return tasks.getIdentityLinksForTask(taskId).stream().map(IdentityLink::getGroupId).filter(g -> g != null).toList();
+    }
+
+    @Transactional
+    public TaskView claim(String taskId, String username, Set<Role> roles) {
+        Task t = task(taskId, roles);
+        if (t.getAssignee() != null && !t.getAssignee().equals(username)) {
+            throw new Conflict("TASK_TAKEN", "task " + taskId + " is being worked on by " + t.getAssignee());
+        }
+        if (ClaimProcess.TASK_SECOND_APPROVAL.equals(t.getTaskDefinitionKey())) {
+            fourEyes(t, username);
+        }
+        if (t.getAssignee() == null) {
+            tasks.claim(taskId, username);
+        }
+        return view(tasks.createTaskQuery().taskId(taskId).singleResult());
+    }
+
+    private void fourEyes(Task t, String username) {
+        Object reviewer = tasks.getVariable(t.getId(), ClaimProcess.REVIEWER);
+        if (username.equals(reviewer)) {
+            throw new Forbidden("FOUR_EYES", username + " reviewed this claim and cannot give its second approval");
+        }
+    }
+
+    /** Completes a review or a second approval with a decision. */
+    @Transactional
+    public void decide(String taskId, String username, Set<Role> roles, Decision decision) {
+        Task t = task(taskId, roles);
+        String kind = t.getTaskDefinitionKey();
+        if (!ClaimProcess.TASK_REVIEW.equals(kind) && !ClaimProcess.TASK_SECOND_APPROVAL.equals(kind)) {
+            throw new Conflict("NOT_A_DECISION", "task " + taskId + " (" + t.getName() + ") is not decided here");
+        }
+        if (decision == null || decision.decision() == null) {
+            throw new BadInput("$.decision", "REQUIRED", "one of APPROVE, REFUSE, REQUEST_INFO", "请选择审核决定");
+        }
+        if (decision.decision() != ClaimProcess.Decision.APPROVE && (decision.reason() == null || decision.reason().isBlank())) {
+            throw new BadInput("$.reason", "REQUIRED", "a refusal or a request for information needs a reason the applicant will read",
+                    "不予批准或要求补充材料时须填写理由");
+        }
+        if (ClaimProcess.TASK_SECOND_APPROVAL.equals(kind) && decision.decision() == ClaimProcess.Decision.REQUEST_INFO) {
+            throw new BadInput("$.decision", "INVALID_VALUE", "a second approval approves or refuses", "复核只能批准或不批准");
+        }
+        if (t.getAssignee() != null && !t.getAssignee().equals(username)) {
+            throw new Conflict("TASK_TAKEN", "task " + taskId + " is being worked on by " + t.getAssignee());
+        }
+        long claimId = ((Number) tasks.getVariable(taskId, ClaimProcess.CLAIM_ID)).longValue();
+        if (ClaimProcess.TASK_SECOND_APPROVAL.equals(kind)) {
+            fourEyes(t, username);
+            claims.setSecondApproval(claimId, username, decision.reason());
+        } else {
+            claims.setReview(claimId, username, decision.reason());
+        }
+        if (t.getAssignee() == null) {
+            tasks.claim(taskId, username);
+        }
+        audit.claim(claimId, username, (ClaimProcess.TASK_REVIEW.equals(kind) ? "REVIEWED_" : "SECOND_APPROVAL_")
+                + decision.decision().name(), decision.reason());
+        tasks.complete(taskId, Map.of(ClaimProcess.DECISION, decision.decision().name()));
+    }
+}

@@ -1,0 +1,36 @@
+package cn.huiyisheng.app.claims.persistence;
+
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+@Mapper
+public interface ClaimMapper {
+
+    int insert(ClaimRow row);
+
+    ClaimRow find(@Param("id") long id);
+
+    ClaimRow findByReference(@Param("reference") String reference);
+
+    ClaimRow findByIdempotencyKey(@Param("username") String username, @Param("key") String key);
+
+    List<ClaimRow> findByApplicant(@Param("username") String username);
+
+    int setProcessInstance(@Param("id") long id, @Param("processInstanceId") String processInstanceId);
+
+    int setStatus(@Param("id") long id, @Param("status") String status);
+
+    int setEvaluated(@Param("id") long id, @Param("status") String status, @Param("amountTotal") BigDecimal amountTotal);
+
+    int setHousehold(@Param("id") long id, @Param("householdJson") String householdJson);
+
+    int setReview(@Param("id") long id, @Param("reviewer") String reviewer, @Param("reason") String reason);
+
+    int setSecondApproval(@Param("id") long id, @Param("secondApprover") String secondApprover, @Param("reason") String reason);
+
+    int setDecided(@Param("id") long id, @Param("status") String status, @Param("decidedAt") Instant decidedAt);
+}

@@ -1,0 +1,66 @@
+package cn.huiyisheng.app.claims.persistence;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** A row of {@code claim}. */
+public class ClaimRow {
+    private Long id;
+    private String reference;
+    private String applicantUsername;
+    private String idempotencyKey;
+    private String requestSha256;
+    private String status;
+    private String householdJson;
+    private String benefits;
+    private String periodFrom;
+    private String periodTo;
+    private String bankAccount;
+    private String bankName;
+    private Instant submittedAt;
+    private Instant decidedAt;
+    private String processInstanceId;
+    private String reviewer;
+    private String secondApprover;
+    private String decisionReason;
+    private BigDecimal amountTotal;
+
+    public Long getId() { return id; }
+    public void setId(Long id) { this.id = id; }
+    public String getReference() { return reference; }
+    public void setReference(String reference) { this.reference = reference; }
+    public String getApplicantUsername() { return applicantUsername; }
+    public void setApplicantUsername(String applicantUsername) { this.applicantUsername = applicantUsername; }
+    public String getIdempotencyKey() { return idempotencyKey; }
+    public void setIdempotencyKey(String idempotencyKey) { this.idempotencyKey = idempotencyKey; }
+    public String getRequestSha256() { return requestSha256; }
+    public void setRequestSha256(String requestSha256) { this.requestSha256 = requestSha256; }
+    public String getStatus() { return status; }
+    public void setStatus(String status) { this.status = status; }
+    public String getHouseholdJson() { return householdJson; }
+    public void setHouseholdJson(String householdJson) { this.householdJson = householdJson; }
+    public String getBenefits() { return benefits; }
+    public void setBenefits(String benefits) { this.benefits = benefits; }
+    public String getPeriodFrom() { return periodFrom; }
+    public void setPeriodFrom(String periodFrom) { this.periodFrom = periodFrom; }
+    public String getPeriodTo() { return periodTo; }
+    public void setPeriodTo(String periodTo) { this.periodTo = periodTo; }
+    public String getBankAccount() { return bankAccount; }
+    public void setBankAccount(String bankAccount) { this.bankAccount = bankAccount; }
+    public String getBankName() { return bankName; }
+    public void setBankName(String bankName) { this.bankName = bankName; }
+    public Instant getSubmittedAt() { return submittedAt; }
+    public void setSubmittedAt(Instant submittedAt) { this.submittedAt = submittedAt; }
+    public Instant getDecidedAt() { return decidedAt; }
+    public void setDecidedAt(Instant decidedAt) { this.decidedAt = decidedAt; }
+    public String getProcessInstanceId() { return processInstanceId; }
+    public void setProcessInstanceId(String processInstanceId) { this.processInstanceId = processInstanceId; }
+    public String getReviewer() { return reviewer; }
+    public void setReviewer(String reviewer) { this.reviewer = reviewer; }
+    public String getSecondApprover() { return secondApprover; }
+    public void setSecondApprover(String secondApprover) { this.secondApprover = secondApprover; }
+    public String getDecisionReason() { return decisionReason; }
+    public void setDecisionReason(String decisionReason) { this.decisionReason = decisionReason; }
+    public BigDecimal getAmountTotal() { return amountTotal; }
+    public void setAmountTotal(BigDecimal amountTotal) { this.amountTotal = amountTotal; }
+}

@@ -1,0 +1,106 @@
+package cn.huiyisheng.app.claims.web;
+
+import cn.huiyisheng.app.claims.ClaimSubmission;
+import cn.huiyisheng.app.claims.ClaimView;
+import cn.huiyisheng.app.claims.Claims;
+import cn.huiyisheng.app.claims.persistence.ClaimRow;
+import cn.huiyisheng.app.identity.CurrentUser;
+import cn.huiyisheng.app.web.BadInput;
+import cn.huiyisheng.app.web.JsonInput;
+import cn.huiyisheng.rules.household.Household;
+import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.List;
+
+/** Claims: submit, read with timeline, list one's own, answer a request for information, appeal. */
+@RestController
+@RequestMapping("/api/claims")
+public class ClaimsController {
+
+    private final Claims claims;
+    private final JsonInput input;
+
+    public ClaimsController(Claims claims, JsonInput input) {
+        this.claims = claims;
+        this.input = input;
+    }
+
+    public record Summary(String reference, String status, java.time.Instant submittedAt, java.math.BigDecimal amountTotal) {
+        static Summary of(ClaimRow c) {
+            return new Summary(c.getReference(), c.getStatus(), c.getSubmittedAt(), c.getAmountTotal());
+        }
+    }
+
+    public record Answer(Household household, String note) {
+    }
+
+    public record Appeal(String reason) {
+    }
+
+    @Operation(summary = "Submit a claim / 提交申请", description = "Requires an Idempotency-Key header: a retried submit "
+            + "with the same key and body returns the same claim (200), a new one is created once (201).")
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<ClaimView> submit(Authentication auth, @RequestHeader(value = "Idempotency-Key", required = false) String key,
+                                            @RequestBody(required = false) byte[] body) {
+        JsonInput.Read<ClaimSubmission> read = input.read(body, ClaimSubmission.class);
+        if (!read.problems().isEmpty()) {
+            throw new BadInput(read.problems());
+        }
+        Claims.Submitted submitted = claims.submit(auth.getName(), key, read.value(), body);
+        ClaimView view = claims.view(submitted.claim());
+        return submitted.created()
+                ? ResponseEntity.created(URI.create("/api/claims/" + view.reference())).body(view)
+                : ResponseEntity.ok(view);
+    }
+
+    @Operation(summary = "One's own claims / 我的申请")
+    @GetMapping
+    public List<Summary> mine(Authentication auth) {
+        return claims.mine(auth.getName()).stream().map(Summary::of).toList();
+    }
+
+    @Operation(summary = "A claim with its determination, entitlements, payments and timeline / 申请详情")
+    @GetMapping("/{reference}")
+    public ClaimView get(Authentication auth, @PathVariable String reference) {
+        CurrentUser user = CurrentUser.of(auth);
+        return claims.view(claims.visible(reference, user.username(), user.roles()));
+    }
+
+    @Operation(summary = "Answer a request for information / 补充材料")
+    @PostMapping(value = "/{reference}/information", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<ClaimView> answer(Authentication auth, @PathVariable String reference, @RequestBody(required = false) byte[] body) {
+        CurrentUser user = CurrentUser.of(auth);
+        JsonInput.Read<Answer> read = input.read(body, Answer.class);
+        if (!read.problems().isEmpty()) {
+            throw new BadInput(read.problems());
+        }
+        ClaimRow claim = claims.visible(reference, user.username(), user.roles());
+        claims.answer(claim, user.username(), read.value().household(), read.value().note());
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(claims.view(claims.visible(reference, user.username(), user.roles())));
+    }
+
+    @Operation(summary = "Appeal a refusal / 申诉")
+    @PostMapping(value = "/{reference}/appeal", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<ClaimView> appeal(Authentication auth, @PathVariable String reference, @RequestBody(required = false) byte[] body) {
+        CurrentUser user = CurrentUser.of(auth);
+        JsonInput.Read<Appeal> read = input.read(body, Appeal.class);
+        if (!read.problems().isEmpty()) {
+            throw new BadInput(read.problems());
+        }
+        ClaimRow claim = claims.visible(reference, user.username(), user.roles());
+        claims.appeal(claim, user.username(), read.value().reason());
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(claims.view(claims.visible(reference, user.username(), user.roles())));
+    }
+}

@@ -1,0 +1,239 @@
+package cn.huiyisheng.app.determinations;
+
+import cn.huiyisheng.app.determinations.persistence.DeterminationMapper;
+import cn.huiyisheng.app.determinations.persistence.DeterminationRow;
+import cn.huiyisheng.app.evaluation.EvaluationRequest;
+import cn.huiyisheng.app.evaluation.EvaluationResponse;
+import cn.huiyisheng.app.evaluation.EvaluationService;
+import cn.huiyisheng.rules.compile.TableCompiler;
+import cn.huiyisheng.rules.engine.Engine;
+import cn.huiyisheng.rules.household.Household;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The sealed record of every automatic determination: the facts exactly as evaluated, the date,
+ * the instant, the versions used with their SHA-256, the result with its explanation and the
+ * engine's version, chained by hash to the record before (so deleting or changing any record is
+ * found by {@link #verifyChain()}). Records are appended in the caller's transaction and never
+ * updated. {@link #replay(long)} evaluates a record's facts again under the versions it names.
+ */
+@Service
+public class SealedDeterminations {
+
+    public static final String GENESIS = "0".repeat(64);
+
+    private final DeterminationMapper mapper;
+    private final EvaluationService evaluations;
+    private final ObjectMapper canonical;
+    private final Clock clock;
+
+    public SealedDeterminations(DeterminationMapper mapper, EvaluationService evaluations, ObjectMapper json, Clock clock) {
+        this.mapper = mapper;
+        this.evaluations = evaluations;
+        this.clock = clock;
+        // one byte sequence per value: sorted properties and keys, plain decimals, no indentation
+        this.canonical = json.copy()
+                .configure(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true)
+                .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+                .configure(SerializationFeature.INDENT_OUTPUT, false)
+                .configure(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN, true);
+    }
+
+    /** What was decided, with the record that seals it. */
+    public record Sealed(DeterminationRow row, EvaluationResponse response) {
+    }
+
+    /** Evaluates and seals, in the caller's transaction (a process step's). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Sealed evaluateAndSeal(long claimId, Household household, LocalDate asOf, YearMonth from, YearMonth to, List<String> benefits) {
+        // stored to the second (MySQL's driver is set not to send fractions, as Camunda asks):
+        // evaluate and hash exactly what will be stored
+        Instant knownAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        EvaluationRequest request = new EvaluationRequest(household, asOf, new EvaluationRequest.Span(from, to), benefits, knownAt);
+        EvaluationResponse response = evaluations.evaluate(request);
+        DeterminationRow row = new DeterminationRow();
+        row.setClaimId(claimId);
+        row.setAsOf(asOf);
+        row.setKnownAt(knownAt);
+        row.setPeriodFrom(from.toString());
+        row.setPeriodTo(to.toString());
+        row.setBenefits(String.join(",", benefits));
+        row.setFactsJson(json(household));
+        row.setResultJson(json(response));
+        row.setVersionsJson(json(versionsUsed(row.getResultJson())));
+        row.setEngineVersion(Engine.VERSION);
+        row.setRecordedAt(clock.instant().truncatedTo(ChronoUnit.SECONDS));
+        DeterminationMapper.ChainHead head = mapper.lockChainHead();
+        row.setSeq(head.getLastSeq() + 1);
+        row.setPrevHash(head.getLastHash());
+        row.setHash(hash(row));
+        mapper.insert(row);
+        mapper.advanceChainHead(row.getSeq(), row.getHash());
+        return new Sealed(row, response);
+    }
+
+    public Optional<DeterminationRow> latest(long claimId) {
+        return Optional.ofNullable(mapper.findLatestByClaim(claimId));
+    }
+
+    public List<DeterminationRow> ofClaim(long claimId) {
+        return mapper.findByClaim(claimId);
+    }
+
+    public JsonNode result(DeterminationRow row) {
+        try {
+            return canonical.readTree(row.getResultJson());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("determination " + row.getId() + ": unreadable result", e);
+        }
+    }
+
+    /** The outcome of checking the chain: intact, or the first record that is not what it claims. */
+    public record ChainReport(boolean intact, long records, Long brokenAtSeq, String problem) {
+    }
+
+    /** Recomputes every record's hash and link; finds a changed, inserted or deleted record. */
+    @Transactional(readOnly = true)
+    public ChainReport verifyChain() {
+        String previous = GENESIS;
+        long expectedSeq = 1;
+        long count = 0;
+        while (true) {
+            List<DeterminationRow> page = mapper.findChain(expectedSeq, 500);
+            if (page.isEmpty()) {
+                break;
+            }
+            for (DeterminationRow row : page) {
+                if (row.getSeq() != expectedSeq) {
+                    return new ChainReport(false, count, expectedSeq, "record " + expectedSeq + " is missing");
+                }
+                if (!row.getPrevHash().equals(previous)) {
+                    return new ChainReport(false, count, row.getSeq(), "does not link to the record before it");
+                }
+                if (!hash(row).equals(row.getHash())) {
+                    return new ChainReport(false, count, row.getSeq(), "its content does not match its hash (altered)");
+                }
+                previous = row.getHash();
+                expectedSeq++;
+                count++;
+            }
+        }
+        DeterminationMapper.ChainHead head = mapper.lockChainHead();
+        if (head.getLastSeq() != count || !head.getLastHash().equals(previous)) {
+            return new ChainReport(false, count, count + 1, "the chain head names record " + head.getLastSeq()
+                    + ": records after " + count + " were deleted");
+        }
+        return new ChainReport(true, count, null, null);
+    }
+
+    /** The result of evaluating a sealed record's facts again. */
+    public record Replay(long determinationId, boolean identical, String firstDifference, String replayedJson) {
+    }
+
+    /** Evaluates the sealed facts again as of the same date, with the versions known at the same instant. */
+    @Transactional(readOnly = true)
+    public Replay replay(long determinationId) {
+        DeterminationRow row = mapper.find(determinationId);
+        if (row == null) {
+            throw new IllegalArgumentException("no determination " + determinationId);
+        }
+        try {
+            Household household = canonical.readValue(row.getFactsJson(), Household.class);
+            EvaluationRequest request = new EvaluationRequest(household, row.getAsOf(),
+                    new EvaluationRequest.Span(YearMonth.parse(row.getPeriodFrom()), YearMonth.parse(row.getPeriodTo())),
+                    Arrays.asList(row.getBenefits().split(",")), row.getKnownAt());
+            String replayed = json(evaluations.evaluate(request));
+            String difference = replayed.equals(row.getResultJson()) ? null
+                    : firstDifference(canonical.readTree(row.getResultJson()), canonical.readTree(replayed), "$");
+            return new Replay(determinationId, difference == null, difference, replayed);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("determination " + determinationId + ": unreadable facts", e);
+        }
+    }
+
+    String json(Object value) {
+        try {
+            return canonical.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Map<String, String> versionsUsed(String resultJson) {
+        Map<String, String> versions = new TreeMap<>();
+        try {
+            collectVersions(canonical.readTree(resultJson), versions);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return versions;
+    }
+
+    private static void collectVersions(JsonNode node, Map<String, String> versions) {
+        if (node.isObject()) {
+            JsonNode version = node.get("version");
+            if (version != null && version.has("sha256")) {
+                versions.put(version.get("id").asText(), version.get("sha256").asText());
+            }
+            node.elements().forEachRemaining(child -> collectVersions(child, versions));
+        } else if (node.isArray()) {
+            node.forEach(child -> collectVersions(child, versions));
+        }
+    }
+
+    static String hash(DeterminationRow r) {
+        String content = String.join("\n", Long.toString(r.getSeq()), Long.toString(r.getClaimId()), r.getAsOf().toString(),
+                r.getKnownAt().toString(), r.getPeriodFrom(), r.getPeriodTo(), r.getBenefits(), r.getFactsJson(),
+                r.getVersionsJson(), r.getResultJson(), r.getEngineVersion(), r.getRecordedAt().toString(), r.getPrevHash());
+        return TableCompiler.sha256(content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String firstDifference(JsonNode a, JsonNode b, String path) {
+        if (a.equals(b)) {
+            return null;
+        }
+        if (a.isObject() && b.isObject()) {
+            Iterator<String> names = a.fieldNames();
+            while (names.hasNext()) {
+                String name = names.next();
+                String d = b.has(name) ? firstDifference(a.get(name), b.get(name), path + "." + name) : path + "." + name + " (missing)";
+                if (d != null) {
+                    return d;
+                }
+            }
+            return path + " (new fields)";
+        }
+        if (a.isArray() && b.isArray()) {
+            for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+                String d = firstDifference(a.get(i), b.get(i), path + "[" + i + "]");
+                if (d != null) {
+                    return d;
+                }
+            }
+            return path + " (length " + a.size() + " vs " + b.size() + ")";
+        }
+        return path + ": " + a + " was, " + b + " now";
+    }
+}

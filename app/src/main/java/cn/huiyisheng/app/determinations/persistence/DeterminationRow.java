@@ -1,0 +1,54 @@
+package cn.huiyisheng.app.determinations.persistence;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** A row of {@code determination}: a sealed record, never updated. */
+public class DeterminationRow {
+    private Long id;
+    private long seq;
+    private long claimId;
+    private LocalDate asOf;
+    private Instant knownAt;
+    private String periodFrom;
+    private String periodTo;
+    private String benefits;
+    private String factsJson;
+    private String versionsJson;
+    private String resultJson;
+    private String engineVersion;
+    private Instant recordedAt;
+    private String prevHash;
+    private String hash;
+
+    public Long getId() { return id; }
+    public void setId(Long id) { this.id = id; }
+    public long getSeq() { return seq; }
+    public void setSeq(long seq) { this.seq = seq; }
+    public long getClaimId() { return claimId; }
+    public void setClaimId(long claimId) { this.claimId = claimId; }
+    public LocalDate getAsOf() { return asOf; }
+    public void setAsOf(LocalDate asOf) { this.asOf = asOf; }
+    public Instant getKnownAt() { return knownAt; }
+    public void setKnownAt(Instant knownAt) { this.knownAt = knownAt; }
+    public String getPeriodFrom() { return periodFrom; }
+    public void setPeriodFrom(String periodFrom) { this.periodFrom = periodFrom; }
+    public String getPeriodTo() { return periodTo; }
+    public void setPeriodTo(String periodTo) { this.periodTo = periodTo; }
+    public String getBenefits() { return benefits; }
+    public void setBenefits(String benefits) { this.benefits = benefits; }
+    public String getFactsJson() { return factsJson; }
+    public void setFactsJson(String factsJson) { this.factsJson = factsJson; }
+    public String getVersionsJson() { return versionsJson; }
+    public void setVersionsJson(String versionsJson) { this.versionsJson = versionsJson; }
+    public String getResultJson() { return resultJson; }
+    public void setResultJson(String resultJson) { this.resultJson = resultJson; }
+    public String getEngineVersion() { return engineVersion; }
+    public void setEngineVersion(String engineVersion) { this.engineVersion = engineVersion; }
+    public Instant getRecordedAt() { return recordedAt; }
+    public void setRecordedAt(Instant recordedAt) { this.recordedAt = recordedAt; }
+    public String getPrevHash() { return prevHash; }
+    public void setPrevHash(String prevHash) { this.prevHash = prevHash; }
+    public String getHash() { return hash; }
+    public void setHash(String hash) { this.hash = hash; }
+}

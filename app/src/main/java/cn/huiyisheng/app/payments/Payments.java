@@ -1,0 +1,281 @@
+package cn.huiyisheng.app.payments;
+
+import cn.huiyisheng.app.audit.AuditLog;
+import cn.huiyisheng.app.payments.persistence.PaymentLine;
+import cn.huiyisheng.app.payments.persistence.PaymentMapper;
+import cn.huiyisheng.app.payments.persistence.PaymentRunRow;
+import cn.huiyisheng.app.payments.persistence.RunFileRow;
+import cn.huiyisheng.app.web.ApiErrors;
+import cn.huiyisheng.app.web.BadInput;
+import cn.huiyisheng.app.web.Conflict;
+import cn.huiyisheng.processes.payment.PaymentProcess;
+import cn.huiyisheng.processes.payment.PaymentSteps;
+import cn.huiyisheng.rules.compile.TableCompiler;
+import cn.huiyisheng.rules.household.Household;
+import cn.huiyisheng.rules.household.Person;
+import cn.huiyisheng.rules.household.Problem;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Payment runs: collect what is due, write the bank files, import the bank's return file and
+ * reconcile. A payment is unique per entitlement and period, and moves SCHEDULED -> IN_RUN ->
+ * PAID (or FAILED, then due again): the move into a run is one atomic statement and only an
+ * IN_RUN payment of the same run can be marked, so reruns, concurrent runs and restarts never pay
+ * anything twice.
+ */
+@Service
+@Transactional
+public class Payments implements PaymentSteps {
+
+    static final String HEADER = "reference,payee_name,payee_id_number,bank_account,amount,period,benefit,claim";
+    static final String RETURN_HEADER = "reference,status,reason";
+
+    private final PaymentMapper mapper;
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final AuditLog audit;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public Payments(PaymentMapper mapper, RuntimeService runtime, TaskService tasks, AuditLog audit, ObjectMapper json, Clock clock) {
+        this.mapper = mapper;
+        this.runtime = runtime;
+        this.tasks = tasks;
+        this.audit = audit;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Starts a run on demand for the current month. */
+    public PaymentRunRow start(String username) {
+        PaymentRunRow run = newRun(username);
+        ProcessInstance pi = runtime.startProcessInstanceByMessage(PaymentProcess.MESSAGE_RUN_REQUESTED, "RUN-" + run.getId(),
+                Map.of(PaymentProcess.RUN_ID, run.getId()));
+        mapper.setRunProcess(run.getId(), pi.getId());
+        audit.run(run.getId(), username, "RUN_STARTED", "month " + run.getRunMonth());
+        return mapper.findRun(run.getId());
+    }
+
+    private PaymentRunRow newRun(String username) {
+        PaymentRunRow run = new PaymentRunRow();
+        run.setRunMonth(YearMonth.now(clock).toString());
+        run.setStatus("STARTED");
+        run.setStartedBy(username);
+        run.setStartedAt(clock.instant());
+        run.setPaymentCount(0);
+        run.setTotal(BigDecimal.ZERO.setScale(2));
+        mapper.insertRun(run);
+        return run;
+    }
+
+    @Override
+    public long collect(Long runId) {
+        PaymentRunRow run = runId == null ? newRun(AuditLog.SYSTEM) : mapper.findRun(runId);
+        if (!"STARTED".equals(run.getStatus())) {
+            return run.getId(); // collected already: this step is being retried
+        }
+        mapper.takeDuePayments(run.getId(), run.getRunMonth());
+        List<PaymentLine> lines = mapper.findLinesOfRun(run.getId());
+        BigDecimal total = lines.stream().map(PaymentLine::getAmount).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+        mapper.setRunCollected(run.getId(), lines.size(), total);
+        audit.run(run.getId(), AuditLog.SYSTEM, "COLLECTED", lines.size() + " payment(s), " + total + " yuan");
+        return run.getId();
+    }
+
+    @Override
+    public boolean hasPayments(long runId) {
+        return mapper.findRun(runId).getPaymentCount() > 0;
+    }
+
+    @Override
+    public void writeBankFiles(long runId) {
+        PaymentRunRow run = mapper.findRun(runId);
+        if (!"COLLECTED".equals(run.getStatus())) {
+            return; // written already
+        }
+        Map<String, List<PaymentLine>> byPayer = new LinkedHashMap<>();
+        for (PaymentLine line : mapper.findLinesOfRun(runId)) {
+            byPayer.computeIfAbsent(line.getPayer(), p -> new ArrayList<>()).add(line);
+        }
+        Map<String, Household> households = new HashMap<>();
+        for (Map.Entry<String, List<PaymentLine>> e : byPayer.entrySet()) {
+            StringBuilder csv = new StringBuilder(HEADER).append('\n');
+            BigDecimal total = BigDecimal.ZERO.setScale(2);
+            for (PaymentLine line : e.getValue()) {
+                Household h = households.computeIfAbsent(line.getClaimReference(), k -> read(line.getHouseholdJson()));
+                Person payee = line.getSubjectPath().startsWith("$.spouse") && h.spouse() != null ? h.spouse() : h.applicant();
+                csv.append(reference(line.getPaymentId())).append(',').append(csvField(payee.name())).append(',')
+                        .append(payee.idNumber()).append(',').append(line.getBankAccount()).append(',')
+                        .append(line.getAmount().toPlainString()).append(',').append(line.getPeriod()).append(',')
+                        .append(line.getBenefit()).append(',').append(line.getClaimReference()).append('\n');
+                total = total.add(line.getAmount());
+            }
+            byte[] content = csv.toString().getBytes(StandardCharsets.UTF_8);
+            RunFileRow file = new RunFileRow();
+            file.setRunId(runId);
+            file.setPayer(e.getKey());
+            file.setFilename("HYS-RUN-" + runId + "-" + e.getKey() + ".csv");
+            file.setContent(content);
+            file.setSha256(TableCompiler.sha256(content));
+            file.setLineCount(e.getValue().size());
+            file.setTotal(total);
+            mapper.insertRunFile(file);
+        }
+        mapper.setRunStatus(runId, "FILES_WRITTEN", clock.instant());
+        audit.run(runId, AuditLog.SYSTEM, "FILES_WRITTEN", byPayer.size() + " bank file(s)");
+    }
+
+    public static String reference(long paymentId) {
+        return "HYS-P-" + paymentId;
+    }
+
+    private static String csvField(String s) {
+        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+
+    /**
+     * The payment officer imports the bank's return file: one line per payment of the run,
+     * {@code reference,status,reason} with status PAID or FAILED. Every problem is reported by line
+     * and nothing changes unless the whole file is right; then the run's reconciliation proceeds.
+     */
+    public PaymentRunRow importReturnFile(long runId, String username, byte[] content) {
+        PaymentRunRow run = run(runId);
+        if (!"FILES_WRITTEN".equals(run.getStatus())) {
+            throw new Conflict("NOT_AWAITING_RETURN", "run " + runId + " is " + run.getStatus() + ", not waiting for a return file");
+        }
+        Map<Long, String> lines = parseReturn(runId, content);
+        Set<Long> expected = new TreeSet<>();
+        mapper.findLinesOfRun(runId).forEach(l -> expected.add(l.getPaymentId()));
+        Set<Long> missing = new TreeSet<>(expected);
+        missing.removeAll(lines.keySet());
+        if (!missing.isEmpty()) {
+            // a payment the bank says nothing about may or may not have been paid: never guess
+            throw new BadInput("line *", "MISSING_PAYMENTS", "the return file must answer for every payment of the run; missing: "
+                    + missing.stream().map(Payments::reference).toList(), "回盘文件缺少以下支付的结果");
+        }
+        Task task = tasks.createTaskQuery().processInstanceId(run.getProcessInstanceId())
+                .taskDefinitionKey(PaymentProcess.TASK_IMPORT_RETURN_FILE).singleResult();
+        if (task == null) {
+            throw new Conflict("NOT_AWAITING_RETURN", "run " + runId + " has no open return-file step");
+        }
+        mapper.setRunReturnFile(runId, content, TableCompiler.sha256(content));
+        audit.run(runId, username, "RETURN_IMPORTED", lines.size() + " line(s)");
+        tasks.complete(task.getId());
+        return mapper.findRun(runId);
+    }
+
+    private Map<Long, String> parseReturn(long runId, byte[] content) {
+        List<Problem> problems = new ArrayList<>();
+        Map<Long, String> result = new LinkedHashMap<>();
+        Set<Long> inRun = new TreeSet<>();
+        mapper.findLinesOfRun(runId).forEach(l -> inRun.add(l.getPaymentId()));
+        String[] rows = new String(content == null ? new byte[0] : content, StandardCharsets.UTF_8).replace("\r", "").split("\n");
+        if (rows.length == 0 || !rows[0].strip().equalsIgnoreCase(RETURN_HEADER)) {
+            throw new BadInput("line 1", "HEADER", "the first line must be `" + RETURN_HEADER + "`", "首行须为列名");
+        }
+        for (int i = 1; i < rows.length; i++) {
+            String row = rows[i].strip();
+            if (row.isEmpty()) {
+                continue;
+            }
+            String where = "line " + (i + 1);
+            String[] f = row.split(",", 3);
+            if (f.length < 2 || !f[0].startsWith("HYS-P-")) {
+                problems.add(new Problem(where, "FORMAT", "expected `HYS-P-<n>,PAID|FAILED[,reason]`, found `" + row + "`", "格式错误"));
+                continue;
+            }
+            long id;
+            try {
+                id = Long.parseLong(f[0].substring(6));
+            } catch (NumberFormatException e) {
+                problems.add(new Problem(where, "FORMAT", "not a payment reference: `" + f[0] + "`", "支付编号无效"));
+                continue;
+            }
+            String status = f[1].strip().toUpperCase();
+            if (!inRun.contains(id)) {
+                problems.add(new Problem(where, "NOT_IN_RUN", f[0] + " is not a payment of run " + runId, "该支付不属于本批次"));
+            } else if (!status.equals("PAID") && !status.equals("FAILED")) {
+                problems.add(new Problem(where, "STATUS", "status must be PAID or FAILED, found `" + f[1] + "`", "状态须为PAID或FAILED"));
+            } else if (result.put(id, status + (f.length > 2 ? "," + f[2].strip() : "")) != null) {
+                problems.add(new Problem(where, "DUPLICATE", f[0] + " appears twice", "重复的支付编号"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new BadInput(problems);
+        }
+        return result;
+    }
+
+    @Override
+    public void reconcile(long runId) {
+        PaymentRunRow run = mapper.findRun(runId);
+        if ("RECONCILED".equals(run.getStatus())) {
+            return;
+        }
+        Map<Long, String> lines = parseReturn(runId, run.getReturnFile());
+        int paid = 0;
+        int failed = 0;
+        for (Map.Entry<Long, String> e : lines.entrySet()) {
+            String[] parts = e.getValue().split(",", 2);
+            if (parts[0].equals("PAID")) {
+                paid += mapper.markPaid(e.getKey(), runId, clock.instant());
+            } else {
+                failed += mapper.markFailed(e.getKey(), runId, parts.length > 1 ? parts[1] : "failed at the bank");
+            }
+        }
+        mapper.setRunStatus(runId, "RECONCILED", clock.instant());
+        audit.run(runId, AuditLog.SYSTEM, "RECONCILED", paid + " paid, " + failed + " failed (due again next run)");
+    }
+
+    public PaymentRunRow run(long runId) {
+        PaymentRunRow run = mapper.findRun(runId);
+        if (run == null) {
+            throw new ApiErrors.NotFound("no payment run " + runId);
+        }
+        return run;
+    }
+
+    public List<PaymentRunRow> runs() {
+        return mapper.findRuns();
+    }
+
+    public List<RunFileRow> files(long runId) {
+        run(runId);
+        return mapper.findRunFiles(runId);
+    }
+
+    public RunFileRow file(long runId, String payer) {
+        RunFileRow file = mapper.findRunFile(runId, payer);
+        if (file == null) {
+            throw new ApiErrors.NotFound("run " + runId + " has no bank file for " + payer);
+        }
+        return file;
+    }
+
+    private Household read(String text) {
+        try {
+            return json.readValue(text, Household.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored household unreadable", e);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package cn.huiyisheng.app.payments.web;
+
+import cn.huiyisheng.app.payments.Payments;
+import cn.huiyisheng.app.payments.persistence.PaymentRunRow;
+import cn.huiyisheng.app.payments.persistence.RunFileRow;
+import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/** Payment runs: start, see, download the bank files, import the bank's return file. */
+@RestController
+@RequestMapping("/api/payment-runs")
+public class PaymentRunsController {
+
+    private final Payments payments;
+
+    public PaymentRunsController(Payments payments) {
+        this.payments = payments;
+    }
+
+    public record RunView(long id, String month, String status, String startedBy, Instant startedAt, Instant filesWrittenAt,
+                          Instant reconciledAt, int payments, BigDecimal total, List<FileView> files) {
+    }
+
+    public record FileView(String payer, String filename, int lines, BigDecimal total, String sha256, String download) {
+    }
+
+    private RunView view(PaymentRunRow r) {
+        List<FileView> files = payments.files(r.getId()).stream().map(f -> new FileView(f.getPayer(), f.getFilename(),
+                f.getLineCount(), f.getTotal(), f.getSha256(), "/api/payment-runs/" + r.getId() + "/files/" + f.getPayer())).toList();
+        return new RunView(r.getId(), r.getRunMonth(), r.getStatus(), r.getStartedBy(), r.getStartedAt(), r.getFilesWrittenAt(),
+                r.getReconciledAt(), r.getPaymentCount(), r.getTotal(), files);
+    }
+
+    @Operation(summary = "Start a payment run now / 立即发起支付批次")
+    @PostMapping
+    public ResponseEntity<RunView> start(Authentication auth) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(view(payments.start(auth.getName())));
+    }
+
+    @GetMapping
+    public List<RunView> runs() {
+        return payments.runs().stream().map(this::view).toList();
+    }
+
+    @GetMapping("/{id}")
+    public RunView run(@PathVariable long id) {
+        return view(payments.run(id));
+    }
+
+    @Operation(summary = "Download a payer's bank disbursement file (CSV) / 下载银行代发文件")
+    @GetMapping("/{id}/files/{payer}")
+    public ResponseEntity<byte[]> file(@PathVariable long id, @PathVariable String payer) {
+        RunFileRow f = payments.file(id, payer);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(f.getFilename()).build().toString())
+                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .body(f.getContent());
+    }
+
+    @Operation(summary = "Import the bank's return file (CSV: reference,status,reason) / 导入银行回盘文件")
+    @PostMapping(value = "/{id}/return-file", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE})
+    public RunView importReturn(Authentication auth, @PathVariable long id, @RequestBody byte[] content) {
+        return view(payments.importReturnFile(id, auth.getName(), content));
+    }
+}

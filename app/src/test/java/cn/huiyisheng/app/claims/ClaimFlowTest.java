@@ -1,0 +1,358 @@
+package cn.huiyisheng.app.claims;
+
+import cn.huiyisheng.app.Jobs;
+import cn.huiyisheng.app.claims.persistence.ClaimMapper;
+import cn.huiyisheng.app.claims.persistence.ClaimRow;
+import cn.huiyisheng.app.determinations.SealedDeterminations;
+import cn.huiyisheng.app.payments.persistence.PaymentMapper;
+import cn.huiyisheng.app.payments.persistence.PaymentRow;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A claim from submission to payment over HTTP, on the real engine and the real database (H2, and
+ * MariaDB in CI): evaluation sealed, review, second approval, grant, payment run, bank files,
+ * return file, paid exactly once.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ClaimFlowTest {
+
+    static final String HOUSEHOLD = """
+            {"applicant": {"idNumber": "440304195803200249", "name": "李梅", "sex": "FEMALE", "birthDate": "1958-03-20",
+                           "registration": {"type": "URBAN_HUKOU", "district": "福田区"}},
+             "spouse": {"idNumber": "440304196005120134", "name": "王强", "sex": "MALE", "birthDate": "1960-05-12",
+                        "registration": {"type": "URBAN_HUKOU"}},
+             "children": [{"name": "王小明", "sex": "MALE", "birthDate": "1985-04-01", "alive": false, "deathDate": "2005-07-15"}],
+             "hardship": {"minimumLivingAllowance": true}}""";
+
+    /** 3 months × 340 × 2 parents = 2,040 of special support, and 6,000 of hardship support for 2014. */
+    static final String CLAIM = """
+            {"household": %s, "benefits": ["SPECIAL_SUPPORT", "HARDSHIP_FAMILY_SUPPORT"],
+             "period": {"from": "2014-01", "to": "2014-03"}, "bankAccount": "6222020200112233445", "bankName": "工商银行"}"""
+            .formatted(HOUSEHOLD);
+
+    /** Special support only for one month: 680, below the second-approval threshold. */
+    static final String SMALL_CLAIM = """
+            {"household": %s, "benefits": ["SPECIAL_SUPPORT"], "period": {"from": "2014-01", "to": "2014-01"},
+             "bankAccount": "6222020200112233445"}""".formatted(HOUSEHOLD);
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    ClaimMapper claims;
+    @Autowired
+    PaymentMapper payments;
+    @Autowired
+    SealedDeterminations sealed;
+
+    @AfterEach
+    void clock() {
+        ClockUtil.reset();
+    }
+
+    private TestRestTemplate as(String user) {
+        return http.withBasicAuth(user, user);
+    }
+
+    private ResponseEntity<JsonNode> submit(String user, String key, String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        if (key != null) {
+            headers.set("Idempotency-Key", key);
+        }
+        return as(user).postForEntity("/api/claims", new HttpEntity<>(body, headers), JsonNode.class);
+    }
+
+    private String submitted(String body) {
+        ResponseEntity<JsonNode> r = submit("applicant", "test-" + UUID.randomUUID(), body);
+        assertThat(r.getStatusCode().value()).as(String.valueOf(r.getBody())).isEqualTo(201);
+        String reference = r.getBody().get("reference").asText();
+        runJobs(reference);
+        return reference;
+    }
+
+    private void runJobs(String reference) {
+        Jobs.runDue(management, claims.findByReference(reference).getProcessInstanceId());
+    }
+
+    private JsonNode claim(String user, String reference) {
+        return as(user).getForObject("/api/claims/" + reference, JsonNode.class);
+    }
+
+    private String taskOf(String user, String reference) {
+        JsonNode inbox = as(user).getForObject("/api/tasks", JsonNode.class);
+        return StreamSupport.stream(inbox.spliterator(), false)
+                .filter(t -> reference.equals(t.path("claimReference").asText()))
+                .map(t -> t.get("id").asText()).findFirst().orElseThrow(() -> new AssertionError("no task for " + reference + " in " + inbox));
+    }
+
+    private ResponseEntity<JsonNode> decide(String user, String taskId, String decision, String reason) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        String body = reason == null ? "{\"decision\": \"" + decision + "\"}"
+                : "{\"decision\": \"" + decision + "\", \"reason\": \"" + reason + "\"}";
+        return as(user).postForEntity("/api/tasks/" + taskId + "/complete", new HttpEntity<>(body, headers), JsonNode.class);
+    }
+
+    @Test
+    void aClaimGoesFromSubmissionThroughSecondApprovalToPaymentPaidExactlyOnce() {
+        String reference = submitted(CLAIM);
+        JsonNode c = claim("applicant", reference);
+        assertThat(c.get("status").asText()).isEqualTo("IN_REVIEW");
+        assertThat(c.get("amountTotal").decimalValue()).isEqualByComparingTo("8040.00");
+        assertThat(c.get("bankAccount").asText()).isEqualTo("6222***********3445");
+        assertThat(c.at("/determination/period/benefits/0/subjects/0/segments/0/amount").decimalValue()).isEqualByComparingTo("340.00");
+        assertThat(c.get("timeline")).extracting(e -> e.get("type").asText()).containsExactly("SUBMITTED", "EVALUATED");
+
+        // review, then the second approval by someone else
+        assertThat(decide("reviewer", taskOf("reviewer", reference), "APPROVE", null).getStatusCode().value()).isEqualTo(204);
+        assertThat(claim("applicant", reference).get("status").asText()).isEqualTo("AWAITING_SECOND_APPROVAL");
+        assertThat(decide("supervisor", taskOf("supervisor", reference), "APPROVE", null).getStatusCode().value()).isEqualTo(204);
+        runJobs(reference);
+        c = claim("applicant", reference);
+        assertThat(c.get("status").asText()).isEqualTo("APPROVED");
+        assertThat(c.get("reviewer").asText()).isEqualTo("reviewer");
+        assertThat(c.get("secondApprover").asText()).isEqualTo("supervisor");
+        assertThat(c.get("payments")).hasSize(7);
+        assertThat(c.get("timeline")).extracting(e -> e.get("type").asText())
+                .containsSubsequence("REVIEWED_APPROVE", "SECOND_APPROVAL_APPROVE", "GRANTED", "NOTIFIED_APPROVAL");
+        long claimId = claims.findByReference(reference).getId();
+
+        // the payment run: the bank files hold this claim's seven payments
+        JsonNode run = startRun();
+        assertThat(run.get("status").asText()).isEqualTo("FILES_WRITTEN");
+        List<String> lines = bankLines(run);
+        List<String> ours = lines.stream().filter(l -> l.endsWith("," + reference)).toList();
+        assertThat(ours).hasSize(7);
+        assertThat(ours).allSatisfy(l -> assertThat(l).contains("6222020200112233445"));
+        assertThat(ours).anySatisfy(l -> assertThat(l).contains(",王强,440304196005120134,").contains(",340.00,2014-01,SPECIAL_SUPPORT,"));
+        assertThat(ours).anySatisfy(l -> assertThat(l).contains(",6000.00,2014,HARDSHIP_FAMILY_SUPPORT,"));
+
+        // the bank pays all but one of ours
+        String failedRef = ours.get(0).split(",")[0];
+        importReturn(run, lines, failedRef);
+        List<PaymentRow> rows = payments.findPaymentsOfClaim(claimId);
+        assertThat(rows).filteredOn(p -> p.getStatus().equals("PAID")).hasSize(6);
+        assertThat(rows).filteredOn(p -> p.getStatus().equals("FAILED")).hasSize(1);
+
+        // importing the same return file again changes nothing
+        ResponseEntity<JsonNode> again = as("payment").exchange("/api/payment-runs/" + run.get("id").asLong() + "/return-file",
+                HttpMethod.POST, csv(returnFile(lines, failedRef)), JsonNode.class);
+        assertThat(again.getStatusCode().value()).isEqualTo(409);
+
+        // the next run takes the failed payment again and nothing already paid
+        JsonNode rerun = startRun();
+        List<String> rerunLines = bankLines(rerun);
+        assertThat(rerunLines.stream().filter(l -> l.endsWith("," + reference))).containsExactly(
+                lines.stream().filter(l -> l.startsWith(failedRef + ",")).findFirst().orElseThrow());
+        importReturn(rerun, rerunLines, null);
+        rows = payments.findPaymentsOfClaim(claimId);
+        assertThat(rows).hasSize(7).allSatisfy(p -> assertThat(p.getStatus()).isEqualTo("PAID"));
+        assertThat(rows).filteredOn(p -> p.getPeriod().equals("2014-01")).hasSize(2);
+
+        // a third run pays nothing more of this claim
+        JsonNode third = startRun();
+        if (third.get("payments").asInt() > 0) {
+            assertThat(bankLines(third)).noneMatch(l -> l.endsWith("," + reference));
+        }
+        assertThat(payments.findPaymentsOfClaim(claimId)).hasSize(7).allSatisfy(p -> assertThat(p.getStatus()).isEqualTo("PAID"));
+    }
+
+    private JsonNode startRun() {
+        ResponseEntity<JsonNode> started = as("payment").postForEntity("/api/payment-runs", null, JsonNode.class);
+        assertThat(started.getStatusCode().value()).isEqualTo(201);
+        long id = started.getBody().get("id").asLong();
+        Jobs.runDue(management, runtime.createProcessInstanceQuery().processInstanceBusinessKey("RUN-" + id).singleResult().getId());
+        return as("payment").getForObject("/api/payment-runs/" + id, JsonNode.class);
+    }
+
+    private List<String> bankLines(JsonNode run) {
+        List<String> lines = new ArrayList<>();
+        for (JsonNode f : run.get("files")) {
+            byte[] file = as("payment").getForObject(f.get("download").asText(), byte[].class);
+            String[] rows = new String(file, StandardCharsets.UTF_8).split("\n");
+            assertThat(rows[0]).isEqualTo("reference,payee_name,payee_id_number,bank_account,amount,period,benefit,claim");
+            lines.addAll(List.of(rows).subList(1, rows.length));
+        }
+        return lines;
+    }
+
+    private static String returnFile(List<String> lines, String failedRef) {
+        StringBuilder b = new StringBuilder("reference,status,reason\n");
+        for (String l : lines) {
+            String ref = l.split(",")[0];
+            b.append(ref).append(ref.equals(failedRef) ? ",FAILED,account frozen\n" : ",PAID\n");
+        }
+        return b.toString();
+    }
+
+    private static HttpEntity<byte[]> csv(String content) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.parseMediaType("text/csv"));
+        return new HttpEntity<>(content.getBytes(StandardCharsets.UTF_8), headers);
+    }
+
+    private void importReturn(JsonNode run, List<String> lines, String failedRef) {
+        long id = run.get("id").asLong();
+        ResponseEntity<JsonNode> imported = as("payment").exchange("/api/payment-runs/" + id + "/return-file", HttpMethod.POST,
+                csv(returnFile(lines, failedRef)), JsonNode.class);
+        assertThat(imported.getStatusCode().value()).as(String.valueOf(imported.getBody())).isEqualTo(200);
+        Jobs.runDue(management, runtime.createProcessInstanceQuery().processInstanceBusinessKey("RUN-" + id).singleResult().getId());
+        assertThat(as("payment").getForObject("/api/payment-runs/" + id, JsonNode.class).get("status").asText()).isEqualTo("RECONCILED");
+    }
+
+    @Test
+    void aClaimAboveTheThresholdCannotBeSecondApprovedByItsReviewer() {
+        String reference = submitted(CLAIM);
+        assertThat(decide("supervisor", taskOf("supervisor", reference), "APPROVE", null).getStatusCode().value()).isEqualTo(204);
+        String second = taskOf("supervisor", reference);
+        ResponseEntity<JsonNode> refused = decide("supervisor", second, "APPROVE", null);
+        assertThat(refused.getStatusCode().value()).isEqualTo(403);
+        assertThat(refused.getBody().at("/problems/0/code").asText()).isEqualTo("FOUR_EYES");
+        ResponseEntity<JsonNode> notTheirs = decide("reviewer", second, "APPROVE", null);
+        assertThat(notTheirs.getStatusCode().value()).isEqualTo(403);
+        assertThat(claim("applicant", reference).get("status").asText()).isEqualTo("AWAITING_SECOND_APPROVAL");
+        assertThat(claim("applicant", reference).get("payments")).isEmpty();
+    }
+
+    @Test
+    void aSmallClaimNeedsNoSecondApproval() {
+        String reference = submitted(SMALL_CLAIM);
+        decide("reviewer", taskOf("reviewer", reference), "APPROVE", null);
+        runJobs(reference);
+        JsonNode c = claim("applicant", reference);
+        assertThat(c.get("status").asText()).isEqualTo("APPROVED");
+        assertThat(c.has("secondApprover")).isFalse();
+        assertThat(c.get("payments")).hasSize(2);
+    }
+
+    @Test
+    void anApplicantSeesOnlyTheirOwnClaims() {
+        String reference = submitted(SMALL_CLAIM);
+        assertThat(as("applicant2").getForEntity("/api/claims/" + reference, JsonNode.class).getStatusCode().value()).isEqualTo(404);
+        assertThat(as("applicant2").getForObject("/api/claims", JsonNode.class))
+                .noneMatch(c -> c.get("reference").asText().equals(reference));
+        assertThat(as("applicant").getForObject("/api/claims", JsonNode.class))
+                .anyMatch(c -> c.get("reference").asText().equals(reference));
+        assertThat(http.getForEntity("/api/claims/" + reference, JsonNode.class).getStatusCode().value()).isEqualTo(401);
+        assertThat(as("applicant").getForEntity("/api/tasks", JsonNode.class).getStatusCode().value()).isEqualTo(403);
+        assertThat(as("reviewer").getForEntity("/api/claims/" + reference, JsonNode.class).getStatusCode().value()).isEqualTo(200);
+    }
+
+    @Test
+    void aRetriedSubmitNeverMakesTwoClaims() {
+        String key = "retry-" + UUID.randomUUID();
+        ResponseEntity<JsonNode> first = submit("applicant", key, SMALL_CLAIM);
+        ResponseEntity<JsonNode> retry = submit("applicant", key, SMALL_CLAIM);
+        assertThat(first.getStatusCode().value()).isEqualTo(201);
+        assertThat(retry.getStatusCode().value()).isEqualTo(200);
+        assertThat(retry.getBody().get("reference").asText()).isEqualTo(first.getBody().get("reference").asText());
+        ResponseEntity<JsonNode> different = submit("applicant", key, CLAIM);
+        assertThat(different.getStatusCode().value()).isEqualTo(409);
+        assertThat(submit("applicant", null, SMALL_CLAIM).getStatusCode().value()).isEqualTo(400);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(first.getBody().get("reference").asText()).count())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aSubmissionWithProblemsIsRefusedWithEveryPathAndNothingIsStored() {
+        int before = claims.findByApplicant("applicant").size();
+        ResponseEntity<JsonNode> r = submit("applicant", "bad-" + UUID.randomUUID(),
+                SMALL_CLAIM.replace("440304195803200249", "440304195803200248").replace("6222020200112233445", "62-22"));
+        assertThat(r.getStatusCode().value()).isEqualTo(400);
+        assertThat(r.getBody().get("problems")).extracting(p -> p.get("path").asText())
+                .contains("$.household.applicant.idNumber", "$.bankAccount");
+        assertThat(claims.findByApplicant("applicant")).hasSize(before);
+    }
+
+    @Test
+    void anUnansweredRequestForInformationWithdrawsTheClaimAfter30Days() {
+        String reference = submitted(SMALL_CLAIM);
+        decide("reviewer", taskOf("reviewer", reference), "REQUEST_INFO", "请提供子女死亡证明 / death certificate of the child");
+        runJobs(reference);
+        assertThat(claim("applicant", reference).get("status").asText()).isEqualTo("INFO_REQUESTED");
+        ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + 29L * 86_400_000));
+        runJobs(reference);
+        assertThat(claim("applicant", reference).get("status").asText()).isEqualTo("INFO_REQUESTED");
+        ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + 31L * 86_400_000));
+        runJobs(reference);
+        assertThat(claim("applicant", reference).get("status").asText()).isEqualTo("WITHDRAWN");
+        assertThat(claim("applicant", reference).get("timeline")).extracting(e -> e.get("type").asText()).contains("WITHDRAWN");
+    }
+
+    @Test
+    void anAnsweredRequestIsEvaluatedAgainWithTheCorrectedFacts() {
+        String reference = submitted(SMALL_CLAIM);
+        decide("reviewer", taskOf("reviewer", reference), "REQUEST_INFO", "registration?");
+        runJobs(reference);
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        String answer = "{\"note\": \"rural registration\", \"household\": " + HOUSEHOLD.replace("URBAN_HUKOU", "RURAL_HUKOU") + "}";
+        ResponseEntity<JsonNode> answered = as("applicant").postForEntity("/api/claims/" + reference + "/information",
+                new HttpEntity<>(answer, headers), JsonNode.class);
+        assertThat(answered.getStatusCode().value()).isEqualTo(202);
+        runJobs(reference);
+        JsonNode c = claim("applicant", reference);
+        assertThat(c.get("status").asText()).isEqualTo("IN_REVIEW");
+        // re-evaluated: the rural rate of 2014
+        assertThat(c.at("/determination/period/benefits/0/subjects/0/segments/0/amount").decimalValue()).isEqualByComparingTo("170.00");
+        assertThat(sealed.ofClaim(claims.findByReference(reference).getId())).hasSize(2);
+        assertThat(taskOf("reviewer", reference)).isNotBlank();
+    }
+
+    @Test
+    void aRefusedClaimCanBeAppealedToAReviewer() {
+        String reference = submitted(SMALL_CLAIM);
+        decide("reviewer", taskOf("reviewer", reference), "REFUSE", "not a family-planning family");
+        runJobs(reference);
+        assertThat(claim("applicant", reference).get("status").asText()).isEqualTo("REFUSED");
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<JsonNode> appealed = as("applicant").postForEntity("/api/claims/" + reference + "/appeal",
+                new HttpEntity<>("{\"reason\": \"we had one child only\"}", headers), JsonNode.class);
+        assertThat(appealed.getStatusCode().value()).isEqualTo(202);
+        assertThat(claim("applicant", reference).get("status").asText()).isEqualTo("APPEALED");
+        assertThat(taskOf("reviewer", reference)).isNotBlank();
+    }
+
+    @Test
+    void everyDeterminationIsSealedInAChainThatReplaysIdentically() {
+        String reference = submitted(SMALL_CLAIM);
+        var record = sealed.latest(claims.findByReference(reference).getId()).orElseThrow();
+        assertThat(record.getHash()).hasSize(64).isNotEqualTo(record.getPrevHash());
+        assertThat(record.getVersionsJson()).contains("SPECIAL_SUPPORT-v3");
+        assertThat(record.getFactsJson()).contains("440304195803200249");
+        SealedDeterminations.ChainReport report = sealed.verifyChain();
+        assertThat(report.intact()).as(report.toString()).isTrue();
+        SealedDeterminations.Replay replay = sealed.replay(record.getId());
+        assertThat(replay.identical()).as(replay.firstDifference()).isTrue();
+    }
+
+
+}
