@@ -121,7 +121,8 @@ class ClaimFlowTest {
     }
 
     @Test
-    void aClaimGoesFromSubmissionThroughSecondApprovalToPaymentPaidExactlyOnce() {
+    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+    void aClaimGoesFromSubmissionThroughSecondApprovalToPaymentPaidExactlyOnce(org.springframework.boot.test.system.CapturedOutput log) {
         String reference = submitted(CLAIM);
         JsonNode c = claim("applicant", reference);
         assertThat(c.get("status").asText()).isEqualTo("IN_REVIEW");
@@ -182,6 +183,9 @@ class ClaimFlowTest {
             assertThat(bankLines(third)).noneMatch(l -> l.endsWith("," + reference));
         }
         assertThat(payments.findPaymentsOfClaim(claimId)).hasSize(7).allSatisfy(p -> assertThat(p.getStatus()).isEqualTo("PAID"));
+
+        // nothing personal reached the log on the way
+        assertThat(log.getAll()).doesNotContain("440304195803200249", "440304196005120134", "6222020200112233445", "李梅");
     }
 
     private JsonNode startRun() {

@@ -1,0 +1,186 @@
+package cn.huiyisheng.app.claims;
+
+import cn.huiyisheng.app.Jobs;
+import cn.huiyisheng.app.claims.persistence.ClaimMapper;
+import cn.huiyisheng.app.payments.persistence.PaymentMapper;
+import cn.huiyisheng.app.payments.persistence.PaymentRow;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.StreamSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** When things go wrong: runs at once, a failing step, a tampered record. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class PaymentSafetyTest {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    ClaimMapper claims;
+    @Autowired
+    PaymentMapper payments;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    TransactionTemplate transaction;
+    @Autowired
+    cn.huiyisheng.app.determinations.SealedDeterminations sealed;
+
+    @AfterEach
+    void clock() {
+        ClockUtil.reset();
+    }
+
+    private TestRestTemplate as(String user) {
+        return http.withBasicAuth(user, user);
+    }
+
+    private String submit() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.set("Idempotency-Key", "safety-" + UUID.randomUUID());
+        ResponseEntity<JsonNode> r = as("applicant").postForEntity("/api/claims", new HttpEntity<>(ClaimFlowTest.SMALL_CLAIM, headers), JsonNode.class);
+        assertThat(r.getStatusCode().value()).isEqualTo(201);
+        return r.getBody().get("reference").asText();
+    }
+
+    private String pi(String reference) {
+        return claims.findByReference(reference).getProcessInstanceId();
+    }
+
+    private String approved() {
+        String reference = submit();
+        Jobs.runDue(management, pi(reference));
+        JsonNode inbox = as("reviewer").getForObject("/api/tasks", JsonNode.class);
+        String task = StreamSupport.stream(inbox.spliterator(), false).filter(t -> reference.equals(t.path("claimReference").asText()))
+                .map(t -> t.get("id").asText()).findFirst().orElseThrow();
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        as("reviewer").postForEntity("/api/tasks/" + task + "/complete", new HttpEntity<>("{\"decision\": \"APPROVE\"}", headers), Void.class);
+        Jobs.runDue(management, pi(reference));
+        return reference;
+    }
+
+    @Test
+    void twoRunsAtOnceNeverTakeTheSamePayment() throws Exception {
+        String reference = approved();
+        long claimId = claims.findByReference(reference).getId();
+        assertThat(payments.findPaymentsOfClaim(claimId)).hasSize(2).allSatisfy(p -> assertThat(p.getStatus()).isEqualTo("SCHEDULED"));
+        List<Job> collects = new ArrayList<>();
+        List<Long> runIds = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            long runId = as("payment").postForEntity("/api/payment-runs", null, JsonNode.class).getBody().get("id").asLong();
+            runIds.add(runId);
+            String runPi = runtime.createProcessInstanceQuery().processInstanceBusinessKey("RUN-" + runId).singleResult().getId();
+            collects.add(management.createJobQuery().processInstanceId(runPi).singleResult());
+        }
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Future<?>> done = new ArrayList<>();
+        for (Job job : collects) {
+            done.add(pool.submit(() -> {
+                start.await();
+                management.executeJob(job.getId());
+                return null;
+            }));
+        }
+        start.countDown();
+        for (Future<?> f : done) {
+            f.get();
+        }
+        pool.shutdown();
+        List<PaymentRow> ours = payments.findPaymentsOfClaim(claimId);
+        assertThat(ours).allSatisfy(p -> assertThat(p.getStatus()).isEqualTo("IN_RUN"));
+        Set<Long> taken = new HashSet<>();
+        int total = 0;
+        for (long runId : runIds) {
+            List<Long> ids = payments.findLinesOfRun(runId).stream().map(l -> l.getPaymentId()).toList();
+            total += ids.size();
+            taken.addAll(ids);
+        }
+        assertThat(taken).hasSize(total);
+        assertThat(taken).containsAll(ours.stream().map(PaymentRow::getId).toList());
+    }
+
+    @Test
+    void aFailingStepIsRetriedThenRaisesAnIncidentAndTheClaimIsNotLost() {
+        String reference = submit();
+        long claimId = claims.findByReference(reference).getId();
+        String good = claims.find(claimId).getHouseholdJson();
+        jdbc.update("UPDATE claim SET household_json = ? WHERE id = ?", "{\"applicant\": 42}", claimId);
+        Job evaluate = management.createJobQuery().processInstanceId(pi(reference)).singleResult();
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            Job job = management.createJobQuery().jobId(evaluate.getId()).singleResult();
+            ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + attempt * 120_000L));
+            assertThatThrownBy(() -> management.executeJob(job.getId())).hasMessageContaining("household");
+        }
+        assertThat(management.createJobQuery().jobId(evaluate.getId()).singleResult().getRetries()).isZero();
+        Incident incident = runtime.createIncidentQuery().processInstanceId(pi(reference)).singleResult();
+        assertThat(incident).isNotNull();
+        assertThat(incident.getActivityId()).isEqualTo("Task_EvaluateEligibility");
+        assertThat(claims.find(claimId).getStatus()).isEqualTo("SUBMITTED");
+
+        // operations repair the data and retry from Cockpit (here: the same API)
+        jdbc.update("UPDATE claim SET household_json = ? WHERE id = ?", good, claimId);
+        management.setJobRetries(evaluate.getId(), 1);
+        management.executeJob(evaluate.getId());
+        assertThat(claims.find(claimId).getStatus()).isEqualTo("IN_REVIEW");
+        assertThat(runtime.createIncidentQuery().processInstanceId(pi(reference)).count()).isZero();
+    }
+
+    @Test
+    void changingASealedRecordIsFoundByTheChainCheck() {
+        String reference = submit();
+        Jobs.runDue(management, pi(reference));
+        long claimId = claims.findByReference(reference).getId();
+        long seq = sealed.latest(claimId).orElseThrow().getSeq();
+        transaction.executeWithoutResult(tx -> {
+            jdbc.update("UPDATE determination SET result_json = REPLACE(result_json, '340.00', '3400.00') WHERE claim_id = ?", claimId);
+            var report = sealed.verifyChain();
+            assertThat(report.intact()).isFalse();
+            assertThat(report.brokenAtSeq()).isEqualTo(seq);
+            assertThat(report.problem()).contains("altered");
+            tx.setRollbackOnly();
+        });
+        transaction.executeWithoutResult(tx -> {
+            jdbc.update("DELETE FROM entitlement WHERE determination_id IN (SELECT id FROM determination WHERE claim_id = ?)", claimId);
+            jdbc.update("DELETE FROM determination WHERE claim_id = ?", claimId);
+            var report = sealed.verifyChain();
+            assertThat(report.intact()).isFalse();
+            tx.setRollbackOnly();
+        });
+        assertThat(sealed.verifyChain().intact()).isTrue();
+    }
+}
