@@ -1,0 +1,147 @@
+package cn.huiyisheng.app.inbox;
+
+import cn.huiyisheng.app.claims.Claims;
+import cn.huiyisheng.app.claims.ReviewTasks;
+import cn.huiyisheng.app.claims.persistence.ClaimMapper;
+import cn.huiyisheng.app.identity.CurrentUser;
+import cn.huiyisheng.app.payments.Payments;
+import cn.huiyisheng.app.payments.persistence.RunFileRow;
+import cn.huiyisheng.app.payments.web.PaymentRunsController;
+import cn.huiyisheng.processes.claim.ClaimProcess;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The server-rendered task inbox for reviewers, supervisors and payment officers. A thin adapter:
+ * the same services as the REST API make every check.
+ */
+@Controller
+@RequestMapping("/inbox")
+public class InboxController {
+
+    private final ReviewTasks tasks;
+    private final TaskService taskService;
+    private final Claims claims;
+    private final ClaimMapper claimMapper;
+    private final Payments payments;
+    private final PaymentRunsController runs;
+    private final MessageSource messages;
+
+    public InboxController(ReviewTasks tasks, TaskService taskService, Claims claims, ClaimMapper claimMapper, Payments payments,
+                           PaymentRunsController runs, MessageSource messages) {
+        this.tasks = tasks;
+        this.taskService = taskService;
+        this.claims = claims;
+        this.claimMapper = claimMapper;
+        this.payments = payments;
+        this.runs = runs;
+        this.messages = messages;
+    }
+
+    @GetMapping
+    public String inbox(Authentication auth, Model model) {
+        CurrentUser user = CurrentUser.of(auth);
+        model.addAttribute("tasks", tasks.inbox(user.username(), user.roles()));
+        return "inbox/tasks";
+    }
+
+    @GetMapping("/tasks/{id}")
+    public String task(Authentication auth, @PathVariable String id, Model model) {
+        CurrentUser user = CurrentUser.of(auth);
+        Task task = tasks.task(id, user.roles());
+        long claimId = ((Number) taskService.getVariable(id, ClaimProcess.CLAIM_ID)).longValue();
+        model.addAttribute("task", task);
+        model.addAttribute("claim", claims.view(claimMapper.find(claimId)));
+        model.addAttribute("decisions", ClaimProcess.TASK_SECOND_APPROVAL.equals(task.getTaskDefinitionKey())
+                ? List.of(ClaimProcess.Decision.APPROVE, ClaimProcess.Decision.REFUSE)
+                : List.of(ClaimProcess.Decision.values()));
+        return "inbox/task";
+    }
+
+    @PostMapping("/tasks/{id}/take")
+    public String take(Authentication auth, @PathVariable String id, RedirectAttributes redirect, Locale locale) {
+        CurrentUser user = CurrentUser.of(auth);
+        try {
+            tasks.claim(id, user.username(), user.roles());
+            redirect.addFlashAttribute("flash", messages.getMessage("done.taken", null, locale));
+        } catch (RuntimeException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/inbox/tasks/" + id;
+    }
+
+    @PostMapping("/tasks/{id}/decide")
+    public String decide(Authentication auth, @PathVariable String id, @RequestParam(required = false) ClaimProcess.Decision decision,
+                         @RequestParam(required = false) String reason, RedirectAttributes redirect, Locale locale) {
+        CurrentUser user = CurrentUser.of(auth);
+        Object claimId = taskService.createTaskQuery().taskId(id).singleResult() == null ? null
+                : taskService.getVariable(id, ClaimProcess.CLAIM_ID);
+        try {
+            tasks.decide(id, user.username(), user.roles(), new ReviewTasks.Decision(decision, reason));
+            String reference = claimId == null ? "" : claimMapper.find(((Number) claimId).longValue()).getReference();
+            redirect.addFlashAttribute("flash", messages.getMessage("done.decided", new Object[]{reference}, locale));
+            return "redirect:/inbox";
+        } catch (cn.huiyisheng.app.web.BadInput e) {
+            redirect.addFlashAttribute("error", e.problems().stream().map(p -> locale.getLanguage().equals("zh") ? p.zh() : p.message())
+                    .reduce((a, b) -> a + "; " + b).orElse(""));
+        } catch (RuntimeException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/inbox/tasks/" + id;
+    }
+
+    @GetMapping("/payments")
+    public String payments(Model model) {
+        model.addAttribute("runs", runs.runs());
+        return "inbox/payments";
+    }
+
+    @PostMapping("/payments/start")
+    public String start(Authentication auth, RedirectAttributes redirect, Locale locale) {
+        long id = payments.start(auth.getName()).getId();
+        redirect.addFlashAttribute("flash", messages.getMessage("done.run", new Object[]{id}, locale));
+        return "redirect:/inbox/payments";
+    }
+
+    @GetMapping("/payments/{id}/files/{payer}")
+    public ResponseEntity<byte[]> file(Authentication auth, @PathVariable long id, @PathVariable String payer) {
+        RunFileRow f = payments.file(id, payer);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(f.getFilename()).build().toString())
+                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8)).body(f.getContent());
+    }
+
+    @PostMapping("/payments/{id}/return-file")
+    public String importReturn(Authentication auth, @PathVariable long id, @RequestParam("file") MultipartFile file,
+                               RedirectAttributes redirect, Locale locale) throws IOException {
+        try {
+            payments.importReturnFile(id, auth.getName(), file.getBytes());
+            redirect.addFlashAttribute("flash", messages.getMessage("done.imported", new Object[]{id}, locale));
+        } catch (cn.huiyisheng.app.web.BadInput e) {
+            redirect.addFlashAttribute("error", e.problems().stream().map(p -> p.path() + ": " + p.message())
+                    .reduce((a, b) -> a + "; " + b).orElse(""));
+        } catch (RuntimeException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/inbox/payments";
+    }
+}

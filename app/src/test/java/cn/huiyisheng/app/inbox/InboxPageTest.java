@@ -1,0 +1,95 @@
+package cn.huiyisheng.app.inbox;
+
+import cn.huiyisheng.app.Jobs;
+import cn.huiyisheng.app.claims.persistence.ClaimMapper;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The reviewers' inbox pages: list, the claim explained, a decision, in Chinese first and English on request. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
+class InboxPageTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    ClaimMapper claims;
+
+    private String submit() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.set("Idempotency-Key", "inbox-" + UUID.randomUUID());
+        JsonNode c = http.withBasicAuth("applicant", "applicant").postForEntity("/api/claims",
+                new HttpEntity<>(cn.huiyisheng.app.claims.ClaimFlowTestData.SMALL_CLAIM, headers), JsonNode.class).getBody();
+        String reference = c.get("reference").asText();
+        Jobs.runDue(management, claims.findByReference(reference).getProcessInstanceId());
+        return reference;
+    }
+
+    @Test
+    void aReviewerSeesTheClaimExplainedAndDecidesFromTheInbox() throws Exception {
+        String reference = submit();
+        String list = mvc.perform(get("/inbox").with(user("reviewer").roles("REVIEWER"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(list).contains("待办任务").contains(reference);
+        String taskId = taskService.createTaskQuery().processInstanceBusinessKey(reference).singleResult().getId();
+
+        String page = mvc.perform(get("/inbox/tasks/" + taskId).with(user("reviewer").roles("REVIEWER"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains(reference).contains("计划生育家庭特别扶助").contains("女方周岁").contains("SS-2014-URBAN-DIED")
+                .contains("340.00").contains("批准").contains("不予批准").contains("要求补充材料");
+        String english = mvc.perform(get("/inbox/tasks/" + taskId).param("lang", "en").with(user("reviewer").roles("REVIEWER")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(english).contains("Automatic determination").contains("Request information");
+
+        mvc.perform(post("/inbox/tasks/" + taskId + "/decide").param("decision", "REFUSE").with(csrf())
+                        .with(user("reviewer").roles("REVIEWER")))
+                .andExpect(redirectedUrl("/inbox/tasks/" + taskId));
+        assertThat(taskService.createTaskQuery().taskId(taskId).count()).as("a refusal without reason is refused").isOne();
+
+        mvc.perform(post("/inbox/tasks/" + taskId + "/decide").param("decision", "APPROVE").with(csrf())
+                        .with(user("reviewer").roles("REVIEWER")))
+                .andExpect(redirectedUrl("/inbox"));
+        assertThat(taskService.createTaskQuery().taskId(taskId).count()).isZero();
+        assertThat(claims.findByReference(reference).getReviewer()).isEqualTo("reviewer");
+    }
+
+    @Test
+    void theInboxIsForStaffOnly() throws Exception {
+        mvc.perform(get("/inbox").with(user("applicant").roles("APPLICANT"))).andExpect(status().isForbidden());
+        mvc.perform(get("/inbox/payments").with(user("reviewer").roles("REVIEWER"))).andExpect(status().isForbidden());
+        mvc.perform(get("/inbox/payments").with(user("payment").roles("PAYMENT_OFFICER"))).andExpect(status().isOk());
+        mvc.perform(get("/inbox")).andExpect(status().is3xxRedirection());
+    }
+
+    @Test
+    void cockpitIsReachableForOperations() {
+        assertThat(http.getForEntity("/camunda/app/cockpit/default/", String.class).getStatusCode().value()).isEqualTo(200);
+    }
+}
