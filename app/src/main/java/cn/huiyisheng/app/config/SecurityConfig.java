@@ -40,8 +40,30 @@ public class SecurityConfig {
                         .requestMatchers("/api/claims/**").authenticated()
                         .requestMatchers("/engine-rest/**", "/actuator/**").hasRole("ADMIN")
                         .anyRequest().denyAll())
-                .httpBasic(Customizer.withDefaults());
+                .httpBasic(b -> b.authenticationEntryPoint(databaseAwareEntryPoint()));
         return http.build();
+    }
+
+    /**
+     * Basic authentication's answer, except when the user could not be looked up because the
+     * database is away: then 503 with the same body as every other outage answer, not a 401.
+     */
+    static org.springframework.security.web.AuthenticationEntryPoint databaseAwareEntryPoint() {
+        org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint basic =
+                new org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint();
+        basic.setRealmName("huiyisheng");
+        return (request, response, e) -> {
+            if (e instanceof org.springframework.security.authentication.InternalAuthenticationServiceException
+                    && e.getCause() instanceof org.springframework.dao.DataAccessResourceFailureException) {
+                response.setStatus(503);
+                response.setHeader("Retry-After", "10");
+                response.setContentType("application/json;charset=UTF-8");
+                response.getWriter().write("{\"title\":\"Service unavailable / 服务暂不可用\",\"status\":503,"
+                        + "\"detail\":\"the database cannot be reached; nothing was changed, try again shortly\",\"problems\":[]}");
+                return;
+            }
+            basic.commence(request, response, e);
+        };
     }
 
     @Bean
