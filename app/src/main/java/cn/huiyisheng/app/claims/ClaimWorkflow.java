@@ -82,7 +82,7 @@ public class ClaimWorkflow implements ClaimSteps {
         }
         BigDecimal total = total(result);
         claims.setEvaluated(claimId, anyEligible ? ClaimStatus.IN_REVIEW.name() : ClaimStatus.REFUSED.name(), total);
-        audit.claim(claimId, AuditLog.SYSTEM, "EVALUATED", "determination " + sealed.row().getSeq() + " sealed; "
+        audit.claim(claimId, AuditLog.SYSTEM, "EVALUATED", "determination sealed; "
                 + (anyEligible ? "eligible, total " + total + " yuan" : "nothing eligible"));
         return anyEligible;
     }

@@ -177,6 +177,14 @@ public class Claims {
                 entitlements, paid, timeline);
     }
 
+    /** The view of a claim submitted in this request: no determination, entitlement or payment yet. */
+    public ClaimView viewOfNew(ClaimRow c) {
+        return new ClaimView(c.getReference(), c.getStatus(), c.getApplicantUsername(),
+                c.getBenefits().isEmpty() ? List.of() : Arrays.asList(c.getBenefits().split(",")), c.getPeriodFrom(), c.getPeriodTo(),
+                maskAccount(c.getBankAccount()), c.getSubmittedAt(), null, null, null, null, null, null, List.of(), List.of(),
+                List.of(new ClaimView.Event(c.getSubmittedAt(), c.getApplicantUsername(), "SUBMITTED", null)));
+    }
+
     public static String maskAccount(String account) {
         return account == null || account.length() < 8 ? "****" : account.substring(0, 4) + "*".repeat(account.length() - 8)
                 + account.substring(account.length() - 4);

@@ -23,9 +23,22 @@ public class SecurityConfig {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /** Password checks through the user table, with recently verified credentials remembered for a minute. */
+    @Bean
+    org.springframework.security.authentication.AuthenticationManager authenticationManager(
+            cn.huiyisheng.app.identity.Users users, PasswordEncoder encoder, java.time.Clock clock) {
+        org.springframework.security.authentication.dao.DaoAuthenticationProvider dao =
+                new org.springframework.security.authentication.dao.DaoAuthenticationProvider(encoder);
+        dao.setUserDetailsService(users);
+        return new cn.huiyisheng.app.identity.VerifiedCredentials(
+                new org.springframework.security.authentication.ProviderManager(dao), clock);
+    }
+
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, org.springframework.security.authentication.AuthenticationManager manager)
+            throws Exception {
+        http.authenticationManager(manager);
         http.securityMatcher("/api/**", "/engine-rest/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
                         "/actuator/**")
                 .csrf(c -> c.disable())
@@ -68,7 +81,9 @@ public class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain web(HttpSecurity http) throws Exception {
+    SecurityFilterChain web(HttpSecurity http, org.springframework.security.authentication.AuthenticationManager manager)
+            throws Exception {
+        http.authenticationManager(manager);
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/camunda/**", "/login", "/css/**", "/error").permitAll()
                         .requestMatchers("/inbox/payments/**").hasRole("PAYMENT_OFFICER")

@@ -18,6 +18,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -68,7 +70,10 @@ public class SealedDeterminations {
     public record Sealed(DeterminationRow row, EvaluationResponse response) {
     }
 
-    /** Evaluates and seals, in the caller's transaction (a process step's). */
+    /**
+     * Evaluates and seals, in the caller's transaction (a process step's): the record is appended
+     * to the chain when that transaction commits, and not at all if it rolls back.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public Sealed evaluateAndSeal(long claimId, Household household, LocalDate asOf, YearMonth from, YearMonth to, List<String> benefits) {
         // stored to the second (MySQL's driver is set not to send fractions, as Camunda asks):
@@ -88,13 +93,24 @@ public class SealedDeterminations {
         row.setVersionsJson(json(versionsUsed(row.getResultJson())));
         row.setEngineVersion(Engine.VERSION);
         row.setRecordedAt(clock.instant().truncatedTo(ChronoUnit.SECONDS));
+        // the chain is appended to at the very end of the step's transaction, so that the lock on
+        // its head is held for the insert and the commit only, not for the whole step
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void beforeCommit(boolean readOnly) {
+                append(row);
+            }
+        });
+        return new Sealed(row, response);
+    }
+
+    private void append(DeterminationRow row) {
         DeterminationMapper.ChainHead head = mapper.lockChainHead();
         row.setSeq(head.getLastSeq() + 1);
         row.setPrevHash(head.getLastHash());
         row.setHash(hash(row));
         mapper.insert(row);
         mapper.advanceChainHead(row.getSeq(), row.getHash());
-        return new Sealed(row, response);
     }
 
     public Optional<DeterminationRow> latest(long claimId) {

@@ -1,0 +1,253 @@
+package cn.huiyisheng.app.bench;
+
+import cn.huiyisheng.app.HuiyishengApplication;
+import cn.huiyisheng.app.claims.ReviewTasks;
+import cn.huiyisheng.app.identity.Role;
+import cn.huiyisheng.processes.claim.ClaimProcess;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+
+/**
+ * Claims under load on MariaDB: submit latency at 20 submits/s, then claims per second from
+ * submission to approval, ours and a bare process of the same shape with no-op steps, on the same
+ * engine, database and job executor. Run with {@code ./bench claims}; prints figures, asserts nothing.
+ */
+public final class ClaimLoadBench {
+
+    static final String DB = "huiyisheng_bench";
+    static final String URL = "jdbc:mysql://127.0.0.1:3306/" + DB + "?createDatabaseIfNotExist=true&nullDatabaseMeansCurrent=true"
+            + "&sendFractionalSeconds=false&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true&characterEncoding=UTF-8";
+    static final String CLAIM = """
+            {"household": {"applicant": {"idNumber": "440304195803200249", "name": "李梅", "sex": "FEMALE", "birthDate": "1958-03-20",
+                           "registration": {"type": "URBAN_HUKOU"}},
+             "spouse": {"idNumber": "440304196005120134", "name": "王强", "sex": "MALE", "birthDate": "1960-05-12",
+                        "registration": {"type": "URBAN_HUKOU"}},
+             "children": [{"name": "王小明", "sex": "MALE", "birthDate": "1985-04-01", "alive": false, "deathDate": "2005-07-15"}]},
+             "benefits": ["SPECIAL_SUPPORT"], "period": {"from": "2014-01", "to": "2014-01"}, "bankAccount": "6222020200112233445"}""";
+
+    private ClaimLoadBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 300;
+        String history = args.length > 1 ? args[1] : "activity";
+        try (Connection c = DriverManager.getConnection("jdbc:mysql://127.0.0.1:3306/?user=root&password=");
+             Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + DB);
+        }
+        ConfigurableApplicationContext ctx = new SpringApplicationBuilder(HuiyishengApplication.class)
+                .profiles("mysql")
+                .initializers(c -> {
+                    GenericApplicationContext g = (GenericApplicationContext) c;
+                    g.registerBean("bareEligible", JavaDelegate.class, () -> e -> e.setVariable(ClaimProcess.ANY_ELIGIBLE, true));
+                    g.registerBean("bareNoSecondApproval", JavaDelegate.class,
+                            () -> e -> e.setVariable(ClaimProcess.SECOND_APPROVAL_NEEDED, false));
+                    g.registerBean("bareNoop", JavaDelegate.class, () -> e -> { });
+                    g.registerBean("bareListener", TaskListener.class, () -> t -> { });
+                })
+                // arguments, so that they win over the test configuration on the classpath (no job executor there)
+                .run("--server.port=0", "--spring.datasource.url=" + URL, "--huiyisheng.demo-accounts=true",
+                        "--huiyisheng.warm-up=true", "--camunda.bpm.job-execution.enabled=true",
+                        "--camunda.bpm.history-level=" + history, "--logging.level.root=WARN", "--logging.level.cn.huiyisheng=WARN");
+        try {
+            run(ctx, n, history);
+        } finally {
+            ctx.close();
+        }
+    }
+
+    private static void run(ConfigurableApplicationContext ctx, int n, String history) throws Exception {
+        int port = ((WebServerApplicationContext) ctx).getWebServer().getPort();
+        deployBare(ctx.getBean(RepositoryService.class));
+        JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
+        RuntimeService runtime = ctx.getBean(RuntimeService.class);
+        TaskService tasks = ctx.getBean(TaskService.class);
+        ReviewTasks review = ctx.getBean(ReviewTasks.class);
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+        // warm-up: JIT, knowledge bases, connection pool
+        List<Long> ignored = Collections.synchronizedList(new ArrayList<>());
+        for (int i = 0; i < 30; i++) {
+            submit(http, port, ignored);
+        }
+        approveAll(jdbc, tasks, review, "benefit-claim", () -> count(jdbc, "APPROVED"), 30);
+
+        // 1. submit latency at a steady 20 submits/s for 10 s
+        List<Long> paced = Collections.synchronizedList(new ArrayList<>());
+        ScheduledExecutorService pacer = Executors.newScheduledThreadPool(4);
+        for (int i = 0; i < 200; i++) {
+            pacer.schedule(() -> submit(http, port, paced), i * 50L, TimeUnit.MILLISECONDS);
+        }
+        pacer.shutdown();
+        pacer.awaitTermination(2, TimeUnit.MINUTES);
+        approveAll(jdbc, tasks, review, "benefit-claim", () -> count(jdbc, "APPROVED"), 230);
+
+        // 2. throughput, ours: n claims submitted by 4 clients as fast as they can, reviewed as they arrive
+        long before = count(jdbc, "APPROVED");
+        List<Long> ours = Collections.synchronizedList(new ArrayList<>());
+        long t0 = System.nanoTime();
+        ExecutorService clients = Executors.newFixedThreadPool(4);
+        for (int i = 0; i < n; i++) {
+            clients.submit(() -> submit(http, port, ours));
+        }
+        clients.shutdown();
+        approveAll(jdbc, tasks, review, "benefit-claim", () -> count(jdbc, "APPROVED"), before + n);
+        double oursRate = n / ((System.nanoTime() - t0) / 1e9);
+
+        // 3. throughput, bare: the same shape with no-op steps, started in-process
+        List<Long> bare = Collections.synchronizedList(new ArrayList<>());
+        AtomicLong started = new AtomicLong();
+        long t1 = System.nanoTime();
+        ExecutorService starters = Executors.newFixedThreadPool(4);
+        for (int i = 0; i < n; i++) {
+            starters.submit(() -> {
+                long s = System.nanoTime();
+                runtime.startProcessInstanceByKey("benefit-claim-bare", Map.of(ClaimProcess.CLAIM_ID, 0L));
+                bare.add(System.nanoTime() - s);
+                started.incrementAndGet();
+            });
+        }
+        starters.shutdown();
+        approveAll(jdbc, tasks, review, "benefit-claim-bare",
+                () -> started.get() - runtime.createProcessInstanceQuery().processDefinitionKey("benefit-claim-bare").count(), n);
+        double bareRate = n / ((System.nanoTime() - t1) / 1e9);
+
+        System.out.println();
+        System.out.println("== huiyisheng claims load benchmark (MariaDB on this machine, history level " + history + ") ==");
+        System.out.printf("submit at 20/s, 200 claims  (HTTP, our API)  : p50 %.1f ms, p99 %.1f ms   (target p99 <= 150 ms)%n",
+                pct(paced, 50), pct(paced, 99));
+        System.out.printf("%d claims submitted -> approved, ours        : %.1f claims/s (submit p50 %.1f ms, p99 %.1f ms)%n",
+                n, oursRate, pct(ours, 50), pct(ours, 99));
+        System.out.printf("%d claims started -> ended, bare no-op steps : %.1f claims/s (start p50 %.1f ms, p99 %.1f ms)%n",
+                n, bareRate, pct(bare, 50), pct(bare, 99));
+        System.out.printf("ratio ours / bare                             : %.2f   (target >= 0.80)%n", oursRate / bareRate);
+    }
+
+    private static void deployBare(RepositoryService repository) throws Exception {
+        String xml;
+        try (InputStream in = ClaimLoadBench.class.getResourceAsStream("/bpmn/benefit-claim.bpmn")) {
+            xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        xml = xml.replace("id=\"benefit-claim\"", "id=\"benefit-claim-bare\"")
+                .replace("${evaluateEligibility}", "${bareEligible}")
+                .replace("${checkSecondApproval}", "${bareNoSecondApproval}")
+                .replace("${recordReviewer}", "${bareListener}")
+                .replace("${fourEyesGuard}", "${bareListener}");
+        for (String step : List.of("notifyRefusal", "closeClaim", "requestInformation", "withdrawClaim", "escalateReview",
+                "grantEntitlements", "notifyApproval")) {
+            xml = xml.replace("${" + step + "}", "${bareNoop}");
+        }
+        repository.createDeployment().name("bench").addString("benefit-claim-bare.bpmn", xml).deploy();
+    }
+
+    private static void submit(HttpClient http, int port, List<Long> latencies) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/claims"))
+                    .header("Content-Type", "application/json")
+                    .header("Idempotency-Key", "bench-" + UUID.randomUUID())
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("applicant:applicant".getBytes(StandardCharsets.UTF_8)))
+                    .POST(HttpRequest.BodyPublishers.ofString(CLAIM)).build();
+            long s = System.nanoTime();
+            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            for (int retry = 0; retry < 3 && r.statusCode() == 503; retry++) {
+                // as a client should: the same request with the same idempotency key, after a pause
+                Thread.sleep(200);
+                r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            }
+            latencies.add(System.nanoTime() - s);
+            if (r.statusCode() != 201) {
+                System.err.println("submit answered " + r.statusCode() + ": " + r.body());
+            }
+        } catch (Exception e) {
+            System.err.println("submit failed: " + e);
+        }
+    }
+
+    /**
+     * Reviews every open review task of the process as it appears, with three reviewers working
+     * at once, until the target count is reached.
+     */
+    private static void approveAll(JdbcTemplate jdbc, TaskService tasks, ReviewTasks review, String processKey,
+                                   LongSupplier progress, long target) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        ExecutorService reviewers = Executors.newFixedThreadPool(3);
+        try {
+            while (progress.getAsLong() < target) {
+                List<Task> open = tasks.createTaskQuery().processDefinitionKey(processKey)
+                        .taskDefinitionKey(ClaimProcess.TASK_REVIEW).taskUnassigned().listPage(0, 30);
+                List<Future<?>> done = new ArrayList<>();
+                for (Task t : open) {
+                    done.add(reviewers.submit(() -> {
+                        if (processKey.equals("benefit-claim")) {
+                            review.decide(t.getId(), "reviewer", EnumSet.of(Role.REVIEWER),
+                                    new ReviewTasks.Decision(ClaimProcess.Decision.APPROVE, null));
+                        } else {
+                            tasks.claim(t.getId(), "reviewer");
+                            tasks.complete(t.getId(), Map.of(ClaimProcess.DECISION, "APPROVE"));
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> f : done) {
+                    f.get();
+                }
+                if (open.isEmpty()) {
+                    Thread.sleep(20);
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("not done after 10 minutes: " + progress.getAsLong() + " of " + target);
+                }
+            }
+        } finally {
+            reviewers.shutdown();
+        }
+    }
+
+    private static long count(JdbcTemplate jdbc, String status) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM claim WHERE status = ?", Long.class, status);
+    }
+
+
+    private static double pct(List<Long> nanos, int p) {
+        List<Long> sorted = new ArrayList<>(nanos);
+        Collections.sort(sorted);
+        if (sorted.isEmpty()) {
+            return Double.NaN;
+        }
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1)) / 1e6;
+    }
+}
