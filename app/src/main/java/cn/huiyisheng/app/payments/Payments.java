@@ -88,8 +88,13 @@ public class Payments implements PaymentSteps {
     }
 
     @Override
-    public long collect(Long runId) {
+    public long collect(Long runId, String processInstanceId) {
         PaymentRunRow run = runId == null ? newRun(AuditLog.SYSTEM) : mapper.findRun(runId);
+        if (run.getProcessInstanceId() == null) {
+            // a run the monthly timer started: remember its process, whose return-file step it waits at
+            mapper.setRunProcess(run.getId(), processInstanceId);
+            run.setProcessInstanceId(processInstanceId);
+        }
         if (!"STARTED".equals(run.getStatus())) {
             return run.getId(); // collected already: this step is being retried
         }

@@ -135,6 +135,33 @@ class PaymentSafetyTest {
     }
 
     @Test
+    void theMonthlyTimerStartsARunThatWaitsForItsReturnFile() {
+        String reference = approved();
+        long claimId = claims.findByReference(reference).getId();
+        Job timer = management.createJobQuery().timers().processDefinitionKey("payment-run").singleResult();
+        assertThat(timer).as("the monthly timer").isNotNull();
+        java.util.Set<String> before = new HashSet<>();
+        runtime.createProcessInstanceQuery().processDefinitionKey("payment-run").list().forEach(p -> before.add(p.getId()));
+        management.executeJob(timer.getId());
+        String started = runtime.createProcessInstanceQuery().processDefinitionKey("payment-run").list().stream()
+                .map(p -> p.getId()).filter(id -> !before.contains(id)).findFirst().orElseThrow();
+        Jobs.runDue(management, started);
+        JsonNode run = StreamSupport.stream(as("payment").getForObject("/api/payment-runs", JsonNode.class).spliterator(), false)
+                .filter(r -> r.get("startedBy").asText().equals("system")).findFirst().orElseThrow();
+        assertThat(run.get("status").asText()).isEqualTo("FILES_WRITTEN");
+        assertThat(payments.findPaymentsOfClaim(claimId)).allSatisfy(p -> assertThat(p.getStatus()).isEqualTo("IN_RUN"));
+        StringBuilder ret = new StringBuilder("reference,status,reason\n");
+        payments.findLinesOfRun(run.get("id").asLong()).forEach(l -> ret.append("HYS-P-").append(l.getPaymentId()).append(",PAID\n"));
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.parseMediaType("text/csv"));
+        ResponseEntity<JsonNode> imported = as("payment").postForEntity("/api/payment-runs/" + run.get("id").asLong() + "/return-file",
+                new HttpEntity<>(ret.toString(), headers), JsonNode.class);
+        assertThat(imported.getStatusCode().value()).as(String.valueOf(imported.getBody())).isEqualTo(200);
+        Jobs.runDue(management, started);
+        assertThat(payments.findPaymentsOfClaim(claimId)).allSatisfy(p -> assertThat(p.getStatus()).isEqualTo("PAID"));
+    }
+
+    @Test
     void aFailingStepIsRetriedThenRaisesAnIncidentAndTheClaimIsNotLost() {
         String reference = submit();
         long claimId = claims.findByReference(reference).getId();

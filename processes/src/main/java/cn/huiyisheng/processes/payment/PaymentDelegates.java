@@ -14,7 +14,7 @@ public class PaymentDelegates {
     JavaDelegate collectPayments(PaymentSteps steps) {
         return execution -> {
             Number given = (Number) execution.getVariable(RUN_ID);
-            long runId = steps.collect(given == null ? null : given.longValue());
+            long runId = steps.collect(given == null ? null : given.longValue(), execution.getProcessInstanceId());
             execution.setVariable(RUN_ID, runId);
             execution.setVariable(PaymentProcess.HAS_PAYMENTS, steps.hasPayments(runId));
         };

@@ -30,7 +30,10 @@ class PaymentRunProcessTest {
         final List<String> calls = new ArrayList<>();
         boolean hasPayments = true;
 
-        @Override public long collect(Long runId) { calls.add("collect " + runId); return runId == null ? 7L : runId; }
+        @Override public long collect(Long runId, String processInstanceId) {
+            calls.add("collect " + runId);
+            return runId == null ? 7L : runId;
+        }
         @Override public boolean hasPayments(long runId) { return hasPayments; }
         @Override public void writeBankFiles(long runId) { calls.add("write " + runId); }
         @Override public void reconcile(long runId) { calls.add("reconcile " + runId); }
