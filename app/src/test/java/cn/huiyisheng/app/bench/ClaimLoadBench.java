@@ -78,6 +78,7 @@ public final class ClaimLoadBench {
                             () -> e -> e.setVariable(ClaimProcess.SECOND_APPROVAL_NEEDED, false));
                     g.registerBean("bareNoop", JavaDelegate.class, () -> e -> { });
                     g.registerBean("bareListener", TaskListener.class, () -> t -> { });
+                    g.registerBean(cn.huiyisheng.benchsupport.BareStartController.class);
                 })
                 // arguments, so that they win over the test configuration on the classpath (no job executor there)
                 .run("--server.port=0", "--spring.datasource.url=" + URL, "--huiyisheng.demo-accounts=true",
@@ -128,16 +129,15 @@ public final class ClaimLoadBench {
         approveAll(jdbc, tasks, review, "benefit-claim", () -> count(jdbc, "APPROVED"), before + n);
         double oursRate = n / ((System.nanoTime() - t0) / 1e9);
 
-        // 3. throughput, bare: the same shape with no-op steps, started in-process
+        // 3. throughput, bare: the same shape with no-op steps, started over HTTP too (same service,
+        //    authentication and request body, no reading of it), reviewed in-process like ours
         List<Long> bare = Collections.synchronizedList(new ArrayList<>());
         AtomicLong started = new AtomicLong();
         long t1 = System.nanoTime();
         ExecutorService starters = Executors.newFixedThreadPool(4);
         for (int i = 0; i < n; i++) {
             starters.submit(() -> {
-                long s = System.nanoTime();
-                runtime.startProcessInstanceByKey("benefit-claim-bare", Map.of(ClaimProcess.CLAIM_ID, 0L));
-                bare.add(System.nanoTime() - s);
+                startBare(http, port, bare);
                 started.incrementAndGet();
             });
         }
@@ -152,7 +152,7 @@ public final class ClaimLoadBench {
                 pct(paced, 50), pct(paced, 99));
         System.out.printf("%d claims submitted -> approved, ours        : %.1f claims/s (submit p50 %.1f ms, p99 %.1f ms)%n",
                 n, oursRate, pct(ours, 50), pct(ours, 99));
-        System.out.printf("%d claims started -> ended, bare no-op steps : %.1f claims/s (start p50 %.1f ms, p99 %.1f ms)%n",
+        System.out.printf("%d claims started -> ended, bare no-op steps : %.1f claims/s (HTTP start p50 %.1f ms, p99 %.1f ms)%n",
                 n, bareRate, pct(bare, 50), pct(bare, 99));
         System.out.printf("ratio ours / bare                             : %.2f   (target >= 0.80)%n", oursRate / bareRate);
     }
@@ -234,6 +234,24 @@ public final class ClaimLoadBench {
             }
         } finally {
             reviewers.shutdown();
+        }
+    }
+
+    private static void startBare(HttpClient http, int port, List<Long> latencies) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/claims/bare/start"))
+                    .header("Content-Type", "application/json")
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("applicant:applicant".getBytes(StandardCharsets.UTF_8)))
+                    .POST(HttpRequest.BodyPublishers.ofString(CLAIM))
+                    .build();
+            long s = System.nanoTime();
+            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            latencies.add(System.nanoTime() - s);
+            if (r.statusCode() != 201) {
+                System.err.println("bare start answered " + r.statusCode() + ": " + r.body());
+            }
+        } catch (Exception e) {
+            System.err.println("bare start failed: " + e);
         }
     }
 
