@@ -9,6 +9,10 @@ import cn.huiyisheng.app.payments.persistence.EntitlementRow;
 import cn.huiyisheng.app.payments.persistence.PaymentMapper;
 import cn.huiyisheng.app.payments.persistence.PaymentRow;
 import cn.huiyisheng.processes.claim.ClaimSteps;
+import cn.huiyisheng.rules.engine.BenefitDetermination;
+import cn.huiyisheng.rules.engine.PeriodDetermination;
+import cn.huiyisheng.rules.engine.Segment;
+import cn.huiyisheng.rules.facts.Periodicity;
 import cn.huiyisheng.rules.household.Household;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -67,40 +71,30 @@ public class ClaimWorkflow implements ClaimSteps {
         List<String> benefits = claim.getBenefits().isEmpty() ? List.of() : Arrays.asList(claim.getBenefits().split(","));
         SealedDeterminations.Sealed sealed = determinations.evaluateAndSeal(claimId, household, LocalDate.now(clock),
                 YearMonth.parse(claim.getPeriodFrom()), YearMonth.parse(claim.getPeriodTo()), benefits);
-        JsonNode result = determinations.result(sealed.row());
         boolean anyEligible = false;
-        for (JsonNode b : result.at("/determination/benefits")) {
-            boolean recurring = b.get("periodicity").asText().equals("MONTHLY") || b.get("periodicity").asText().equals("YEARLY");
-            anyEligible |= !recurring && b.get("eligible").asBoolean();
-        }
-        for (JsonNode b : result.at("/period/benefits")) {
-            for (JsonNode s : b.get("subjects")) {
-                for (JsonNode seg : s.get("segments")) {
-                    anyEligible |= seg.get("eligible").asBoolean();
+        BigDecimal total = BigDecimal.ZERO.setScale(2);
+        for (BenefitDetermination b : sealed.response().determination().benefits()) {
+            if (b.periodicity() != Periodicity.MONTHLY && b.periodicity() != Periodicity.YEARLY) {
+                anyEligible |= b.eligible();
+                if (b.periodicity() == Periodicity.ONE_TIME && b.amount() != null) {
+                    total = total.add(b.amount());
                 }
             }
         }
-        BigDecimal total = total(result);
+        for (PeriodDetermination.BenefitPeriod b : sealed.response().period().benefits()) {
+            for (PeriodDetermination.SubjectPeriod s : b.subjects()) {
+                for (Segment seg : s.segments()) {
+                    anyEligible |= seg.eligible();
+                }
+            }
+            if (b.total() != null) {
+                total = total.add(b.total());
+            }
+        }
         claims.setEvaluated(claimId, anyEligible ? ClaimStatus.IN_REVIEW.name() : ClaimStatus.REFUSED.name(), total);
         audit.claim(claimId, AuditLog.SYSTEM, "EVALUATED", "determination sealed; "
                 + (anyEligible ? "eligible, total " + total + " yuan" : "nothing eligible"));
         return anyEligible;
-    }
-
-    /** The money the claim's last determination grants: recurring segments over the period plus one-time amounts. */
-    static BigDecimal total(JsonNode result) {
-        BigDecimal total = BigDecimal.ZERO.setScale(2);
-        for (JsonNode b : result.at("/period/benefits")) {
-            if (b.hasNonNull("total")) {
-                total = total.add(b.get("total").decimalValue());
-            }
-        }
-        for (JsonNode b : result.at("/determination/benefits")) {
-            if (b.get("periodicity").asText().equals("ONE_TIME") && b.hasNonNull("amount")) {
-                total = total.add(b.get("amount").decimalValue());
-            }
-        }
-        return total;
     }
 
     @Override

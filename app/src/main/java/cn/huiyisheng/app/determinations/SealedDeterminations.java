@@ -90,7 +90,7 @@ public class SealedDeterminations {
         row.setBenefits(String.join(",", benefits));
         row.setFactsJson(json(household));
         row.setResultJson(json(response));
-        row.setVersionsJson(json(versionsUsed(row.getResultJson())));
+        row.setVersionsJson(json(versionsUsed(response)));
         row.setEngineVersion(Engine.VERSION);
         row.setRecordedAt(clock.instant().truncatedTo(ChronoUnit.SECONDS));
         // the chain is appended to at the very end of the step's transaction, so that the lock on
@@ -200,26 +200,28 @@ public class SealedDeterminations {
         }
     }
 
-    private Map<String, String> versionsUsed(String resultJson) {
+    /** Every table version the result names, id to SHA-256 (from the objects: no second parse of the JSON). */
+    private static Map<String, String> versionsUsed(EvaluationResponse response) {
         Map<String, String> versions = new TreeMap<>();
-        try {
-            collectVersions(canonical.readTree(resultJson), versions);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+        for (var benefit : response.determination().benefits()) {
+            for (var item : benefit.items()) {
+                if (item.version() != null) {
+                    versions.put(item.version().id(), item.version().sha256());
+                }
+            }
+        }
+        if (response.period() != null) {
+            for (var benefit : response.period().benefits()) {
+                for (var subject : benefit.subjects()) {
+                    for (var segment : subject.segments()) {
+                        if (segment.version() != null) {
+                            versions.put(segment.version().id(), segment.version().sha256());
+                        }
+                    }
+                }
+            }
         }
         return versions;
-    }
-
-    private static void collectVersions(JsonNode node, Map<String, String> versions) {
-        if (node.isObject()) {
-            JsonNode version = node.get("version");
-            if (version != null && version.has("sha256")) {
-                versions.put(version.get("id").asText(), version.get("sha256").asText());
-            }
-            node.elements().forEachRemaining(child -> collectVersions(child, versions));
-        } else if (node.isArray()) {
-            node.forEach(child -> collectVersions(child, versions));
-        }
     }
 
     static String hash(DeterminationRow r) {
