@@ -50,7 +50,7 @@ public final class ClaimLoadBench {
 
     static final String DB = "huiyisheng_bench";
     static final String URL = "jdbc:mysql://127.0.0.1:3306/" + DB + "?createDatabaseIfNotExist=true&nullDatabaseMeansCurrent=true"
-            + "&sendFractionalSeconds=false&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true&characterEncoding=UTF-8";
+            + "&sendFractionalSeconds=false&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true&characterEncoding=UTF-8&cachePrepStmts=true&prepStmtCacheSize=500&prepStmtCacheSqlLimit=8192";
     static final String CLAIM = """
             {"household": {"applicant": {"idNumber": "440304195803200249", "name": "李梅", "sex": "FEMALE", "birthDate": "1958-03-20",
                            "registration": {"type": "URBAN_HUKOU"}},
