@@ -64,6 +64,15 @@ public class JsonInput {
         return new Read<>(null, collector.problems);
     }
 
+    /** The parsed value, or a 400 listing every problem. */
+    public <T> T require(byte[] body, Class<T> type) {
+        Read<T> read = read(body, type);
+        if (!read.problems().isEmpty()) {
+            throw new BadInput(read.problems());
+        }
+        return read.value();
+    }
+
     private static String clean(String message) {
         int cut = message == null ? -1 : message.indexOf(" at [Source");
         return cut < 0 ? String.valueOf(message) : message.substring(0, cut);

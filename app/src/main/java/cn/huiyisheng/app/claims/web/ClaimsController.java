@@ -5,7 +5,6 @@ import cn.huiyisheng.app.claims.ClaimView;
 import cn.huiyisheng.app.claims.Claims;
 import cn.huiyisheng.app.claims.persistence.ClaimRow;
 import cn.huiyisheng.app.identity.CurrentUser;
-import cn.huiyisheng.app.web.BadInput;
 import cn.huiyisheng.app.web.JsonInput;
 import cn.huiyisheng.rules.household.Household;
 import io.swagger.v3.oas.annotations.Operation;
@@ -54,11 +53,7 @@ public class ClaimsController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<ClaimView> submit(Authentication auth, @RequestHeader(value = "Idempotency-Key", required = false) String key,
                                             @RequestBody(required = false) byte[] body) {
-        JsonInput.Read<ClaimSubmission> read = input.read(body, ClaimSubmission.class);
-        if (!read.problems().isEmpty()) {
-            throw new BadInput(read.problems());
-        }
-        Claims.Submitted submitted = claims.submit(auth.getName(), key, read.value(), body);
+        Claims.Submitted submitted = claims.submit(auth.getName(), key, input.require(body, ClaimSubmission.class), body);
         // a claim just made has nothing more to show than its row: spare the submit four queries
         ClaimView view = submitted.created() ? claims.viewOfNew(submitted.claim()) : claims.view(submitted.claim());
         return submitted.created()
@@ -83,12 +78,9 @@ public class ClaimsController {
     @PostMapping(value = "/{reference}/information", consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<ClaimView> answer(Authentication auth, @PathVariable String reference, @RequestBody(required = false) byte[] body) {
         CurrentUser user = CurrentUser.of(auth);
-        JsonInput.Read<Answer> read = input.read(body, Answer.class);
-        if (!read.problems().isEmpty()) {
-            throw new BadInput(read.problems());
-        }
+        Answer answer = input.require(body, Answer.class);
         ClaimRow claim = claims.visible(reference, user.username(), user.roles());
-        claims.answer(claim, user.username(), read.value().household(), read.value().note());
+        claims.answer(claim, user.username(), answer.household(), answer.note());
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(claims.view(claims.visible(reference, user.username(), user.roles())));
     }
 
@@ -96,12 +88,9 @@ public class ClaimsController {
     @PostMapping(value = "/{reference}/appeal", consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<ClaimView> appeal(Authentication auth, @PathVariable String reference, @RequestBody(required = false) byte[] body) {
         CurrentUser user = CurrentUser.of(auth);
-        JsonInput.Read<Appeal> read = input.read(body, Appeal.class);
-        if (!read.problems().isEmpty()) {
-            throw new BadInput(read.problems());
-        }
+        Appeal appeal = input.require(body, Appeal.class);
         ClaimRow claim = claims.visible(reference, user.username(), user.roles());
-        claims.appeal(claim, user.username(), read.value().reason());
+        claims.appeal(claim, user.username(), appeal.reason());
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(claims.view(claims.visible(reference, user.username(), user.roles())));
     }
 }

@@ -2,7 +2,6 @@ package cn.huiyisheng.app.claims.web;
 
 import cn.huiyisheng.app.claims.ReviewTasks;
 import cn.huiyisheng.app.identity.CurrentUser;
-import cn.huiyisheng.app.web.BadInput;
 import cn.huiyisheng.app.web.JsonInput;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.ResponseEntity;
@@ -47,11 +46,7 @@ public class TasksController {
     @PostMapping("/{id}/complete")
     public ResponseEntity<Void> complete(Authentication auth, @PathVariable String id, @RequestBody(required = false) byte[] body) {
         CurrentUser user = CurrentUser.of(auth);
-        JsonInput.Read<ReviewTasks.Decision> read = input.read(body, ReviewTasks.Decision.class);
-        if (!read.problems().isEmpty()) {
-            throw new BadInput(read.problems());
-        }
-        tasks.decide(id, user.username(), user.roles(), read.value());
+        tasks.decide(id, user.username(), user.roles(), input.require(body, ReviewTasks.Decision.class));
         return ResponseEntity.noContent().build();
     }
 }
