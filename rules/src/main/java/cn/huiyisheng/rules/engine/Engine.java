@@ -254,9 +254,4 @@ public final class Engine {
             default -> new Reason("NOTHING_TO_ASSESS", false, "没有可评估的对象", "nothing to assess");
         };
     }
-
-    /** Number of distinct version sets compiled into knowledge bases. */
-    public int ruleSetCount() {
-        return ruleSets.size();
-    }
 }

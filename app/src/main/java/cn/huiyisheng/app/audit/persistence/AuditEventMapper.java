@@ -11,6 +11,4 @@ public interface AuditEventMapper {
     int insert(AuditEventRow row);
 
     List<AuditEventRow> findByClaim(@Param("claimId") long claimId);
-
-    List<AuditEventRow> findByRun(@Param("runId") long runId);
 }
