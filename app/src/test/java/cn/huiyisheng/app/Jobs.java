@@ -1,6 +1,8 @@
 package cn.huiyisheng.app;
 
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.Job;
 
 import java.util.List;
@@ -9,6 +11,18 @@ import java.util.List;
 public final class Jobs {
 
     private Jobs() {
+    }
+
+    /** The running process instance of a claim (its reference is the business key); null once it has ended. */
+    public static String processOf(RuntimeService runtime, String reference) {
+        ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).singleResult();
+        return pi == null ? null : pi.getId();
+    }
+
+    /** Runs the due jobs of a claim's process, if it is still running. */
+    public static int runDueOfClaim(RuntimeService runtime, ManagementService management, String reference) {
+        String pi = processOf(runtime, reference);
+        return pi == null ? 0 : runDue(management, pi);
     }
 
     public static int runDue(ManagementService management, String processInstanceId) {

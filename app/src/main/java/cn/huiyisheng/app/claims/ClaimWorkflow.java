@@ -127,9 +127,21 @@ public class ClaimWorkflow implements ClaimSteps {
     }
 
     @Override
+    public void recordReview(long claimId, String reviewer, String decision, String reason) {
+        claims.setReview(claimId, reviewer, reason);
+        audit.claim(claimId, reviewer, "REVIEWED_" + decision, reason);
+    }
+
+    @Override
+    public void recordSecondApproval(long claimId, String supervisor, String decision, String reason) {
+        claims.setSecondApproval(claimId, supervisor, reason);
+        audit.claim(claimId, supervisor, "SECOND_APPROVAL_" + decision, reason);
+    }
+
+    @Override
     public boolean needsSecondApproval(long claimId) {
-        ClaimRow claim = claim(claimId);
-        boolean needed = claim.getAmountTotal() != null && claim.getAmountTotal().compareTo(secondApprovalThreshold) > 0;
+        BigDecimal total = claims.amountTotal(claimId);
+        boolean needed = total != null && total.compareTo(secondApprovalThreshold) > 0;
         if (needed) {
             claims.setStatus(claimId, ClaimStatus.AWAITING_SECOND_APPROVAL.name());
         }
@@ -138,10 +150,12 @@ public class ClaimWorkflow implements ClaimSteps {
 
     @Override
     public void grantEntitlements(long claimId) {
-        DeterminationRow sealed = determinations.latest(claimId)
-                .orElseThrow(() -> new IllegalStateException("claim " + claimId + " has no determination to grant"));
-        if (payments.countEntitlementsOfDetermination(sealed.getId()) > 0) {
-            return; // granted already: this step is being retried after its transaction committed elsewhere
+        DeterminationRow sealed = determinations.latestUngranted(claimId).orElse(null);
+        if (sealed == null) {
+            if (determinations.latest(claimId).isEmpty()) {
+                throw new IllegalStateException("claim " + claimId + " has no determination to grant");
+            }
+            return; // granted already: the step runs again (an operator restarted it in Cockpit, say)
         }
         JsonNode result = determinations.result(sealed);
         String thisMonth = YearMonth.now(clock).toString();

@@ -19,7 +19,6 @@ import cn.huiyisheng.rules.household.Problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -83,10 +82,6 @@ public class Claims {
                     "需要Idempotency-Key请求头（每个申请一个新值）");
         }
         String requestSha = TableCompiler.sha256(rawBody);
-        ClaimRow existing = claims.findByIdempotencyKey(username, idempotencyKey);
-        if (existing != null) {
-            return same(existing, requestSha);
-        }
         validate(submission);
         YearMonth from = submission.period() != null ? submission.period().from() : YearMonth.now(clock);
         YearMonth to = submission.period() != null ? submission.period().to() : from.plusMonths(11);
@@ -103,15 +98,25 @@ public class Claims {
         row.setBankAccount(submission.bankAccount());
         row.setBankName(submission.bankName());
         row.setSubmittedAt(clock.instant());
-        try {
-            claims.insert(row);
-        } catch (DuplicateKeyException raced) {
-            return same(claims.findByIdempotencyKey(username, idempotencyKey), requestSha);
+        // the unique key (applicant, idempotency key) decides: a retry, or a race between two submits
+        // with one key, finds the claim made first and starts nothing
+        for (int attempt = 1; ; attempt++) {
+            try {
+                claims.insert(row);
+                break;
+            } catch (DuplicateKeyException duplicate) {
+                ClaimRow first = claims.findByIdempotencyKey(username, idempotencyKey);
+                if (first != null) {
+                    return same(first, requestSha);
+                }
+                if (attempt == 3) {
+                    throw duplicate;
+                }
+                row.setReference(newReference()); // the random reference was taken: draw another
+            }
         }
-        ProcessInstance pi = runtime.startProcessInstanceByKey(ClaimProcess.PROCESS_ID, row.getReference(),
-                Map.of(ClaimProcess.CLAIM_ID, row.getId()));
-        claims.setProcessInstance(row.getId(), pi.getId());
-        row.setProcessInstanceId(pi.getId());
+        // the reference is the process's business key: the link from a claim to its process instance
+        runtime.startProcessInstanceByKey(ClaimProcess.PROCESS_ID, row.getReference(), Map.of(ClaimProcess.CLAIM_ID, row.getId()));
         audit.claim(row.getId(), username, "SUBMITTED", "benefits " + (row.getBenefits().isEmpty() ? "all" : row.getBenefits())
                 + ", period " + from + " to " + to);
         return new Submitted(row, true);

@@ -1,6 +1,5 @@
 package cn.huiyisheng.app.claims;
 
-import cn.huiyisheng.app.audit.AuditLog;
 import cn.huiyisheng.app.claims.persistence.ClaimMapper;
 import cn.huiyisheng.app.claims.persistence.ClaimRow;
 import cn.huiyisheng.app.identity.Role;
@@ -14,6 +13,8 @@ import cn.huiyisheng.rules.household.ResidentId;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,7 +22,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** The staff's task inbox: list, claim, decide. Checks who may do what before Camunda does. */
@@ -30,12 +30,10 @@ public class ReviewTasks {
 
     private final TaskService tasks;
     private final ClaimMapper claims;
-    private final AuditLog audit;
 
-    public ReviewTasks(TaskService tasks, ClaimMapper claims, AuditLog audit) {
+    public ReviewTasks(TaskService tasks, ClaimMapper claims) {
         this.tasks = tasks;
         this.claims = claims;
-        this.audit = audit;
     }
 
     /** A task with what its list shows: the claim, its total, who holds it. Names are masked. */
@@ -84,21 +82,18 @@ public class ReviewTasks {
                 runId == null ? null : ((Number) runId).longValue());
     }
 
-    /** The task, if the user's roles may work on it. */
+    /** The task, if the user's roles may work on it: one query when they may. */
     public Task task(String taskId, Set<Role> roles) {
-        Task t = tasks.createTaskQuery().taskId(taskId).singleResult();
-        if (t == null) {
+        List<String> mine = groups(roles);
+        Task t = mine.isEmpty() ? null
+                : tasks.createTaskQuery().taskId(taskId).taskCandidateGroupIn(mine).includeAssignedTasks().singleResult();
+        if (t != null) {
+            return t;
+        }
+        if (tasks.createTaskQuery().taskId(taskId).singleResult() == null) {
             throw new ApiErrors.NotFound("no open task " + taskId);
         }
-        List<String> mine = groups(roles);
-        boolean allowed = false;
-        for (IdentityLink link : tasks.getIdentityLinksForTask(taskId)) {
-            allowed |= link.getGroupId() != null && mine.contains(link.getGroupId());
-        }
-        if (!allowed) {
-            throw new Forbidden("NOT_YOUR_GROUP", "task " + taskId + " is for " + candidateGroups(taskId) + ", not for you");
-        }
-        return t;
+        throw new Forbidden("NOT_YOUR_GROUP", "task " + taskId + " is for " + candidateGroups(taskId) + ", not for you");
     }
 
     private List<String> candidateGroups(String taskId) {
@@ -148,18 +143,17 @@ public class ReviewTasks {
         if (t.getAssignee() != null && !t.getAssignee().equals(username)) {
             throw new Conflict("TASK_TAKEN", "task " + taskId + " is being worked on by " + t.getAssignee());
         }
-        long claimId = ((Number) tasks.getVariable(taskId, ClaimProcess.CLAIM_ID)).longValue();
         if (ClaimProcess.TASK_SECOND_APPROVAL.equals(kind)) {
-            fourEyes(t, username);
-            claims.setSecondApproval(claimId, username, decision.reason());
-        } else {
-            claims.setReview(claimId, username, decision.reason());
+            fourEyes(t, username); // the model's listener enforces it too; this answers with a clear 403 first
         }
         if (t.getAssignee() == null) {
             tasks.claim(taskId, username);
         }
-        audit.claim(claimId, username, (ClaimProcess.TASK_REVIEW.equals(kind) ? "REVIEWED_" : "SECOND_APPROVAL_")
-                + decision.decision().name(), decision.reason());
-        tasks.complete(taskId, Map.of(ClaimProcess.DECISION, decision.decision().name()));
+        // the task's listener records the decision on the claim and in the audit log, in this transaction
+        VariableMap variables = Variables.createVariables().putValue(ClaimProcess.DECISION, decision.decision().name());
+        if (decision.reason() != null && !decision.reason().isBlank()) {
+            variables.putValueTyped(ClaimProcess.REASON, Variables.stringValue(decision.reason().strip(), true));
+        }
+        tasks.complete(taskId, variables);
     }
 }

@@ -117,6 +117,14 @@ public class SealedDeterminations {
         return Optional.ofNullable(mapper.findLatestByClaim(claimId));
     }
 
+    /**
+     * The claim's latest determination if nothing has been granted from it yet; empty when it has
+     * been (a retried grant) and when the claim has no determination.
+     */
+    public Optional<DeterminationRow> latestUngranted(long claimId) {
+        return Optional.ofNullable(mapper.findUngrantedLatestByClaim(claimId));
+    }
+
     public List<DeterminationRow> ofClaim(long claimId) {
         return mapper.findByClaim(claimId);
     }

@@ -98,7 +98,7 @@ class ClaimFlowTest {
     }
 
     private void runJobs(String reference) {
-        Jobs.runDue(management, claims.findByReference(reference).getProcessInstanceId());
+        Jobs.runDueOfClaim(runtime, management, reference);
     }
 
     private JsonNode claim(String user, String reference) {

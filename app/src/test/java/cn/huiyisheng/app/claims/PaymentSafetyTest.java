@@ -77,7 +77,7 @@ class PaymentSafetyTest {
     }
 
     private String pi(String reference) {
-        return claims.findByReference(reference).getProcessInstanceId();
+        return Jobs.processOf(runtime, reference);
     }
 
     private String approved() {

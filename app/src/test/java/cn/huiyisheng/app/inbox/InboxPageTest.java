@@ -37,6 +37,8 @@ class InboxPageTest {
     @Autowired
     ManagementService management;
     @Autowired
+    org.camunda.bpm.engine.RuntimeService runtime;
+    @Autowired
     TaskService taskService;
     @Autowired
     ClaimMapper claims;
@@ -48,7 +50,7 @@ class InboxPageTest {
         JsonNode c = http.withBasicAuth("applicant", "applicant").postForEntity("/api/claims",
                 new HttpEntity<>(cn.huiyisheng.app.claims.ClaimFlowTestData.SMALL_CLAIM, headers), JsonNode.class).getBody();
         String reference = c.get("reference").asText();
-        Jobs.runDue(management, claims.findByReference(reference).getProcessInstanceId());
+        Jobs.runDueOfClaim(runtime, management, reference);
         return reference;
     }
 

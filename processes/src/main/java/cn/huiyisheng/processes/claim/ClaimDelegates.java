@@ -2,6 +2,7 @@ package cn.huiyisheng.processes.claim;
 
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
@@ -9,6 +10,8 @@ import org.springframework.context.annotation.Configuration;
 
 import static cn.huiyisheng.processes.claim.ClaimProcess.ANY_ELIGIBLE;
 import static cn.huiyisheng.processes.claim.ClaimProcess.CLAIM_ID;
+import static cn.huiyisheng.processes.claim.ClaimProcess.DECISION;
+import static cn.huiyisheng.processes.claim.ClaimProcess.REASON;
 import static cn.huiyisheng.processes.claim.ClaimProcess.REVIEWER;
 import static cn.huiyisheng.processes.claim.ClaimProcess.SECOND_APPROVAL_NEEDED;
 
@@ -68,20 +71,27 @@ public class ClaimDelegates {
         return execution -> steps.notifyApproval(claimId(execution));
     }
 
-    /** On completing the review: remembers who reviewed, for the four-eyes check. */
+    /**
+     * On completing the review: remembers who reviewed (for the four-eyes check) and records the
+     * decision on the claim, in the completion's transaction.
+     */
     @Bean
-    TaskListener recordReviewer() {
+    TaskListener recordReviewer(ClaimSteps steps) {
         return task -> {
             if (task.getAssignee() == null) {
                 throw new ProcessEngineException("claim the review task before completing it");
             }
             task.getExecution().setVariable(REVIEWER, task.getAssignee());
+            steps.recordReview(claimId(task.getExecution()), task.getAssignee(), decision(task), reason(task));
         };
     }
 
-    /** On completing the second approval: the supervisor must not be the reviewer. */
+    /**
+     * On completing the second approval: the supervisor must not be the reviewer; the decision is
+     * recorded on the claim.
+     */
     @Bean
-    TaskListener fourEyesGuard() {
+    TaskListener fourEyesGuard(ClaimSteps steps) {
         return task -> {
             Object reviewer = task.getExecution().getVariable(REVIEWER);
             if (task.getAssignee() == null) {
@@ -90,7 +100,21 @@ public class ClaimDelegates {
             if (task.getAssignee().equals(reviewer)) {
                 throw new FourEyesViolation(task.getAssignee());
             }
+            steps.recordSecondApproval(claimId(task.getExecution()), task.getAssignee(), decision(task), reason(task));
         };
+    }
+
+    private static String decision(DelegateTask task) {
+        Object decision = task.getVariable(DECISION);
+        if (decision == null) {
+            throw new ProcessEngineException("complete task " + task.getTaskDefinitionKey() + " with a " + DECISION);
+        }
+        return decision.toString();
+    }
+
+    private static String reason(DelegateTask task) {
+        Object reason = task.getVariable(REASON);
+        return reason == null ? null : reason.toString();
     }
 
     /** The second approval was attempted by the claim's own reviewer. */

@@ -10,6 +10,8 @@ public final class ClaimProcess {
     /** Routing flags and decisions, set by the steps and by completed tasks. */
     public static final String ANY_ELIGIBLE = "anyEligible";
     public static final String DECISION = "decision";
+    /** The reason given with a decision: passed as a transient variable, kept in the claim, not in the process. */
+    public static final String REASON = "reason";
     public static final String SECOND_APPROVAL_NEEDED = "secondApprovalNeeded";
     /** The username of whoever completed the review, for the four-eyes check. */
     public static final String REVIEWER = "reviewer";

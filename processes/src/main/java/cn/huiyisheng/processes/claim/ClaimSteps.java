@@ -24,6 +24,15 @@ public interface ClaimSteps {
     /** A review has been open too long. */
     void escalateReview(long claimId);
 
+    /**
+     * Records a reviewer's decision on the claim (who, what, the reason the applicant will read), as
+     * the review task completes, in that completion's transaction.
+     */
+    void recordReview(long claimId, String reviewer, String decision, String reason);
+
+    /** Records a supervisor's second-approval decision, as that task completes, in its transaction. */
+    void recordSecondApproval(long claimId, String supervisor, String decision, String reason);
+
     /** Whether an approved claim needs a supervisor's second approval (its total is above the threshold). */
     boolean needsSecondApproval(long claimId);
 

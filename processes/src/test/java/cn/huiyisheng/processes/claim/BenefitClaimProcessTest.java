@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,12 @@ class BenefitClaimProcessTest {
         @Override public void requestInformation(long claimId) { calls.add("requestInformation"); }
         @Override public void withdrawUnanswered(long claimId) { calls.add("withdraw"); }
         @Override public void escalateReview(long claimId) { calls.add("escalate"); }
+        @Override public void recordReview(long claimId, String reviewer, String decision, String reason) {
+            calls.add("review by " + reviewer + ": " + decision + (reason == null ? "" : " (" + reason + ")"));
+        }
+        @Override public void recordSecondApproval(long claimId, String supervisor, String decision, String reason) {
+            calls.add("second approval by " + supervisor + ": " + decision);
+        }
         @Override public boolean needsSecondApproval(long claimId) { calls.add("checkSecondApproval"); return secondApproval; }
         @Override public void grantEntitlements(long claimId) { calls.add("grant"); }
         @Override public void notifyApproval(long claimId) { calls.add("notifyApproval"); }
@@ -70,8 +77,8 @@ class BenefitClaimProcessTest {
         beans.put("checkSecondApproval", d.checkSecondApproval(STEPS));
         beans.put("grantEntitlements", d.grantEntitlements(STEPS));
         beans.put("notifyApproval", d.notifyApproval(STEPS));
-        beans.put("recordReviewer", d.recordReviewer());
-        beans.put("fourEyesGuard", d.fourEyesGuard());
+        beans.put("recordReviewer", d.recordReviewer(STEPS));
+        beans.put("fourEyesGuard", d.fourEyesGuard(STEPS));
         beans.put("claimTimers", new ClaimTimers(30, 30, 10));
         return TestEngine.create("claims", beans);
     }
@@ -131,7 +138,7 @@ class BenefitClaimProcessTest {
         decide("reviewer", ClaimProcess.Decision.APPROVE);
         runJobs();
         assertThat(pi).isEnded().hasPassed("Task_GrantEntitlements", "Task_NotifyApproval").hasNotPassed(ClaimProcess.TASK_SECOND_APPROVAL);
-        assertThat(STEPS.calls).containsExactly("evaluate", "checkSecondApproval", "grant", "notifyApproval");
+        assertThat(STEPS.calls).containsExactly("evaluate", "review by reviewer: APPROVE", "checkSecondApproval", "grant", "notifyApproval");
     }
 
     @Test
@@ -144,7 +151,7 @@ class BenefitClaimProcessTest {
         decide("supervisor", ClaimProcess.Decision.APPROVE);
         runJobs();
         assertThat(pi).isEnded().hasPassed("End_Approved");
-        assertThat(STEPS.calls).contains("grant");
+        assertThat(STEPS.calls).containsSubsequence("review by reviewer: APPROVE", "second approval by supervisor: APPROVE", "grant");
     }
 
     @Test
@@ -156,7 +163,29 @@ class BenefitClaimProcessTest {
         assertThatThrownBy(() -> decide("supervisor", ClaimProcess.Decision.APPROVE))
                 .hasMessageContaining("FOUR_EYES: supervisor reviewed this claim and cannot give its second approval");
         assertThat(pi).isWaitingAt(ClaimProcess.TASK_SECOND_APPROVAL);
-        assertThat(STEPS.calls).doesNotContain("grant");
+        assertThat(STEPS.calls).doesNotContain("grant", "second approval by supervisor: APPROVE");
+    }
+
+    @Test
+    void theReasonOfADecisionReachesTheClaimButIsNotKeptInTheProcess() {
+        ProcessInstance pi = submit();
+        Task t = task();
+        taskService().claim(t.getId(), "reviewer");
+        taskService().complete(t.getId(), Variables.createVariables().putValue(ClaimProcess.DECISION, "REQUEST_INFO")
+                .putValueTyped(ClaimProcess.REASON, Variables.stringValue("death certificate?", true)));
+        assertThat(STEPS.calls).contains("review by reviewer: REQUEST_INFO (death certificate?)");
+        assertThat(runtimeService().getVariables(pi.getId())).containsEntry(ClaimProcess.DECISION, "REQUEST_INFO")
+                .containsEntry(ClaimProcess.REVIEWER, "reviewer").doesNotContainKey(ClaimProcess.REASON);
+    }
+
+    @Test
+    void aTaskCompletedWithoutADecisionIsRefusedByTheModel() {
+        ProcessInstance pi = submit();
+        Task t = task();
+        taskService().claim(t.getId(), "reviewer");
+        assertThatThrownBy(() -> taskService().complete(t.getId())).hasMessageContaining("with a decision");
+        assertThat(pi).isWaitingAt(ClaimProcess.TASK_REVIEW);
+        assertThat(STEPS.calls).containsExactly("evaluate");
     }
 
     @Test
@@ -203,7 +232,7 @@ class BenefitClaimProcessTest {
         execute(jobAt("Timer_AnswerDeadline"));
         runJobs();
         assertThat(pi).isEnded().hasPassed("Task_WithdrawClaim", "End_Withdrawn");
-        assertThat(STEPS.calls).containsExactly("evaluate", "requestInformation", "withdraw");
+        assertThat(STEPS.calls).containsExactly("evaluate", "review by reviewer: REQUEST_INFO", "requestInformation", "withdraw");
     }
 
     @Test
@@ -216,7 +245,7 @@ class BenefitClaimProcessTest {
         assertThat(pi).isWaitingAt("Task_EvaluateEligibility");
         execute(job());
         assertThat(pi).isWaitingAt(ClaimProcess.TASK_REVIEW);
-        assertThat(STEPS.calls).containsExactly("evaluate", "requestInformation", "evaluate");
+        assertThat(STEPS.calls).containsExactly("evaluate", "review by reviewer: REQUEST_INFO", "requestInformation", "evaluate");
     }
 
     @Test

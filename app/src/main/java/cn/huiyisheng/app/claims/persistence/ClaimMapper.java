@@ -18,9 +18,10 @@ public interface ClaimMapper {
 
     ClaimRow findByIdempotencyKey(@Param("username") String username, @Param("key") String key);
 
-    List<ClaimRow> findByApplicant(@Param("username") String username);
+    /** The claim's total as evaluated (null before its evaluation). */
+    BigDecimal amountTotal(@Param("id") long id);
 
-    int setProcessInstance(@Param("id") long id, @Param("processInstanceId") String processInstanceId);
+    List<ClaimRow> findByApplicant(@Param("username") String username);
 
     int setStatus(@Param("id") long id, @Param("status") String status);
 

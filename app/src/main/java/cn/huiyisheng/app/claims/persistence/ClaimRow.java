@@ -19,7 +19,6 @@ public class ClaimRow {
     private String bankName;
     private Instant submittedAt;
     private Instant decidedAt;
-    private String processInstanceId;
     private String reviewer;
     private String secondApprover;
     private String decisionReason;
@@ -53,8 +52,6 @@ public class ClaimRow {
     public void setSubmittedAt(Instant submittedAt) { this.submittedAt = submittedAt; }
     public Instant getDecidedAt() { return decidedAt; }
     public void setDecidedAt(Instant decidedAt) { this.decidedAt = decidedAt; }
-    public String getProcessInstanceId() { return processInstanceId; }
-    public void setProcessInstanceId(String processInstanceId) { this.processInstanceId = processInstanceId; }
     public String getReviewer() { return reviewer; }
     public void setReviewer(String reviewer) { this.reviewer = reviewer; }
     public String getSecondApprover() { return secondApprover; }

@@ -20,6 +20,12 @@ public interface DeterminationMapper {
 
     DeterminationRow findLatestByClaim(@Param("claimId") long claimId);
 
+    /**
+     * The claim's latest determination (id, seq, result only), unless entitlements were granted from
+     * it already; null then, and when the claim has none.
+     */
+    DeterminationRow findUngrantedLatestByClaim(@Param("claimId") long claimId);
+
     List<DeterminationRow> findByClaim(@Param("claimId") long claimId);
 
     /** A page of the chain in order, from a sequence number on. */

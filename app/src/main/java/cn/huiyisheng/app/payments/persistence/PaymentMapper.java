@@ -15,7 +15,6 @@ public interface PaymentMapper {
 
     List<EntitlementRow> findEntitlements(@Param("claimId") long claimId);
 
-    int countEntitlementsOfDetermination(@Param("determinationId") long determinationId);
 
     /** Inserts a payment; a second one for the same entitlement and period violates uq_payment. */
     int insertPayment(PaymentRow row);
