@@ -9,6 +9,7 @@ import cn.huiyisheng.app.payments.persistence.EntitlementRow;
 import cn.huiyisheng.app.payments.persistence.PaymentMapper;
 import cn.huiyisheng.app.payments.persistence.PaymentRow;
 import cn.huiyisheng.processes.claim.ClaimSteps;
+import cn.huiyisheng.processes.claim.FourEyesViolation;
 import cn.huiyisheng.rules.engine.BenefitDetermination;
 import cn.huiyisheng.rules.engine.PeriodDetermination;
 import cn.huiyisheng.rules.engine.Segment;
@@ -25,8 +26,11 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The steps of the benefit-claim process on our own tables. Each runs in the transaction of the
@@ -134,7 +138,9 @@ public class ClaimWorkflow implements ClaimSteps {
 
     @Override
     public void recordSecondApproval(long claimId, String supervisor, String decision, String reason) {
-        claims.setSecondApproval(claimId, supervisor, reason);
+        if (claims.setSecondApproval(claimId, supervisor, reason) == 0) {
+            throw new FourEyesViolation(supervisor); // the claim's reviewer: the update matched nothing
+        }
         audit.claim(claimId, supervisor, "SECOND_APPROVAL_" + decision, reason);
     }
 
@@ -159,7 +165,8 @@ public class ClaimWorkflow implements ClaimSteps {
         }
         JsonNode result = determinations.result(sealed);
         String thisMonth = YearMonth.now(clock).toString();
-        int scheduled = 0;
+        // what to grant, in the determination's order: each entitlement with the payments it is due
+        Map<EntitlementRow, List<Due>> grants = new LinkedHashMap<>();
         for (JsonNode b : result.at("/period/benefits")) {
             boolean yearly = b.get("periodicity").asText().equals("YEARLY");
             for (JsonNode s : b.get("subjects")) {
@@ -168,13 +175,12 @@ public class ClaimWorkflow implements ClaimSteps {
                         continue;
                     }
                     EntitlementRow e = entitlement(claimId, sealed.getId(), b, s, seg.get("from").asText(), seg.get("to").asText(), seg);
-                    payments.insertEntitlement(e);
-                    YearMonth from = YearMonth.parse(e.getPeriodFrom());
+                    List<Due> due = new ArrayList<>();
                     YearMonth to = YearMonth.parse(e.getPeriodTo());
-                    for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(yearly ? 12 : 1)) {
-                        payments.insertPayment(payment(e, yearly ? Integer.toString(m.getYear()) : m.toString(), m.toString()));
-                        scheduled++;
+                    for (YearMonth m = YearMonth.parse(e.getPeriodFrom()); !m.isAfter(to); m = m.plusMonths(yearly ? 12 : 1)) {
+                        due.add(new Due(yearly ? Integer.toString(m.getYear()) : m.toString(), m.toString()));
                     }
+                    grants.put(e, due);
                 }
             }
         }
@@ -189,15 +195,23 @@ public class ClaimWorkflow implements ClaimSteps {
                 }
                 String month = YearMonth.from(LocalDate.parse(item.get("assessedOn").asText())).toString();
                 EntitlementRow e = entitlement(claimId, sealed.getId(), b, item, month, month, item);
-                payments.insertEntitlement(e);
-                if (periodicity.equals("ONE_TIME")) {
-                    payments.insertPayment(payment(e, "ONCE", thisMonth));
-                    scheduled++;
-                }
+                grants.put(e, periodicity.equals("ONE_TIME") ? List.of(new Due("ONCE", thisMonth)) : List.of());
             }
         }
+        // two statements whatever the number of rows: the entitlements (their ids come back), then their payments
+        List<PaymentRow> scheduled = new ArrayList<>();
+        if (!grants.isEmpty()) {
+            payments.insertEntitlements(new ArrayList<>(grants.keySet()));
+            if (grants.keySet().stream().anyMatch(e -> e.getId() == null)) {
+                throw new IllegalStateException("the database did not return the ids of the entitlements inserted");
+            }
+            grants.forEach((e, due) -> due.forEach(d -> scheduled.add(payment(e, d.period(), d.dueMonth()))));
+        }
+        if (!scheduled.isEmpty()) {
+            payments.insertPayments(scheduled);
+        }
         claims.setDecided(claimId, ClaimStatus.APPROVED.name(), clock.instant());
-        audit.claim(claimId, AuditLog.SYSTEM, "GRANTED", scheduled + " payment(s) scheduled from determination " + sealed.getSeq());
+        audit.claim(claimId, AuditLog.SYSTEM, "GRANTED", scheduled.size() + " payment(s) scheduled from determination " + sealed.getSeq());
     }
 
     private EntitlementRow entitlement(long claimId, long determinationId, JsonNode benefit, JsonNode subject, String from,
@@ -222,6 +236,10 @@ public class ClaimWorkflow implements ClaimSteps {
         }
         e.setCreatedAt(clock.instant());
         return e;
+    }
+
+    /** A payment an entitlement is due: its period (a month, a year, or ONCE) and the month it falls due. */
+    private record Due(String period, String dueMonth) {
     }
 
     private static PaymentRow payment(EntitlementRow e, String period, String dueMonth) {

@@ -116,8 +116,8 @@ public class ReviewTasks {
     }
 
     private void fourEyes(Task t, String username) {
-        Object reviewer = tasks.getVariable(t.getId(), ClaimProcess.REVIEWER);
-        if (username.equals(reviewer)) {
+        ClaimRow claim = claims.find(((Number) tasks.getVariable(t.getId(), ClaimProcess.CLAIM_ID)).longValue());
+        if (username.equals(claim.getReviewer())) {
             throw new Forbidden("FOUR_EYES", username + " reviewed this claim and cannot give its second approval");
         }
     }

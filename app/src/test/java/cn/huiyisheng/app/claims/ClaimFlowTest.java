@@ -6,6 +6,7 @@ import cn.huiyisheng.app.claims.persistence.ClaimRow;
 import cn.huiyisheng.app.determinations.SealedDeterminations;
 import cn.huiyisheng.app.payments.persistence.PaymentMapper;
 import cn.huiyisheng.app.payments.persistence.PaymentRow;
+import cn.huiyisheng.processes.claim.ClaimProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -30,6 +31,7 @@ import java.util.UUID;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A claim from submission to payment over HTTP, on the real engine and the real database (H2, and
@@ -70,6 +72,12 @@ class ClaimFlowTest {
     PaymentMapper payments;
     @Autowired
     SealedDeterminations sealed;
+    @Autowired
+    org.camunda.bpm.engine.TaskService taskService;
+    @Autowired
+    ClaimWorkflow workflow;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transaction;
 
     @AfterEach
     void clock() {
@@ -243,6 +251,31 @@ class ClaimFlowTest {
         assertThat(notTheirs.getStatusCode().value()).isEqualTo(403);
         assertThat(claim("applicant", reference).get("status").asText()).isEqualTo("AWAITING_SECOND_APPROVAL");
         assertThat(claim("applicant", reference).get("payments")).isEmpty();
+
+        // past the API, straight to the engine (as an operator's script or Cockpit could): the
+        // completion itself is refused, and nothing of it is kept
+        taskService.claim(second, "supervisor");
+        assertThatThrownBy(() -> taskService.complete(second, Map.of(ClaimProcess.DECISION, "APPROVE")))
+                .hasMessageContaining("FOUR_EYES");
+        assertThat(taskService.createTaskQuery().taskId(second).singleResult()).isNotNull();
+        assertThat(claims.findByReference(reference).getSecondApprover()).isNull();
+        assertThat(claim("applicant", reference).get("status").asText()).isEqualTo("AWAITING_SECOND_APPROVAL");
+    }
+
+    @Test
+    void grantingAgainMakesNoSecondEntitlementOrPayment() {
+        String reference = submitted(SMALL_CLAIM);
+        decide("reviewer", taskOf("reviewer", reference), "APPROVE", null);
+        runJobs(reference);
+        long claimId = claims.findByReference(reference).getId();
+        int entitlements = payments.findEntitlements(claimId).size();
+        int scheduled = payments.findPaymentsOfClaim(claimId).size();
+        assertThat(entitlements).isPositive();
+        assertThat(scheduled).isPositive();
+        // an operator restarts the grant step (process instance modification in Cockpit)
+        transaction.executeWithoutResult(tx -> workflow.grantEntitlements(claimId));
+        assertThat(payments.findEntitlements(claimId)).hasSize(entitlements);
+        assertThat(payments.findPaymentsOfClaim(claimId)).hasSize(scheduled);
     }
 
     @Test

@@ -13,8 +13,6 @@ public final class ClaimProcess {
     /** The reason given with a decision: passed as a transient variable, kept in the claim, not in the process. */
     public static final String REASON = "reason";
     public static final String SECOND_APPROVAL_NEEDED = "secondApprovalNeeded";
-    /** The username of whoever completed the review, for the four-eyes check. */
-    public static final String REVIEWER = "reviewer";
 
     public static final String TASK_REVIEW = "Task_ReviewClaim";
     public static final String TASK_SECOND_APPROVAL = "Task_SecondApproval";

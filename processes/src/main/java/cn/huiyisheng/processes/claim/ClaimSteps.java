@@ -30,7 +30,10 @@ public interface ClaimSteps {
      */
     void recordReview(long claimId, String reviewer, String decision, String reason);
 
-    /** Records a supervisor's second-approval decision, as that task completes, in its transaction. */
+    /**
+     * Records a supervisor's second-approval decision, as that task completes, in its transaction;
+     * throws {@link FourEyesViolation} when the supervisor is the claim's reviewer.
+     */
     void recordSecondApproval(long claimId, String supervisor, String decision, String reason);
 
     /** Whether an approved claim needs a supervisor's second approval (its total is above the threshold). */

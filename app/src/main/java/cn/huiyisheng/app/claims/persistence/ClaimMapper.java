@@ -31,6 +31,7 @@ public interface ClaimMapper {
 
     int setReview(@Param("id") long id, @Param("reviewer") String reviewer, @Param("reason") String reason);
 
+    /** Records the second approval unless the supervisor is the claim's reviewer (four eyes): 0 rows then. */
     int setSecondApproval(@Param("id") long id, @Param("secondApprover") String secondApprover, @Param("reason") String reason);
 
     int setDecided(@Param("id") long id, @Param("status") String status, @Param("decidedAt") Instant decidedAt);

@@ -11,13 +11,13 @@ import java.util.List;
 @Mapper
 public interface PaymentMapper {
 
-    int insertEntitlement(EntitlementRow row);
+    /** Inserts entitlements in one statement; each row gets its generated id. */
+    int insertEntitlements(@Param("rows") List<EntitlementRow> rows);
 
     List<EntitlementRow> findEntitlements(@Param("claimId") long claimId);
 
-
-    /** Inserts a payment; a second one for the same entitlement and period violates uq_payment. */
-    int insertPayment(PaymentRow row);
+    /** Inserts payments in one statement; a second one for the same entitlement and period violates uq_payment. */
+    int insertPayments(@Param("rows") List<PaymentRow> rows);
 
     List<PaymentRow> findPaymentsOfClaim(@Param("claimId") long claimId);
 
