@@ -49,8 +49,8 @@ import java.util.function.LongSupplier;
 public final class ClaimLoadBench {
 
     static final String DB = "huiyisheng_bench";
-    static final String URL = "jdbc:mysql://127.0.0.1:3306/" + DB + "?createDatabaseIfNotExist=true&nullDatabaseMeansCurrent=true"
-            + "&sendFractionalSeconds=false&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true&characterEncoding=UTF-8&cachePrepStmts=true&prepStmtCacheSize=500&prepStmtCacheSqlLimit=8192";
+    /** The driver settings come from the mysql profile (application-mysql.yml), as in production. */
+    static final String URL = "jdbc:mysql://127.0.0.1:3306/" + DB + "?createDatabaseIfNotExist=true";
     static final String CLAIM = """
             {"household": {"applicant": {"idNumber": "440304195803200249", "name": "李梅", "sex": "FEMALE", "birthDate": "1958-03-20",
                            "registration": {"type": "URBAN_HUKOU"}},
@@ -64,7 +64,8 @@ public final class ClaimLoadBench {
 
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 300;
-        String history = args.length > 1 ? args[1] : "activity";
+        String history = args.length > 1 ? args[1] : "none";
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         try (Connection c = DriverManager.getConnection("jdbc:mysql://127.0.0.1:3306/?user=root&password=");
              Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + DB);
@@ -85,17 +86,18 @@ public final class ClaimLoadBench {
                         "--huiyisheng.warm-up=true", "--camunda.bpm.job-execution.enabled=true",
                         "--camunda.bpm.history-level=" + history, "--logging.level.root=WARN", "--logging.level.cn.huiyisheng=WARN");
         try {
-            run(ctx, n, history);
+            run(ctx, n, history, rounds);
         } finally {
             ctx.close();
         }
     }
 
     /** One measured batch: claims per second to the end of every process, submit latencies, SQL statements per claim. */
-    record Batch(double rate, List<Long> latencies, double statements) {
+    record Batch(double rate, List<Long> latencies, double statements, long lockWaits, long lockWaitMillis, double jvmCpuMs,
+                 double dbCpuMs, double gcMs) {
     }
 
-    private static void run(ConfigurableApplicationContext ctx, int n, String history) throws Exception {
+    private static void run(ConfigurableApplicationContext ctx, int n, String history, int rounds) throws Exception {
         int port = ((WebServerApplicationContext) ctx).getWebServer().getPort();
         deployBare(ctx.getBean(RepositoryService.class));
         JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
@@ -122,7 +124,6 @@ public final class ClaimLoadBench {
         // 2. throughput: rounds of n claims each, ours then bare, so that neither is always measured first;
         //    each batch is submitted by 4 clients as fast as they can, reviewed as the tasks arrive, and
         //    timed until its last process instance has ended
-        int rounds = 3;
         List<Batch> ours = new ArrayList<>();
         List<Batch> bare = new ArrayList<>();
         List<Double> ratios = new ArrayList<>();
@@ -137,11 +138,14 @@ public final class ClaimLoadBench {
         System.out.printf("submit at 20/s, 200 claims  (HTTP, our API)  : p50 %.1f ms, p99 %.1f ms   (target p99 <= 150 ms)%n",
                 pct(paced, 50), pct(paced, 99));
         for (int r = 0; r < rounds; r++) {
-            System.out.printf("round %d, %d claims submitted -> ended: ours %.1f claims/s (submit p50 %.1f, p99 %.1f ms, %.1f SQL"
-                            + " statements/claim), bare %.1f claims/s (start p50 %.1f, p99 %.1f ms, %.1f statements/claim), ratio %.2f%n",
-                    r + 1, n, ours.get(r).rate(), pct(ours.get(r).latencies(), 50), pct(ours.get(r).latencies(), 99),
-                    ours.get(r).statements(), bare.get(r).rate(), pct(bare.get(r).latencies(), 50), pct(bare.get(r).latencies(), 99),
-                    bare.get(r).statements(), ratios.get(r));
+            System.out.printf("round %d, %d claims submitted -> ended: ours %.1f claims/s, bare %.1f claims/s, ratio %.2f%n",
+                    r + 1, n, ours.get(r).rate(), bare.get(r).rate(), ratios.get(r));
+            for (Batch b : List.of(ours.get(r), bare.get(r))) {
+                System.out.printf("    %s: submit p50 %.1f ms, p99 %.1f ms; per claim %.1f SQL statements, CPU %.1f ms JVM + %.1f ms"
+                                + " MariaDB, GC pauses %.2f ms; %d row lock waits (%d ms)%n",
+                        b == ours.get(r) ? "ours" : "bare", pct(b.latencies(), 50), pct(b.latencies(), 99), b.statements(),
+                        b.jvmCpuMs(), b.dbCpuMs(), b.gcMs(), b.lockWaits(), b.lockWaitMillis());
+            }
         }
         List<Double> sorted = new ArrayList<>(ratios);
         Collections.sort(sorted);
@@ -161,6 +165,10 @@ public final class ClaimLoadBench {
     private static Batch batch(HttpClient http, int port, JdbcTemplate jdbc, RuntimeService runtime, TaskService tasks,
                                ReviewTasks review, String processKey, int n) throws Exception {
         long statementsBefore = statements(jdbc);
+        long[] locksBefore = lockWaits(jdbc);
+        long jvmBefore = jvmCpuNanos();
+        long dbBefore = dbCpuTicks();
+        long gcBefore = gcMillis();
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicLong started = new AtomicLong();
         long t0 = System.nanoTime();
@@ -180,7 +188,57 @@ public final class ClaimLoadBench {
         approveAll(tasks, review, processKey,
                 () -> started.get() - runtime.createProcessInstanceQuery().processDefinitionKey(processKey).count(), n);
         double rate = n / ((System.nanoTime() - t0) / 1e9);
-        return new Batch(rate, latencies, (statements(jdbc) - statementsBefore) / (double) n);
+        long[] locksAfter = lockWaits(jdbc);
+        return new Batch(rate, latencies, (statements(jdbc) - statementsBefore) / (double) n, locksAfter[0] - locksBefore[0],
+                locksAfter[1] - locksBefore[1], (jvmCpuNanos() - jvmBefore) / 1e6 / n,
+                dbBefore < 0 ? Double.NaN : (dbCpuTicks() - dbBefore) * 10.0 / n, (gcMillis() - gcBefore) / (double) n);
+    }
+
+    /** Milliseconds the JVM's collectors have spent so far (their pauses). */
+    private static long gcMillis() {
+        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
+    }
+
+    /** CPU time of this JVM so far (the service and the bench's own clients). */
+    private static long jvmCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** CPU ticks (1/100 s) MariaDB's server process has used so far, from /proc; -1 when it cannot be read. */
+    private static long dbCpuTicks() {
+        try (var pids = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
+            for (java.nio.file.Path p : (Iterable<java.nio.file.Path>) pids::iterator) {
+                if (!p.getFileName().toString().chars().allMatch(Character::isDigit)) {
+                    continue;
+                }
+                try {
+                    String comm = java.nio.file.Files.readString(p.resolve("comm")).strip();
+                    if (comm.equals("mariadbd") || comm.equals("mysqld")) {
+                        String stat = java.nio.file.Files.readString(p.resolve("stat"));
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        return Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime + stime
+                    }
+                } catch (java.io.IOException | RuntimeException gone) {
+                    // a process that ended while we looked
+                }
+            }
+        } catch (java.io.IOException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    /** Row lock waits so far and the milliseconds spent in them (InnoDB's counters). */
+    private static long[] lockWaits(JdbcTemplate jdbc) {
+        return jdbc.query("SHOW GLOBAL STATUS WHERE Variable_name IN ('Innodb_row_lock_waits', 'Innodb_row_lock_time')", rs -> {
+            long[] v = new long[2];
+            while (rs.next()) {
+                v[rs.getString(1).equalsIgnoreCase("Innodb_row_lock_waits") ? 0 : 1] = rs.getLong(2);
+            }
+            return v;
+        });
     }
 
     /** SQL statements the server has executed so far (MariaDB's counters; the bench's own polling included in both). */
