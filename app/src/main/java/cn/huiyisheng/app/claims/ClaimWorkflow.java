@@ -69,7 +69,7 @@ public class ClaimWorkflow implements ClaimSteps {
     }
 
     @Override
-    public boolean evaluate(long claimId) {
+    public Evaluated evaluate(long claimId) {
         ClaimRow claim = claim(claimId);
         Household household = read(claim.getHouseholdJson(), Household.class);
         List<String> benefits = claim.getBenefits().isEmpty() ? List.of() : Arrays.asList(claim.getBenefits().split(","));
@@ -98,7 +98,7 @@ public class ClaimWorkflow implements ClaimSteps {
         claims.setEvaluated(claimId, anyEligible ? ClaimStatus.IN_REVIEW.name() : ClaimStatus.REFUSED.name(), total);
         audit.claim(claimId, AuditLog.SYSTEM, "EVALUATED", "determination sealed; "
                 + (anyEligible ? "eligible, total " + total + " yuan" : "nothing eligible"));
-        return anyEligible;
+        return new Evaluated(anyEligible, anyEligible && total.compareTo(secondApprovalThreshold) > 0);
     }
 
     @Override
@@ -145,13 +145,8 @@ public class ClaimWorkflow implements ClaimSteps {
     }
 
     @Override
-    public boolean needsSecondApproval(long claimId) {
-        BigDecimal total = claims.amountTotal(claimId);
-        boolean needed = total != null && total.compareTo(secondApprovalThreshold) > 0;
-        if (needed) {
-            claims.setStatus(claimId, ClaimStatus.AWAITING_SECOND_APPROVAL.name());
-        }
-        return needed;
+    public void awaitSecondApproval(long claimId) {
+        claims.setStatus(claimId, ClaimStatus.AWAITING_SECOND_APPROVAL.name());
     }
 
     @Override

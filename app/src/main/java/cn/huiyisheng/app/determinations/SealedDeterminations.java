@@ -45,6 +45,10 @@ import java.util.TreeMap;
 public class SealedDeterminations {
 
     public static final String GENESIS = "0".repeat(64);
+    /** Every requested benefit as of the date, and over the period (the records made before scopes). */
+    public static final String SCOPE_FULL = "FULL";
+    /** A claim's scope: one-time benefits as of the date, recurring ones over the period only. */
+    public static final String SCOPE_CLAIM = "CLAIM";
 
     private final DeterminationMapper mapper;
     private final EvaluationService evaluations;
@@ -80,8 +84,9 @@ public class SealedDeterminations {
         // evaluate and hash exactly what will be stored
         Instant knownAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         EvaluationRequest request = new EvaluationRequest(household, asOf, new EvaluationRequest.Span(from, to), benefits, knownAt);
-        EvaluationResponse response = evaluations.evaluate(request);
+        EvaluationResponse response = evaluations.evaluateClaim(request);
         DeterminationRow row = new DeterminationRow();
+        row.setScope(SCOPE_CLAIM);
         row.setClaimId(claimId);
         row.setAsOf(asOf);
         row.setKnownAt(knownAt);
@@ -191,7 +196,7 @@ public class SealedDeterminations {
             EvaluationRequest request = new EvaluationRequest(household, row.getAsOf(),
                     new EvaluationRequest.Span(YearMonth.parse(row.getPeriodFrom()), YearMonth.parse(row.getPeriodTo())),
                     Arrays.asList(row.getBenefits().split(",")), row.getKnownAt());
-            String replayed = json(evaluations.evaluate(request));
+            String replayed = json(SCOPE_CLAIM.equals(row.getScope()) ? evaluations.evaluateClaim(request) : evaluations.evaluate(request));
             String difference = replayed.equals(row.getResultJson()) ? null
                     : firstDifference(canonical.readTree(row.getResultJson()), canonical.readTree(replayed), "$");
             return new Replay(determinationId, difference == null, difference, replayed);
@@ -235,7 +240,9 @@ public class SealedDeterminations {
     static String hash(DeterminationRow r) {
         String content = String.join("\n", Long.toString(r.getSeq()), Long.toString(r.getClaimId()), r.getAsOf().toString(),
                 r.getKnownAt().toString(), r.getPeriodFrom(), r.getPeriodTo(), r.getBenefits(), r.getFactsJson(),
-                r.getVersionsJson(), r.getResultJson(), r.getEngineVersion(), r.getRecordedAt().toString(), r.getPrevHash());
+                r.getVersionsJson(), r.getResultJson(), r.getEngineVersion(), r.getRecordedAt().toString(), r.getPrevHash())
+                // the scope is sealed too; FULL, the scope of the records made before it existed, adds nothing
+                + (SCOPE_FULL.equals(r.getScope()) ? "" : "\n" + r.getScope());
         return TableCompiler.sha256(content.getBytes(StandardCharsets.UTF_8));
     }
 

@@ -5,6 +5,7 @@ import cn.huiyisheng.rules.engine.Determination;
 import cn.huiyisheng.rules.engine.Engine;
 import cn.huiyisheng.rules.engine.PeriodDetermination;
 import cn.huiyisheng.rules.engine.PeriodEvaluator;
+import cn.huiyisheng.rules.facts.Periodicity;
 import cn.huiyisheng.rules.facts.TableCode;
 import cn.huiyisheng.rules.household.HouseholdValidator;
 import cn.huiyisheng.rules.household.Problem;
@@ -77,6 +78,22 @@ public class EvaluationService {
 
     /** Evaluates a request that {@link #validate} found no problem with. */
     public EvaluationResponse evaluate(EvaluationRequest request) {
+        return evaluate(request, false);
+    }
+
+    /**
+     * A claim's evaluation, which needs a period: one-time benefits and services are decided as of
+     * the date, recurring benefits over the period only (their answer as of today decides nothing
+     * in a claim for a period, and would double the sealed record).
+     */
+    public EvaluationResponse evaluateClaim(EvaluationRequest request) {
+        if (request.period() == null) {
+            throw new IllegalArgumentException("a claim is evaluated over a period");
+        }
+        return evaluate(request, true);
+    }
+
+    private EvaluationResponse evaluate(EvaluationRequest request, boolean claim) {
         LocalDate asOf = request.asOf() != null ? request.asOf() : LocalDate.now(clock);
         Instant knownAt = request.knownAt() != null ? request.knownAt() : clock.instant();
         Set<TableCode> codes = Engine.benefits();
@@ -86,8 +103,17 @@ public class EvaluationService {
                 codes.add(TableCode.valueOf(code));
             }
         }
+        Set<TableCode> asOfCodes = codes;
+        if (claim) {
+            asOfCodes = EnumSet.noneOf(TableCode.class);
+            for (TableCode code : codes) {
+                if (code.periodicity() != Periodicity.MONTHLY && code.periodicity() != Periodicity.YEARLY) {
+                    asOfCodes.add(code);
+                }
+            }
+        }
         Engine engine = catalog.engine();
-        Determination determination = engine.evaluate(request.household(), asOf, knownAt, codes);
+        Determination determination = engine.evaluate(request.household(), asOf, knownAt, asOfCodes);
         PeriodDetermination period = request.period() == null ? null
                 : new PeriodEvaluator(engine).evaluate(request.household(), request.period().from(), request.period().to(), knownAt, codes);
         return new EvaluationResponse(determination, period);

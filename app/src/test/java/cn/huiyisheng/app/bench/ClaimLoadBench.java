@@ -74,9 +74,11 @@ public final class ClaimLoadBench {
                 .profiles("mysql")
                 .initializers(c -> {
                     GenericApplicationContext g = (GenericApplicationContext) c;
-                    g.registerBean("bareEligible", JavaDelegate.class, () -> e -> e.setVariable(ClaimProcess.ANY_ELIGIBLE, true));
-                    g.registerBean("bareNoSecondApproval", JavaDelegate.class,
-                            () -> e -> e.setVariable(ClaimProcess.SECOND_APPROVAL_NEEDED, false));
+                    // the routing variables our evaluation step sets, with no evaluation
+                    g.registerBean("bareEligible", JavaDelegate.class, () -> e -> {
+                        e.setVariable(ClaimProcess.ANY_ELIGIBLE, true);
+                        e.setVariable(ClaimProcess.SECOND_APPROVAL_NEEDED, false);
+                    });
                     g.registerBean("bareNoop", JavaDelegate.class, () -> e -> { });
                     g.registerBean("bareListener", TaskListener.class, () -> t -> { });
                     g.registerBean(cn.huiyisheng.benchsupport.BareStartController.class);
@@ -260,10 +262,9 @@ public final class ClaimLoadBench {
         }
         xml = xml.replace("id=\"benefit-claim\"", "id=\"benefit-claim-bare\"")
                 .replace("${evaluateEligibility}", "${bareEligible}")
-                .replace("${checkSecondApproval}", "${bareNoSecondApproval}")
                 .replace("${recordReviewer}", "${bareListener}")
                 .replace("${fourEyesGuard}", "${bareListener}");
-        for (String step : List.of("notifyRefusal", "closeClaim", "requestInformation", "withdrawClaim", "escalateReview",
+        for (String step : List.of("checkSecondApproval", "notifyRefusal", "closeClaim", "requestInformation", "withdrawClaim", "escalateReview",
                 "grantEntitlements", "notifyApproval")) {
             xml = xml.replace("${" + step + "}", "${bareNoop}");
         }

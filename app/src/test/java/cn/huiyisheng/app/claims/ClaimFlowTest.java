@@ -385,6 +385,11 @@ class ClaimFlowTest {
         assertThat(record.getHash()).hasSize(64).isNotEqualTo(record.getPrevHash());
         assertThat(record.getVersionsJson()).contains("SPECIAL_SUPPORT-v3");
         assertThat(record.getFactsJson()).contains("440304195803200249");
+        // a claim's scope: the recurring benefit over the claim's period only, not also as of today
+        assertThat(record.getScope()).isEqualTo("CLAIM");
+        JsonNode result = sealed.result(record);
+        assertThat(result.at("/determination/benefits")).isEmpty();
+        assertThat(result.at("/period/benefits/0/benefit").asText()).isEqualTo("SPECIAL_SUPPORT");
         SealedDeterminations.ChainReport report = sealed.verifyChain();
         assertThat(report.intact()).as(report.toString()).isTrue();
         SealedDeterminations.Replay replay = sealed.replay(record.getId());

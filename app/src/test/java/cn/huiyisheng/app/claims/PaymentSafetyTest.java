@@ -202,6 +202,14 @@ class PaymentSafetyTest {
             tx.setRollbackOnly();
         });
         transaction.executeWithoutResult(tx -> {
+            // the scope is sealed too: a record cannot be made to replay another way
+            jdbc.update("UPDATE determination SET scope = 'FULL' WHERE claim_id = ?", claimId);
+            var report = sealed.verifyChain();
+            assertThat(report.intact()).isFalse();
+            assertThat(report.brokenAtSeq()).isEqualTo(seq);
+            tx.setRollbackOnly();
+        });
+        transaction.executeWithoutResult(tx -> {
             jdbc.update("DELETE FROM entitlement WHERE determination_id IN (SELECT id FROM determination WHERE claim_id = ?)", claimId);
             jdbc.update("DELETE FROM determination WHERE claim_id = ?", claimId);
             var report = sealed.verifyChain();

@@ -27,7 +27,12 @@ public class ClaimDelegates {
 
     @Bean
     JavaDelegate evaluateEligibility(ClaimSteps steps) {
-        return execution -> execution.setVariable(ANY_ELIGIBLE, steps.evaluate(claimId(execution)));
+        return execution -> {
+            ClaimSteps.Evaluated evaluated = steps.evaluate(claimId(execution));
+            execution.setVariable(ANY_ELIGIBLE, evaluated.anyEligible());
+            // routing after an approval, decided with the total: read by the check below, not the database
+            execution.setVariable(SECOND_APPROVAL_NEEDED, evaluated.secondApprovalNeeded());
+        };
     }
 
     @Bean
@@ -57,7 +62,11 @@ public class ClaimDelegates {
 
     @Bean
     JavaDelegate checkSecondApproval(ClaimSteps steps) {
-        return execution -> execution.setVariable(SECOND_APPROVAL_NEEDED, steps.needsSecondApproval(claimId(execution)));
+        return execution -> {
+            if (Boolean.TRUE.equals(execution.getVariable(SECOND_APPROVAL_NEEDED))) {
+                steps.awaitSecondApproval(claimId(execution));
+            }
+        };
     }
 
     @Bean

@@ -6,8 +6,15 @@ package cn.huiyisheng.processes.claim;
  */
 public interface ClaimSteps {
 
-    /** Evaluates the claim and records the sealed determination; true when anything is eligible. */
-    boolean evaluate(long claimId);
+    /**
+     * What an evaluation decided for the process's routing: whether anything is eligible, and
+     * whether an approval will need a supervisor's second approval (the total is above the threshold).
+     */
+    record Evaluated(boolean anyEligible, boolean secondApprovalNeeded) {
+    }
+
+    /** Evaluates the claim and records the sealed determination. */
+    Evaluated evaluate(long claimId);
 
     /** The applicant is told of the refusal and its reasons; the appeal window opens. */
     void notifyRefusal(long claimId);
@@ -36,8 +43,8 @@ public interface ClaimSteps {
      */
     void recordSecondApproval(long claimId, String supervisor, String decision, String reason);
 
-    /** Whether an approved claim needs a supervisor's second approval (its total is above the threshold). */
-    boolean needsSecondApproval(long claimId);
+    /** An approved claim waits for a supervisor's second approval (its evaluation said it would). */
+    void awaitSecondApproval(long claimId);
 
     /** Grants the entitlements of the last determination: payments scheduled, services granted. */
     void grantEntitlements(long claimId);

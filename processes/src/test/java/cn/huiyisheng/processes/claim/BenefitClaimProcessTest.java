@@ -42,7 +42,7 @@ class BenefitClaimProcessTest {
         boolean eligible = true;
         boolean secondApproval;
 
-        @Override public boolean evaluate(long claimId) { calls.add("evaluate"); return eligible; }
+        @Override public Evaluated evaluate(long claimId) { calls.add("evaluate"); return new Evaluated(eligible, secondApproval); }
         @Override public void notifyRefusal(long claimId) { calls.add("notifyRefusal"); }
         @Override public void closeWithoutAppeal(long claimId) { calls.add("close"); }
         @Override public void requestInformation(long claimId) { calls.add("requestInformation"); }
@@ -60,7 +60,7 @@ class BenefitClaimProcessTest {
             }
             calls.add("second approval by " + supervisor + ": " + decision);
         }
-        @Override public boolean needsSecondApproval(long claimId) { calls.add("checkSecondApproval"); return secondApproval; }
+        @Override public void awaitSecondApproval(long claimId) { calls.add("awaitSecondApproval"); }
         @Override public void grantEntitlements(long claimId) { calls.add("grant"); }
         @Override public void notifyApproval(long claimId) { calls.add("notifyApproval"); }
     }
@@ -145,7 +145,7 @@ class BenefitClaimProcessTest {
         decide("reviewer", ClaimProcess.Decision.APPROVE);
         runJobs();
         assertThat(pi).isEnded().hasPassed("Task_GrantEntitlements", "Task_NotifyApproval").hasNotPassed(ClaimProcess.TASK_SECOND_APPROVAL);
-        assertThat(STEPS.calls).containsExactly("evaluate", "review by reviewer: APPROVE", "checkSecondApproval", "grant", "notifyApproval");
+        assertThat(STEPS.calls).containsExactly("evaluate", "review by reviewer: APPROVE", "grant", "notifyApproval");
     }
 
     @Test
@@ -158,7 +158,8 @@ class BenefitClaimProcessTest {
         decide("supervisor", ClaimProcess.Decision.APPROVE);
         runJobs();
         assertThat(pi).isEnded().hasPassed("End_Approved");
-        assertThat(STEPS.calls).containsSubsequence("review by reviewer: APPROVE", "second approval by supervisor: APPROVE", "grant");
+        assertThat(STEPS.calls).containsSubsequence("review by reviewer: APPROVE", "awaitSecondApproval",
+                "second approval by supervisor: APPROVE", "grant");
     }
 
     @Test

@@ -18,9 +18,6 @@ public interface ClaimMapper {
 
     ClaimRow findByIdempotencyKey(@Param("username") String username, @Param("key") String key);
 
-    /** The claim's total as evaluated (null before its evaluation). */
-    BigDecimal amountTotal(@Param("id") long id);
-
     List<ClaimRow> findByApplicant(@Param("username") String username);
 
     int setStatus(@Param("id") long id, @Param("status") String status);

@@ -17,6 +17,8 @@ public class DeterminationRow {
     private String versionsJson;
     private String resultJson;
     private String engineVersion;
+    /** FULL or CLAIM: see {@code SealedDeterminations#SCOPE_CLAIM}. */
+    private String scope = "FULL";
     private Instant recordedAt;
     private String prevHash;
     private String hash;
@@ -43,6 +45,8 @@ public class DeterminationRow {
     public void setVersionsJson(String versionsJson) { this.versionsJson = versionsJson; }
     public String getResultJson() { return resultJson; }
     public void setResultJson(String resultJson) { this.resultJson = resultJson; }
+    public String getScope() { return scope; }
+    public void setScope(String scope) { this.scope = scope; }
     public String getEngineVersion() { return engineVersion; }
     public void setEngineVersion(String engineVersion) { this.engineVersion = engineVersion; }
     public Instant getRecordedAt() { return recordedAt; }
