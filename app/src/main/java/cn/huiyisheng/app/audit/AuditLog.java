@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * The log of what happened to claims and payment runs, written in the transaction of the change it
- * records. Details never hold an ID number or a bank account.
+ * records. Details never hold an ID number or a bank account. A claim's submission is recorded by
+ * its own row (applicant, instant, benefits, period), which a claim's timeline shows first.
  */
 @Service
 public class AuditLog {

@@ -117,8 +117,7 @@ public class Claims {
         }
         // the reference is the process's business key: the link from a claim to its process instance
         runtime.startProcessInstanceByKey(ClaimProcess.PROCESS_ID, row.getReference(), Map.of(ClaimProcess.CLAIM_ID, row.getId()));
-        audit.claim(row.getId(), username, "SUBMITTED", "benefits " + (row.getBenefits().isEmpty() ? "all" : row.getBenefits())
-                + ", period " + from + " to " + to);
+        // the claim row is the record of its submission (who, when, what): no audit event repeats it
         return new Submitted(row, true);
     }
 
@@ -172,8 +171,9 @@ public class Claims {
                         e.getPeriodTo(), e.getAmount(), e.getPayer(), e.getVersionId())).toList();
         List<ClaimView.Payment> paid = payments.findPaymentsOfClaim(c.getId()).stream()
                 .map(p -> new ClaimView.Payment("HYS-P-" + p.getId(), p.getPeriod(), p.getAmount(), p.getPayer(), p.getStatus())).toList();
-        List<ClaimView.Event> timeline = audit.ofClaim(c.getId()).stream()
-                .map(e -> new ClaimView.Event(e.getAt(), e.getActor(), e.getType(), e.getDetail())).toList();
+        List<ClaimView.Event> timeline = new ArrayList<>();
+        timeline.add(submittedEvent(c));
+        audit.ofClaim(c.getId()).forEach(e -> timeline.add(new ClaimView.Event(e.getAt(), e.getActor(), e.getType(), e.getDetail())));
         return new ClaimView(c.getReference(), c.getStatus(), c.getApplicantUsername(),
                 c.getBenefits().isEmpty() ? List.of() : Arrays.asList(c.getBenefits().split(",")), c.getPeriodFrom(), c.getPeriodTo(),
                 maskAccount(c.getBankAccount()), c.getSubmittedAt(), c.getDecidedAt(), c.getAmountTotal(), c.getReviewer(),
@@ -186,7 +186,13 @@ public class Claims {
         return new ClaimView(c.getReference(), c.getStatus(), c.getApplicantUsername(),
                 c.getBenefits().isEmpty() ? List.of() : Arrays.asList(c.getBenefits().split(",")), c.getPeriodFrom(), c.getPeriodTo(),
                 maskAccount(c.getBankAccount()), c.getSubmittedAt(), null, null, null, null, null, null, List.of(), List.of(),
-                List.of(new ClaimView.Event(c.getSubmittedAt(), c.getApplicantUsername(), "SUBMITTED", null)));
+                List.of(submittedEvent(c)));
+    }
+
+    /** The first event of every claim, from its row. */
+    private static ClaimView.Event submittedEvent(ClaimRow c) {
+        return new ClaimView.Event(c.getSubmittedAt(), c.getApplicantUsername(), "SUBMITTED",
+                "benefits " + (c.getBenefits().isEmpty() ? "all" : c.getBenefits()) + ", period " + c.getPeriodFrom() + " to " + c.getPeriodTo());
     }
 
     public static String maskAccount(String account) {

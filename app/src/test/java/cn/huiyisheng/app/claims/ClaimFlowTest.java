@@ -138,6 +138,7 @@ class ClaimFlowTest {
         assertThat(c.get("bankAccount").asText()).isEqualTo("6222***********3445");
         assertThat(c.at("/determination/period/benefits/0/subjects/0/segments/0/amount").decimalValue()).isEqualByComparingTo("340.00");
         assertThat(c.get("timeline")).extracting(e -> e.get("type").asText()).containsExactly("SUBMITTED", "EVALUATED");
+        assertThat(c.at("/timeline/0/detail").asText()).isEqualTo("benefits SPECIAL_SUPPORT,HARDSHIP_FAMILY_SUPPORT, period 2014-01 to 2014-03");
 
         // review, then the second approval by someone else
         assertThat(decide("reviewer", taskOf("reviewer", reference), "APPROVE", null).getStatusCode().value()).isEqualTo(204);
