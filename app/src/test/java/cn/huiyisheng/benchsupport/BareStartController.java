@@ -1,12 +1,12 @@
 package cn.huiyisheng.benchsupport;
 
-import cn.huiyisheng.processes.claim.ClaimProcess;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Bench only, outside the scanned packages (ClaimLoadBench registers it): starts the bare process over HTTP, behind the same
@@ -23,7 +23,8 @@ public class BareStartController {
 
     @PostMapping("/api/claims/bare/start")
     public ResponseEntity<Map<String, String>> start() {
-        String id = runtime.startProcessInstanceByKey("benefit-claim-bare", Map.of(ClaimProcess.CLAIM_ID, 0L)).getId();
+        // as a claim's process starts: a business key, no variables
+        String id = runtime.startProcessInstanceByKey("benefit-claim-bare", "BARE-" + UUID.randomUUID()).getId();
         return ResponseEntity.status(201).body(Map.of("processInstanceId", id));
     }
 }

@@ -30,6 +30,13 @@ public class AuditLog {
         write(claimId, null, actor, type, detail);
     }
 
+    /** An event of the claim with this reference. */
+    public void claim(String reference, String actor, String type, String detail) {
+        if (mapper.insertForClaimReference(reference, row(null, null, actor, type, detail)) != 1) {
+            throw new IllegalStateException("no claim " + reference + " to record " + type + " for");
+        }
+    }
+
     public void run(long runId, String actor, String type, String detail) {
         write(null, runId, actor, type, detail);
     }
@@ -39,6 +46,10 @@ public class AuditLog {
     }
 
     private void write(Long claimId, Long runId, String actor, String type, String detail) {
+        mapper.insert(row(claimId, runId, actor, type, detail));
+    }
+
+    private AuditEventRow row(Long claimId, Long runId, String actor, String type, String detail) {
         AuditEventRow row = new AuditEventRow();
         row.setAt(clock.instant());
         row.setActor(actor);
@@ -46,6 +57,6 @@ public class AuditLog {
         row.setRunId(runId);
         row.setType(type);
         row.setDetail(detail == null || detail.length() <= 1000 ? detail : detail.substring(0, 997) + "...");
-        mapper.insert(row);
+        return row;
     }
 }

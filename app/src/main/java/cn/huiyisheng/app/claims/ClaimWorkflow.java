@@ -60,17 +60,22 @@ public class ClaimWorkflow implements ClaimSteps {
         this.secondApprovalThreshold = secondApprovalThreshold;
     }
 
-    private ClaimRow claim(long claimId) {
-        ClaimRow claim = claims.find(claimId);
-        if (claim == null) {
-            throw new IllegalStateException("claim " + claimId + " does not exist");
+    /** The id of the claim with this reference, for the steps that are rare enough to look it up. */
+    private long idOf(String reference) {
+        Long id = claims.idOf(reference);
+        if (id == null) {
+            throw new IllegalStateException("claim " + reference + " does not exist");
         }
-        return claim;
+        return id;
     }
 
     @Override
-    public Evaluated evaluate(long claimId) {
-        ClaimRow claim = claim(claimId);
+    public Evaluated evaluate(String reference) {
+        ClaimRow claim = claims.findByReference(reference);
+        if (claim == null) {
+            throw new IllegalStateException("claim " + reference + " does not exist");
+        }
+        long claimId = claim.getId();
         Household household = read(claim.getHouseholdJson(), Household.class);
         List<String> benefits = claim.getBenefits().isEmpty() ? List.of() : Arrays.asList(claim.getBenefits().split(","));
         SealedDeterminations.Sealed sealed = determinations.evaluateAndSeal(claimId, household, LocalDate.now(clock),
@@ -102,62 +107,72 @@ public class ClaimWorkflow implements ClaimSteps {
     }
 
     @Override
-    public void notifyRefusal(long claimId) {
+    public void notifyRefusal(String reference) {
+        long claimId = idOf(reference);
         claims.setDecided(claimId, ClaimStatus.REFUSED.name(), clock.instant());
         audit.claim(claimId, AuditLog.SYSTEM, "NOTIFIED_REFUSAL", "applicant told of the refusal and its reasons; appeal window open");
     }
 
     @Override
-    public void closeWithoutAppeal(long claimId) {
+    public void closeWithoutAppeal(String reference) {
+        long claimId = idOf(reference);
         claims.setStatus(claimId, ClaimStatus.CLOSED.name());
         audit.claim(claimId, AuditLog.SYSTEM, "CLOSED", "no appeal within the appeal window");
     }
 
     @Override
-    public void requestInformation(long claimId) {
+    public void requestInformation(String reference) {
+        long claimId = idOf(reference);
         claims.setStatus(claimId, ClaimStatus.INFO_REQUESTED.name());
         audit.claim(claimId, AuditLog.SYSTEM, "NOTIFIED_INFO_REQUEST", "applicant asked for information");
     }
 
     @Override
-    public void withdrawUnanswered(long claimId) {
+    public void withdrawUnanswered(String reference) {
+        long claimId = idOf(reference);
         claims.setDecided(claimId, ClaimStatus.WITHDRAWN.name(), clock.instant());
         audit.claim(claimId, AuditLog.SYSTEM, "WITHDRAWN", "the request for information was not answered in time");
     }
 
     @Override
-    public void escalateReview(long claimId) {
-        audit.claim(claimId, AuditLog.SYSTEM, "ESCALATED", "review open beyond its working-day limit; supervisors alerted");
+    public void escalateReview(String reference) {
+        audit.claim(reference, AuditLog.SYSTEM, "ESCALATED", "review open beyond its working-day limit; supervisors alerted");
     }
 
     @Override
-    public void recordReview(long claimId, String reviewer, String decision, String reason) {
-        claims.setReview(claimId, reviewer, reason);
-        audit.claim(claimId, reviewer, "REVIEWED_" + decision, reason);
+    public void recordReview(String reference, String reviewer, String decision, String reason) {
+        if (claims.setReviewByReference(reference, reviewer, reason) != 1) {
+            throw new IllegalStateException("claim " + reference + " does not exist");
+        }
+        audit.claim(reference, reviewer, "REVIEWED_" + decision, reason);
     }
 
     @Override
-    public void recordSecondApproval(long claimId, String supervisor, String decision, String reason) {
-        if (claims.setSecondApproval(claimId, supervisor, reason) == 0) {
+    public void recordSecondApproval(String reference, String supervisor, String decision, String reason) {
+        if (claims.setSecondApproval(reference, supervisor, reason) == 0) {
+            idOf(reference); // a claim that does not exist says so
             throw new FourEyesViolation(supervisor); // the claim's reviewer: the update matched nothing
         }
-        audit.claim(claimId, supervisor, "SECOND_APPROVAL_" + decision, reason);
+        audit.claim(reference, supervisor, "SECOND_APPROVAL_" + decision, reason);
     }
 
     @Override
-    public void awaitSecondApproval(long claimId) {
-        claims.setStatus(claimId, ClaimStatus.AWAITING_SECOND_APPROVAL.name());
+    public void awaitSecondApproval(String reference) {
+        if (claims.setStatusByReference(reference, ClaimStatus.AWAITING_SECOND_APPROVAL.name()) != 1) {
+            throw new IllegalStateException("claim " + reference + " does not exist");
+        }
     }
 
     @Override
-    public void grantEntitlements(long claimId) {
-        DeterminationRow sealed = determinations.latestUngranted(claimId).orElse(null);
+    public void grantEntitlements(String reference) {
+        DeterminationRow sealed = determinations.latestUngranted(reference).orElse(null);
         if (sealed == null) {
-            if (determinations.latest(claimId).isEmpty()) {
-                throw new IllegalStateException("claim " + claimId + " has no determination to grant");
+            if (determinations.latest(idOf(reference)).isEmpty()) {
+                throw new IllegalStateException("claim " + reference + " has no determination to grant");
             }
             return; // granted already: the step runs again (an operator restarted it in Cockpit, say)
         }
+        long claimId = sealed.getClaimId();
         JsonNode result = determinations.result(sealed);
         String thisMonth = YearMonth.now(clock).toString();
         // what to grant, in the determination's order: each entitlement with the payments it is due
@@ -250,8 +265,8 @@ public class ClaimWorkflow implements ClaimSteps {
     }
 
     @Override
-    public void notifyApproval(long claimId) {
-        audit.claim(claimId, AuditLog.SYSTEM, "NOTIFIED_APPROVAL", "applicant told of the approval and the payments scheduled");
+    public void notifyApproval(String reference) {
+        audit.claim(reference, AuditLog.SYSTEM, "NOTIFIED_APPROVAL", "applicant told of the approval and the payments scheduled");
     }
 
     private <T> T read(String text, Class<T> type) {

@@ -116,7 +116,7 @@ public class Claims {
             }
         }
         // the reference is the process's business key: the link from a claim to its process instance
-        runtime.startProcessInstanceByKey(ClaimProcess.PROCESS_ID, row.getReference(), Map.of(ClaimProcess.CLAIM_ID, row.getId()));
+        runtime.startProcessInstanceByKey(ClaimProcess.PROCESS_ID, row.getReference());
         // the claim row is the record of its submission (who, when, what): no audit event repeats it
         return new Submitted(row, true);
     }

@@ -11,8 +11,10 @@ import cn.huiyisheng.processes.claim.ClaimProcess;
 import cn.huiyisheng.processes.payment.PaymentProcess;
 import cn.huiyisheng.rules.household.ResidentId;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -37,9 +39,11 @@ public class ReviewTasks {
     private static final int MAX_GROUPS = 3;
 
     private final String taskOfGroupsSql;
+    private final RuntimeService runtime;
 
-    public ReviewTasks(TaskService tasks, ClaimMapper claims, ManagementService management) {
+    public ReviewTasks(TaskService tasks, RuntimeService runtime, ClaimMapper claims, ManagementService management) {
         this.tasks = tasks;
+        this.runtime = runtime;
         this.claims = claims;
         this.taskOfGroupsSql = "SELECT RES.* FROM " + management.getTableName(Task.class) + " RES WHERE RES.ID_ = #{taskId}"
                 + " AND EXISTS (SELECT 1 FROM " + management.getTableName(IdentityLinkEntity.class) + " I WHERE I.TASK_ID_ = RES.ID_"
@@ -82,10 +86,18 @@ public class ReviewTasks {
         return views;
     }
 
+    /** The claim a task of the benefit-claim process is about (its process's business key), or null for other tasks. */
+    public ClaimRow claimOf(Task t) {
+        if (!ClaimProcess.TASK_REVIEW.equals(t.getTaskDefinitionKey()) && !ClaimProcess.TASK_SECOND_APPROVAL.equals(t.getTaskDefinitionKey())) {
+            return null;
+        }
+        ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceId(t.getProcessInstanceId()).singleResult();
+        return pi == null || pi.getBusinessKey() == null ? null : claims.findByReference(pi.getBusinessKey());
+    }
+
     private TaskView view(Task t) {
-        Object claimId = tasks.getVariable(t.getId(), ClaimProcess.CLAIM_ID);
-        Object runId = tasks.getVariable(t.getId(), PaymentProcess.RUN_ID);
-        ClaimRow c = claimId == null ? null : claims.find(((Number) claimId).longValue());
+        ClaimRow c = claimOf(t);
+        Object runId = c != null ? null : tasks.getVariable(t.getId(), PaymentProcess.RUN_ID);
         return new TaskView(t.getId(), t.getName(), t.getTaskDefinitionKey(), t.getCreateTime().toInstant(), t.getAssignee(),
                 c == null ? null : c.getReference(), c == null ? null : c.getStatus(), c == null ? null : c.getAmountTotal(),
                 c == null ? null : ResidentId.maskName(c.getApplicantUsername()), c == null ? null : c.getReviewer(),
@@ -134,8 +146,8 @@ public class ReviewTasks {
     }
 
     private void fourEyes(Task t, String username) {
-        ClaimRow claim = claims.find(((Number) tasks.getVariable(t.getId(), ClaimProcess.CLAIM_ID)).longValue());
-        if (username.equals(claim.getReviewer())) {
+        ClaimRow claim = claimOf(t);
+        if (claim != null && username.equals(claim.getReviewer())) {
             throw new Forbidden("FOUR_EYES", username + " reviewed this claim and cannot give its second approval");
         }
     }

@@ -126,8 +126,8 @@ public class SealedDeterminations {
      * The claim's latest determination if nothing has been granted from it yet; empty when it has
      * been (a retried grant) and when the claim has no determination.
      */
-    public Optional<DeterminationRow> latestUngranted(long claimId) {
-        return Optional.ofNullable(mapper.findUngrantedLatestByClaim(claimId));
+    public Optional<DeterminationRow> latestUngranted(String claimReference) {
+        return Optional.ofNullable(mapper.findUngrantedLatestByClaim(claimReference));
     }
 
     public List<DeterminationRow> ofClaim(long claimId) {

@@ -2,11 +2,12 @@ package cn.huiyisheng.app.inbox;
 
 import cn.huiyisheng.app.claims.Claims;
 import cn.huiyisheng.app.claims.ReviewTasks;
-import cn.huiyisheng.app.claims.persistence.ClaimMapper;
+import cn.huiyisheng.app.claims.persistence.ClaimRow;
 import cn.huiyisheng.app.identity.CurrentUser;
 import cn.huiyisheng.app.payments.Payments;
 import cn.huiyisheng.app.payments.persistence.RunFileRow;
 import cn.huiyisheng.app.payments.web.PaymentRunsController;
+import cn.huiyisheng.app.web.ApiErrors;
 import cn.huiyisheng.processes.claim.ClaimProcess;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -41,17 +42,15 @@ public class InboxController {
     private final ReviewTasks tasks;
     private final TaskService taskService;
     private final Claims claims;
-    private final ClaimMapper claimMapper;
     private final Payments payments;
     private final PaymentRunsController runs;
     private final MessageSource messages;
 
-    public InboxController(ReviewTasks tasks, TaskService taskService, Claims claims, ClaimMapper claimMapper, Payments payments,
+    public InboxController(ReviewTasks tasks, TaskService taskService, Claims claims, Payments payments,
                            PaymentRunsController runs, MessageSource messages) {
         this.tasks = tasks;
         this.taskService = taskService;
         this.claims = claims;
-        this.claimMapper = claimMapper;
         this.payments = payments;
         this.runs = runs;
         this.messages = messages;
@@ -68,9 +67,12 @@ public class InboxController {
     public String task(Authentication auth, @PathVariable String id, Model model) {
         CurrentUser user = CurrentUser.of(auth);
         Task task = tasks.task(id, user.roles());
-        long claimId = ((Number) taskService.getVariable(id, ClaimProcess.CLAIM_ID)).longValue();
+        ClaimRow claim = tasks.claimOf(task);
+        if (claim == null) {
+            throw new ApiErrors.NotFound("task " + id + " is not about a claim");
+        }
         model.addAttribute("task", task);
-        model.addAttribute("claim", claims.view(claimMapper.find(claimId)));
+        model.addAttribute("claim", claims.view(claim));
         model.addAttribute("decisions", ClaimProcess.TASK_SECOND_APPROVAL.equals(task.getTaskDefinitionKey())
                 ? List.of(ClaimProcess.Decision.APPROVE, ClaimProcess.Decision.REFUSE)
                 : List.of(ClaimProcess.Decision.values()));
@@ -93,11 +95,11 @@ public class InboxController {
     public String decide(Authentication auth, @PathVariable String id, @RequestParam(required = false) ClaimProcess.Decision decision,
                          @RequestParam(required = false) String reason, RedirectAttributes redirect, Locale locale) {
         CurrentUser user = CurrentUser.of(auth);
-        Object claimId = taskService.createTaskQuery().taskId(id).singleResult() == null ? null
-                : taskService.getVariable(id, ClaimProcess.CLAIM_ID);
+        Task open = taskService.createTaskQuery().taskId(id).singleResult();
+        ClaimRow claim = open == null ? null : tasks.claimOf(open);
         try {
             tasks.decide(id, user.username(), user.roles(), new ReviewTasks.Decision(decision, reason));
-            String reference = claimId == null ? "" : claimMapper.find(((Number) claimId).longValue()).getReference();
+            String reference = claim == null ? "" : claim.getReference();
             redirect.addFlashAttribute("flash", messages.getMessage("done.decided", new Object[]{reference}, locale));
             return "redirect:/inbox";
         } catch (cn.huiyisheng.app.web.BadInput e) {

@@ -274,7 +274,7 @@ class ClaimFlowTest {
         assertThat(entitlements).isPositive();
         assertThat(scheduled).isPositive();
         // an operator restarts the grant step (process instance modification in Cockpit)
-        transaction.executeWithoutResult(tx -> workflow.grantEntitlements(claimId));
+        transaction.executeWithoutResult(tx -> workflow.grantEntitlements(reference));
         assertThat(payments.findEntitlements(claimId)).hasSize(entitlements);
         assertThat(payments.findPaymentsOfClaim(claimId)).hasSize(scheduled);
     }

@@ -9,7 +9,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import static cn.huiyisheng.processes.claim.ClaimProcess.ANY_ELIGIBLE;
-import static cn.huiyisheng.processes.claim.ClaimProcess.CLAIM_ID;
 import static cn.huiyisheng.processes.claim.ClaimProcess.DECISION;
 import static cn.huiyisheng.processes.claim.ClaimProcess.REASON;
 import static cn.huiyisheng.processes.claim.ClaimProcess.SECOND_APPROVAL_NEEDED;
@@ -21,14 +20,19 @@ import static cn.huiyisheng.processes.claim.ClaimProcess.SECOND_APPROVAL_NEEDED;
 @Configuration
 public class ClaimDelegates {
 
-    static long claimId(DelegateExecution execution) {
-        return ((Number) execution.getVariable(CLAIM_ID)).longValue();
+    /** The claim a process instance works on: its business key, the claim's reference (no variable to fetch). */
+    static String claim(DelegateExecution execution) {
+        String reference = execution.getProcessBusinessKey();
+        if (reference == null) {
+            throw new ProcessEngineException("a benefit-claim process needs the claim's reference as its business key");
+        }
+        return reference;
     }
 
     @Bean
     JavaDelegate evaluateEligibility(ClaimSteps steps) {
         return execution -> {
-            ClaimSteps.Evaluated evaluated = steps.evaluate(claimId(execution));
+            ClaimSteps.Evaluated evaluated = steps.evaluate(claim(execution));
             execution.setVariable(ANY_ELIGIBLE, evaluated.anyEligible());
             // routing after an approval, decided with the total: read by the check below, not the database
             execution.setVariable(SECOND_APPROVAL_NEEDED, evaluated.secondApprovalNeeded());
@@ -37,46 +41,46 @@ public class ClaimDelegates {
 
     @Bean
     JavaDelegate notifyRefusal(ClaimSteps steps) {
-        return execution -> steps.notifyRefusal(claimId(execution));
+        return execution -> steps.notifyRefusal(claim(execution));
     }
 
     @Bean
     JavaDelegate closeClaim(ClaimSteps steps) {
-        return execution -> steps.closeWithoutAppeal(claimId(execution));
+        return execution -> steps.closeWithoutAppeal(claim(execution));
     }
 
     @Bean
     JavaDelegate requestInformation(ClaimSteps steps) {
-        return execution -> steps.requestInformation(claimId(execution));
+        return execution -> steps.requestInformation(claim(execution));
     }
 
     @Bean
     JavaDelegate withdrawClaim(ClaimSteps steps) {
-        return execution -> steps.withdrawUnanswered(claimId(execution));
+        return execution -> steps.withdrawUnanswered(claim(execution));
     }
 
     @Bean
     JavaDelegate escalateReview(ClaimSteps steps) {
-        return execution -> steps.escalateReview(claimId(execution));
+        return execution -> steps.escalateReview(claim(execution));
     }
 
     @Bean
     JavaDelegate checkSecondApproval(ClaimSteps steps) {
         return execution -> {
             if (Boolean.TRUE.equals(execution.getVariable(SECOND_APPROVAL_NEEDED))) {
-                steps.awaitSecondApproval(claimId(execution));
+                steps.awaitSecondApproval(claim(execution));
             }
         };
     }
 
     @Bean
     JavaDelegate grantEntitlements(ClaimSteps steps) {
-        return execution -> steps.grantEntitlements(claimId(execution));
+        return execution -> steps.grantEntitlements(claim(execution));
     }
 
     @Bean
     JavaDelegate notifyApproval(ClaimSteps steps) {
-        return execution -> steps.notifyApproval(claimId(execution));
+        return execution -> steps.notifyApproval(claim(execution));
     }
 
     /** On completing the review: records who decided what, and why, on the claim, in the completion's transaction. */
@@ -86,7 +90,7 @@ public class ClaimDelegates {
             if (task.getAssignee() == null) {
                 throw new ProcessEngineException("claim the review task before completing it");
             }
-            steps.recordReview(claimId(task.getExecution()), task.getAssignee(), decision(task), reason(task));
+            steps.recordReview(claim(task.getExecution()), task.getAssignee(), decision(task), reason(task));
         };
     }
 
@@ -101,7 +105,7 @@ public class ClaimDelegates {
             if (task.getAssignee() == null) {
                 throw new ProcessEngineException("claim the second-approval task before completing it");
             }
-            steps.recordSecondApproval(claimId(task.getExecution()), task.getAssignee(), decision(task), reason(task));
+            steps.recordSecondApproval(claim(task.getExecution()), task.getAssignee(), decision(task), reason(task));
         };
     }
 

@@ -5,8 +5,10 @@ public final class ClaimProcess {
 
     public static final String PROCESS_ID = "benefit-claim";
 
-    /** The only domain datum a process instance holds: the claim's id. */
-    public static final String CLAIM_ID = "claimId";
+    /*
+     * A process instance holds no domain data: its business key is the claim's reference, and the
+     * variables below only route it.
+     */
     /** Routing flags and decisions, set by the steps and by completed tasks. */
     public static final String ANY_ELIGIBLE = "anyEligible";
     public static final String DECISION = "decision";

@@ -2,7 +2,8 @@ package cn.huiyisheng.processes.claim;
 
 /**
  * What the benefit-claim process asks of the application. Delegates translate a step into one
- * call here; the application implements it on its own tables, in the step's transaction.
+ * call here; the application implements it on its own tables, in the step's transaction. A claim
+ * is named by its reference, the process instance's business key.
  */
 public interface ClaimSteps {
 
@@ -14,41 +15,41 @@ public interface ClaimSteps {
     }
 
     /** Evaluates the claim and records the sealed determination. */
-    Evaluated evaluate(long claimId);
+    Evaluated evaluate(String claim);
 
     /** The applicant is told of the refusal and its reasons; the appeal window opens. */
-    void notifyRefusal(long claimId);
+    void notifyRefusal(String claim);
 
     /** The appeal window closed without an appeal. */
-    void closeWithoutAppeal(long claimId);
+    void closeWithoutAppeal(String claim);
 
     /** The applicant is asked for information. */
-    void requestInformation(long claimId);
+    void requestInformation(String claim);
 
     /** The request for information went unanswered: the claim is withdrawn. */
-    void withdrawUnanswered(long claimId);
+    void withdrawUnanswered(String claim);
 
     /** A review has been open too long. */
-    void escalateReview(long claimId);
+    void escalateReview(String claim);
 
     /**
      * Records a reviewer's decision on the claim (who, what, the reason the applicant will read), as
      * the review task completes, in that completion's transaction.
      */
-    void recordReview(long claimId, String reviewer, String decision, String reason);
+    void recordReview(String claim, String reviewer, String decision, String reason);
 
     /**
      * Records a supervisor's second-approval decision, as that task completes, in its transaction;
      * throws {@link FourEyesViolation} when the supervisor is the claim's reviewer.
      */
-    void recordSecondApproval(long claimId, String supervisor, String decision, String reason);
+    void recordSecondApproval(String claim, String supervisor, String decision, String reason);
 
     /** An approved claim waits for a supervisor's second approval (its evaluation said it would). */
-    void awaitSecondApproval(long claimId);
+    void awaitSecondApproval(String claim);
 
     /** Grants the entitlements of the last determination: payments scheduled, services granted. */
-    void grantEntitlements(long claimId);
+    void grantEntitlements(String claim);
 
     /** The applicant is told of the approval. */
-    void notifyApproval(long claimId);
+    void notifyApproval(String claim);
 }

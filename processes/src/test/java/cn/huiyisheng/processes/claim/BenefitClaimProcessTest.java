@@ -42,27 +42,30 @@ class BenefitClaimProcessTest {
         boolean eligible = true;
         boolean secondApproval;
 
-        @Override public Evaluated evaluate(long claimId) { calls.add("evaluate"); return new Evaluated(eligible, secondApproval); }
-        @Override public void notifyRefusal(long claimId) { calls.add("notifyRefusal"); }
-        @Override public void closeWithoutAppeal(long claimId) { calls.add("close"); }
-        @Override public void requestInformation(long claimId) { calls.add("requestInformation"); }
-        @Override public void withdrawUnanswered(long claimId) { calls.add("withdraw"); }
-        @Override public void escalateReview(long claimId) { calls.add("escalate"); }
+        @Override public Evaluated evaluate(String claim) {
+            calls.add(claim.equals("HYS-TEST-1") ? "evaluate" : "evaluate the wrong claim " + claim);
+            return new Evaluated(eligible, secondApproval);
+        }
+        @Override public void notifyRefusal(String claim) { calls.add("notifyRefusal"); }
+        @Override public void closeWithoutAppeal(String claim) { calls.add("close"); }
+        @Override public void requestInformation(String claim) { calls.add("requestInformation"); }
+        @Override public void withdrawUnanswered(String claim) { calls.add("withdraw"); }
+        @Override public void escalateReview(String claim) { calls.add("escalate"); }
         String reviewer;
 
-        @Override public void recordReview(long claimId, String reviewer, String decision, String reason) {
+        @Override public void recordReview(String claim, String reviewer, String decision, String reason) {
             this.reviewer = reviewer;
             calls.add("review by " + reviewer + ": " + decision + (reason == null ? "" : " (" + reason + ")"));
         }
-        @Override public void recordSecondApproval(long claimId, String supervisor, String decision, String reason) {
+        @Override public void recordSecondApproval(String claim, String supervisor, String decision, String reason) {
             if (supervisor.equals(reviewer)) {
                 throw new FourEyesViolation(supervisor);
             }
             calls.add("second approval by " + supervisor + ": " + decision);
         }
-        @Override public void awaitSecondApproval(long claimId) { calls.add("awaitSecondApproval"); }
-        @Override public void grantEntitlements(long claimId) { calls.add("grant"); }
-        @Override public void notifyApproval(long claimId) { calls.add("notifyApproval"); }
+        @Override public void awaitSecondApproval(String claim) { calls.add("awaitSecondApproval"); }
+        @Override public void grantEntitlements(String claim) { calls.add("grant"); }
+        @Override public void notifyApproval(String claim) { calls.add("notifyApproval"); }
     }
 
     static final RecordingSteps STEPS = new RecordingSteps();
@@ -107,8 +110,7 @@ class BenefitClaimProcessTest {
     }
 
     private ProcessInstance submit() {
-        ProcessInstance pi = runtimeService().startProcessInstanceByKey(ClaimProcess.PROCESS_ID, "HYS-TEST-1",
-                Map.of(ClaimProcess.CLAIM_ID, 42L));
+        ProcessInstance pi = runtimeService().startProcessInstanceByKey(ClaimProcess.PROCESS_ID, "HYS-TEST-1");
         assertThat(pi).isWaitingAt("Task_EvaluateEligibility");
         execute(job());
         return pi;

@@ -20,16 +20,21 @@ public interface ClaimMapper {
 
     List<ClaimRow> findByApplicant(@Param("username") String username);
 
+    /** The id of the claim with this reference; null if there is none. */
+    Long idOf(@Param("reference") String reference);
+
     int setStatus(@Param("id") long id, @Param("status") String status);
+
+    int setStatusByReference(@Param("reference") String reference, @Param("status") String status);
+
+    int setReviewByReference(@Param("reference") String reference, @Param("reviewer") String reviewer, @Param("reason") String reason);
 
     int setEvaluated(@Param("id") long id, @Param("status") String status, @Param("amountTotal") BigDecimal amountTotal);
 
     int setHousehold(@Param("id") long id, @Param("householdJson") String householdJson);
 
-    int setReview(@Param("id") long id, @Param("reviewer") String reviewer, @Param("reason") String reason);
-
     /** Records the second approval unless the supervisor is the claim's reviewer (four eyes): 0 rows then. */
-    int setSecondApproval(@Param("id") long id, @Param("secondApprover") String secondApprover, @Param("reason") String reason);
+    int setSecondApproval(@Param("reference") String reference, @Param("secondApprover") String secondApprover, @Param("reason") String reason);
 
     int setDecided(@Param("id") long id, @Param("status") String status, @Param("decidedAt") Instant decidedAt);
 }

@@ -21,10 +21,10 @@ public interface DeterminationMapper {
     DeterminationRow findLatestByClaim(@Param("claimId") long claimId);
 
     /**
-     * The claim's latest determination (id, seq, result only), unless entitlements were granted from
+     * The latest determination (id, seq, claim id, result only) of the claim with this reference, unless entitlements were granted from
      * it already; null then, and when the claim has none.
      */
-    DeterminationRow findUngrantedLatestByClaim(@Param("claimId") long claimId);
+    DeterminationRow findUngrantedLatestByClaim(@Param("reference") String reference);
 
     List<DeterminationRow> findByClaim(@Param("claimId") long claimId);
 
