@@ -65,7 +65,7 @@ public final class ClaimLoadBench {
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 300;
         String history = args.length > 1 ? args[1] : "none";
-        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 7;
         try (Connection c = DriverManager.getConnection("jdbc:mysql://127.0.0.1:3306/?user=root&password=");
              Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + DB);
