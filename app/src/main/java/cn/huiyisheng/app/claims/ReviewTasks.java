@@ -32,14 +32,14 @@ import java.util.Set;
 @Service
 public class ReviewTasks {
 
-    private final TaskService tasks;
-    private final ClaimMapper claims;
-
     /** As many candidate groups as a user can have here: reviewers, supervisors, payment officers. */
     private static final int MAX_GROUPS = 3;
 
-    private final String taskOfGroupsSql;
+    private final TaskService tasks;
     private final RuntimeService runtime;
+    private final ClaimMapper claims;
+    /** The task with this id, if one of (up to three) groups is among its candidates. */
+    private final String taskOfGroupsSql;
 
     public ReviewTasks(TaskService tasks, RuntimeService runtime, ClaimMapper claims, ManagementService management) {
         this.tasks = tasks;

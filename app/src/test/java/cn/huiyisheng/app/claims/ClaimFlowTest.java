@@ -2,7 +2,6 @@ package cn.huiyisheng.app.claims;
 
 import cn.huiyisheng.app.Jobs;
 import cn.huiyisheng.app.claims.persistence.ClaimMapper;
-import cn.huiyisheng.app.claims.persistence.ClaimRow;
 import cn.huiyisheng.app.determinations.SealedDeterminations;
 import cn.huiyisheng.app.payments.persistence.PaymentMapper;
 import cn.huiyisheng.app.payments.persistence.PaymentRow;
