@@ -108,30 +108,36 @@ public class ClaimWorkflow implements ClaimSteps {
 
     @Override
     public void notifyRefusal(String reference) {
-        long claimId = idOf(reference);
-        claims.setDecided(claimId, ClaimStatus.REFUSED.name(), clock.instant());
-        audit.claim(claimId, AuditLog.SYSTEM, "NOTIFIED_REFUSAL", "applicant told of the refusal and its reasons; appeal window open");
+        systemStep(reference, ClaimStatus.REFUSED, true, "NOTIFIED_REFUSAL",
+                "applicant told of the refusal and its reasons; appeal window open");
     }
 
     @Override
     public void closeWithoutAppeal(String reference) {
-        long claimId = idOf(reference);
-        claims.setStatus(claimId, ClaimStatus.CLOSED.name());
-        audit.claim(claimId, AuditLog.SYSTEM, "CLOSED", "no appeal within the appeal window");
+        systemStep(reference, ClaimStatus.CLOSED, false, "CLOSED", "no appeal within the appeal window");
     }
 
     @Override
     public void requestInformation(String reference) {
-        long claimId = idOf(reference);
-        claims.setStatus(claimId, ClaimStatus.INFO_REQUESTED.name());
-        audit.claim(claimId, AuditLog.SYSTEM, "NOTIFIED_INFO_REQUEST", "applicant asked for information");
+        systemStep(reference, ClaimStatus.INFO_REQUESTED, false, "NOTIFIED_INFO_REQUEST", "applicant asked for information");
     }
 
     @Override
     public void withdrawUnanswered(String reference) {
-        long claimId = idOf(reference);
-        claims.setDecided(claimId, ClaimStatus.WITHDRAWN.name(), clock.instant());
-        audit.claim(claimId, AuditLog.SYSTEM, "WITHDRAWN", "the request for information was not answered in time");
+        systemStep(reference, ClaimStatus.WITHDRAWN, true, "WITHDRAWN", "the request for information was not answered in time");
+    }
+
+    /**
+     * A step the system takes by itself: the claim's new status (with the instant of its decision
+     * when the step decides it) and the audit event, each one statement by the claim's reference.
+     */
+    private void systemStep(String reference, ClaimStatus status, boolean decides, String type, String detail) {
+        int updated = decides ? claims.setDecidedByReference(reference, status.name(), clock.instant())
+                : claims.setStatusByReference(reference, status.name());
+        if (updated != 1) {
+            throw new IllegalStateException("claim " + reference + " does not exist");
+        }
+        audit.claim(reference, AuditLog.SYSTEM, type, detail);
     }
 
     @Override

@@ -27,6 +27,9 @@ public interface ClaimMapper {
 
     int setStatusByReference(@Param("reference") String reference, @Param("status") String status);
 
+    int setDecidedByReference(@Param("reference") String reference, @Param("status") String status,
+                              @Param("decidedAt") Instant decidedAt);
+
     int setReviewByReference(@Param("reference") String reference, @Param("reviewer") String reviewer, @Param("reason") String reason);
 
     int setEvaluated(@Param("id") long id, @Param("status") String status, @Param("amountTotal") BigDecimal amountTotal);
