@@ -1,20 +1,30 @@
 package cn.huiyisheng.app.claims;
 
 import cn.huiyisheng.app.audit.AuditLog;
+import cn.huiyisheng.app.audit.SecurityTrail;
 import cn.huiyisheng.app.claims.persistence.ClaimMapper;
 import cn.huiyisheng.app.claims.persistence.ClaimRow;
 import cn.huiyisheng.app.determinations.SealedDeterminations;
 import cn.huiyisheng.app.determinations.persistence.DeterminationRow;
+import cn.huiyisheng.app.evaluation.HeldGrants;
+import cn.huiyisheng.app.evaluation.SystemRecords;
+import cn.huiyisheng.app.identity.PersonKeys;
 import cn.huiyisheng.app.payments.persistence.EntitlementRow;
+import cn.huiyisheng.app.payments.persistence.GrantRow;
 import cn.huiyisheng.app.payments.persistence.PaymentMapper;
 import cn.huiyisheng.app.payments.persistence.PaymentRow;
+import cn.huiyisheng.app.identity.Actors;
+import cn.huiyisheng.app.identity.CurrentUser;
+import cn.huiyisheng.app.identity.Role;
 import cn.huiyisheng.processes.claim.ClaimSteps;
+import cn.huiyisheng.processes.claim.DecisionRefused;
 import cn.huiyisheng.processes.claim.FourEyesViolation;
 import cn.huiyisheng.rules.engine.BenefitDetermination;
 import cn.huiyisheng.rules.engine.PeriodDetermination;
 import cn.huiyisheng.rules.engine.Segment;
 import cn.huiyisheng.rules.facts.Periodicity;
 import cn.huiyisheng.rules.household.Household;
+import cn.huiyisheng.rules.household.Person;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -47,10 +57,14 @@ public class ClaimWorkflow implements ClaimSteps {
     private final ObjectMapper json;
     private final Clock clock;
     private final BigDecimal secondApprovalThreshold;
+    private final Actors actors;
+    private final PersonKeys keys;
+    private final SecurityTrail trail;
 
     public ClaimWorkflow(ClaimMapper claims, SealedDeterminations determinations, PaymentMapper payments, AuditLog audit,
                          ObjectMapper json, Clock clock,
-                         @Value("${huiyisheng.claims.second-approval-threshold:5000.00}") BigDecimal secondApprovalThreshold) {
+                         @Value("${huiyisheng.claims.second-approval-threshold:5000.00}") BigDecimal secondApprovalThreshold,
+                         Actors actors, PersonKeys keys, SecurityTrail trail) {
         this.claims = claims;
         this.determinations = determinations;
         this.payments = payments;
@@ -58,6 +72,9 @@ public class ClaimWorkflow implements ClaimSteps {
         this.json = json;
         this.clock = clock;
         this.secondApprovalThreshold = secondApprovalThreshold;
+        this.actors = actors;
+        this.keys = keys;
+        this.trail = trail;
     }
 
     /** The id of the claim with this reference, for the steps that are rare enough to look it up. */
@@ -78,8 +95,11 @@ public class ClaimWorkflow implements ClaimSteps {
         long claimId = claim.getId();
         Household household = read(claim.getHouseholdJson(), Household.class);
         List<String> benefits = claim.getBenefits().isEmpty() ? List.of() : Arrays.asList(claim.getBenefits().split(","));
+        // what other claims already hold for these persons is not eligible again (the system's own records count)
+        List<String> persons = new ArrayList<>(HeldGrants.persons("$", keyOf(household.applicant()), keyOf(household.spouse())));
+        SystemRecords records = new SystemRecords(persons.isEmpty() ? List.of() : payments.findHeld(persons, benefits, claimId));
         SealedDeterminations.Sealed sealed = determinations.evaluateAndSeal(claimId, household, LocalDate.now(clock),
-                YearMonth.parse(claim.getPeriodFrom()), YearMonth.parse(claim.getPeriodTo()), benefits);
+                YearMonth.parse(claim.getPeriodFrom()), YearMonth.parse(claim.getPeriodTo()), benefits, records);
         boolean anyEligible = false;
         BigDecimal total = BigDecimal.ZERO.setScale(2);
         for (BenefitDetermination b : sealed.response().determination().benefits()) {
@@ -104,6 +124,10 @@ public class ClaimWorkflow implements ClaimSteps {
         audit.claim(claimId, AuditLog.SYSTEM, "EVALUATED", "determination sealed; "
                 + (anyEligible ? "eligible, total " + total + " yuan" : "nothing eligible"));
         return new Evaluated(anyEligible, anyEligible && total.compareTo(secondApprovalThreshold) > 0);
+    }
+
+    private String keyOf(Person person) {
+        return person == null || person.idNumber() == null ? null : keys.of(person.idNumber());
     }
 
     @Override
@@ -145,21 +169,49 @@ public class ClaimWorkflow implements ClaimSteps {
         audit.claim(reference, AuditLog.SYSTEM, "ESCALATED", "review open beyond its working-day limit; supervisors alerted");
     }
 
-    @Override
-    public void recordReview(String reference, String reviewer, String decision, String reason) {
-        if (claims.setReviewByReference(reference, reviewer, reason) != 1) {
-            throw new IllegalStateException("claim " + reference + " does not exist");
+    /**
+     * The user performing a decision, whatever path reached the engine (our API, Camunda's REST
+     * API or webapps), with their roles and person from our own accounts; never the task's assignee.
+     */
+    private CurrentUser decider(Role role) {
+        CurrentUser actor = actors.current().orElseThrow(() -> new DecisionRefused("NOT_AUTHENTICATED",
+                "a decision on a claim must be performed by a signed-in user, not by the engine on its own"));
+        if (!actor.has(role)) {
+            throw new DecisionRefused(role == Role.SUPERVISOR ? "NOT_A_SUPERVISOR" : "NOT_A_REVIEWER",
+                    actor.username() + " does not hold the role " + role + " needed for this decision");
         }
-        audit.claim(reference, reviewer, "REVIEWED_" + decision, reason);
+        return actor;
     }
 
     @Override
-    public void recordSecondApproval(String reference, String supervisor, String decision, String reason) {
-        if (claims.setSecondApproval(reference, supervisor, reason) == 0) {
+    public void recordReview(String reference, String assignee, String decision, String reason) {
+        CurrentUser reviewer = decider(Role.REVIEWER);
+        if (claims.setReviewByReference(reference, reviewer.username(), decision, reason, reviewer.personKey()) != 1) {
             idOf(reference); // a claim that does not exist says so
-            throw new FourEyesViolation(supervisor); // the claim's reviewer: the update matched nothing
+            throw conflictOfInterest(reviewer); // the update matched nothing: the reviewer is of the household
         }
-        audit.claim(reference, supervisor, "SECOND_APPROVAL_" + decision, reason);
+        audit.claim(reference, reviewer.username(), "REVIEWED_" + decision, reason);
+        trail.record(reviewer.username(), SecurityTrail.Type.DECISION, "OK", "claim " + reference, "REVIEWED_" + decision);
+    }
+
+    @Override
+    public void recordSecondApproval(String reference, String assignee, String decision, String reason) {
+        CurrentUser supervisor = decider(Role.SUPERVISOR);
+        if (claims.setSecondApproval(reference, supervisor.username(), decision, reason, supervisor.personKey()) == 0) {
+            ClaimRow claim = claims.findByReference(reference);
+            if (claim == null) {
+                throw new IllegalStateException("claim " + reference + " does not exist");
+            }
+            throw supervisor.username().equals(claim.getReviewer()) ? new FourEyesViolation(supervisor.username())
+                    : conflictOfInterest(supervisor);
+        }
+        audit.claim(reference, supervisor.username(), "SECOND_APPROVAL_" + decision, reason);
+        trail.record(supervisor.username(), SecurityTrail.Type.DECISION, "OK", "claim " + reference, "SECOND_APPROVAL_" + decision);
+    }
+
+    static DecisionRefused conflictOfInterest(CurrentUser user) {
+        return new DecisionRefused("CONFLICT_OF_INTEREST", user.username()
+                + " is the applicant or a member of the household of this claim and cannot decide or pay it");
     }
 
     @Override
@@ -180,11 +232,16 @@ public class ClaimWorkflow implements ClaimSteps {
         }
         long claimId = sealed.getClaimId();
         JsonNode result = determinations.result(sealed);
+        Household household = read(sealed.getFactsJson(), Household.class);
+        String applicantKey = keyOf(household.applicant());
+        String spouseKey = keyOf(household.spouse());
         String thisMonth = YearMonth.now(clock).toString();
-        // what to grant, in the determination's order: each entitlement with the payments it is due
+        // what to grant, in the determination's order: each entitlement with its periods (each
+        // granted to its persons, and paid unless it is a service)
         Map<EntitlementRow, List<Due>> grants = new LinkedHashMap<>();
         for (JsonNode b : result.at("/period/benefits")) {
-            boolean yearly = b.get("periodicity").asText().equals("YEARLY");
+            Periodicity periodicity = Periodicity.valueOf(b.get("periodicity").asText());
+            boolean yearly = periodicity == Periodicity.YEARLY;
             for (JsonNode s : b.get("subjects")) {
                 for (JsonNode seg : s.get("segments")) {
                     if (!seg.get("eligible").asBoolean()) {
@@ -194,7 +251,7 @@ public class ClaimWorkflow implements ClaimSteps {
                     List<Due> due = new ArrayList<>();
                     YearMonth to = YearMonth.parse(e.getPeriodTo());
                     for (YearMonth m = YearMonth.parse(e.getPeriodFrom()); !m.isAfter(to); m = m.plusMonths(yearly ? 12 : 1)) {
-                        due.add(new Due(yearly ? Integer.toString(m.getYear()) : m.toString(), m.toString()));
+                        due.add(new Due(HeldGrants.period(periodicity, m), m.toString(), true));
                     }
                     grants.put(e, due);
                 }
@@ -209,10 +266,29 @@ public class ClaimWorkflow implements ClaimSteps {
                 if (!item.get("eligible").asBoolean()) {
                     continue;
                 }
-                String month = YearMonth.from(LocalDate.parse(item.get("assessedOn").asText())).toString();
+                LocalDate assessedOn = LocalDate.parse(item.get("assessedOn").asText());
+                String month = YearMonth.from(assessedOn).toString();
                 EntitlementRow e = entitlement(claimId, sealed.getId(), b, item, month, month, item);
-                grants.put(e, periodicity.equals("ONE_TIME") ? List.of(new Due("ONCE", thisMonth)) : List.of());
+                grants.put(e, new ArrayList<>(List.of(new Due(HeldGrants.once(assessedOn), thisMonth, periodicity.equals("ONE_TIME")))));
             }
+        }
+        // the grants first: a person is granted a benefit for a period at most once, across all
+        // claims (a unique key); a claim that raced this one to the same person and period (both
+        // determined before either was granted) keeps it, and this one is told which claim holds it
+        Map<String, String> heldBy = recordGrants(claimId, grants, applicantKey, spouseKey);
+        if (!heldBy.isEmpty()) {
+            List<String> held = new ArrayList<>();
+            grants.forEach((e, due) -> due.removeIf(d -> {
+                String holder = HeldGrants.persons(e.getSubjectPath(), applicantKey, spouseKey).stream()
+                        .map(k -> heldBy.get(grantKey(e.getBenefit(), k, d.period()))).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+                if (holder != null) {
+                    held.add(e.getBenefit() + " " + e.getSubjectLabel() + " " + d.period() + " (" + holder + ")");
+                }
+                return holder != null;
+            }));
+            grants.values().removeIf(List::isEmpty);
+            audit.claim(claimId, AuditLog.SYSTEM, "HELD_BY_OTHER_CLAIM",
+                    "granted to another claim in the meantime, not granted again: " + String.join("; ", held));
         }
         // two statements whatever the number of rows: the entitlements (their ids come back), then their payments
         List<PaymentRow> scheduled = new ArrayList<>();
@@ -221,13 +297,58 @@ public class ClaimWorkflow implements ClaimSteps {
             if (grants.keySet().stream().anyMatch(e -> e.getId() == null)) {
                 throw new IllegalStateException("the database did not return the ids of the entitlements inserted");
             }
-            grants.forEach((e, due) -> due.forEach(d -> scheduled.add(payment(e, d.period(), d.dueMonth()))));
+            grants.forEach((e, due) -> due.stream().filter(Due::paid).forEach(d -> scheduled.add(payment(e, d.period(), d.dueMonth()))));
         }
         if (!scheduled.isEmpty()) {
             payments.insertPayments(scheduled);
         }
-        claims.setDecided(claimId, ClaimStatus.APPROVED.name(), clock.instant());
+        // the claim's row, not the process's variables, says whether it was approved (and approved again)
+        if (claims.setApproved(claimId, clock.instant(), secondApprovalThreshold) != 1) {
+            throw new IllegalStateException("claim " + reference + " has no recorded approval"
+                    + " (and, above " + secondApprovalThreshold + " yuan, second approval): nothing is granted");
+        }
         audit.claim(claimId, AuditLog.SYSTEM, "GRANTED", scheduled.size() + " payment(s) scheduled from determination " + sealed.getSeq());
+    }
+
+    private static String grantKey(String benefit, String personKey, String period) {
+        return benefit + "|" + personKey + "|" + period;
+    }
+
+    /**
+     * Inserts the grant rows of every period to be granted, in one statement (in key order, so two
+     * claims racing lock in the same order). When another claim holds some of them already, those
+     * are found, left out and the rest inserted; returns what is held, grant key to claim reference.
+     */
+    private Map<String, String> recordGrants(long claimId, Map<EntitlementRow, List<Due>> grants, String applicantKey, String spouseKey) {
+        java.util.TreeMap<String, GrantRow> rows = new java.util.TreeMap<>();
+        java.time.Instant now = clock.instant();
+        grants.forEach((e, due) -> {
+            for (String person : HeldGrants.persons(e.getSubjectPath(), applicantKey, spouseKey)) {
+                for (Due d : due) {
+                    rows.putIfAbsent(grantKey(e.getBenefit(), person, d.period()), new GrantRow(person, e.getBenefit(), d.period(), claimId, now));
+                }
+            }
+        });
+        Map<String, String> heldBy = new LinkedHashMap<>();
+        for (int attempt = 1; !rows.isEmpty(); attempt++) {
+            try {
+                payments.insertGrants(new ArrayList<>(rows.values()));
+                return heldBy;
+            } catch (org.springframework.dao.DuplicateKeyException taken) {
+                if (attempt == 3) {
+                    throw taken;
+                }
+                List<String> persons = rows.values().stream().map(GrantRow::personKey).distinct().toList();
+                List<String> benefits = rows.values().stream().map(GrantRow::benefit).distinct().toList();
+                for (HeldGrants.Held h : payments.findHeld(persons, benefits, claimId)) {
+                    String key = grantKey(h.benefit(), h.personKey(), h.period());
+                    if (rows.remove(key) != null) {
+                        heldBy.put(key, h.claimReference());
+                    }
+                }
+            }
+        }
+        return heldBy;
     }
 
     private EntitlementRow entitlement(long claimId, long determinationId, JsonNode benefit, JsonNode subject, String from,
@@ -254,8 +375,11 @@ public class ClaimWorkflow implements ClaimSteps {
         return e;
     }
 
-    /** A payment an entitlement is due: its period (a month, a year, or ONCE) and the month it falls due. */
-    private record Due(String period, String dueMonth) {
+    /**
+     * A period an entitlement grants: a month, a year or a one-time event ({@link HeldGrants}), the
+     * month it falls due, and whether it is paid (a service is granted, not paid).
+     */
+    private record Due(String period, String dueMonth, boolean paid) {
     }
 
     private static PaymentRow payment(EntitlementRow e, String period, String dueMonth) {

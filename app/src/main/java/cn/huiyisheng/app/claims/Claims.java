@@ -1,11 +1,14 @@
 package cn.huiyisheng.app.claims;
 
 import cn.huiyisheng.app.audit.AuditLog;
+import cn.huiyisheng.app.audit.SecurityTrail;
 import cn.huiyisheng.app.claims.persistence.ClaimMapper;
 import cn.huiyisheng.app.claims.persistence.ClaimRow;
 import cn.huiyisheng.app.determinations.SealedDeterminations;
 import cn.huiyisheng.app.evaluation.EvaluationRequest;
 import cn.huiyisheng.app.evaluation.EvaluationService;
+import cn.huiyisheng.app.identity.CurrentUser;
+import cn.huiyisheng.app.identity.PersonKeys;
 import cn.huiyisheng.app.identity.Role;
 import cn.huiyisheng.app.payments.persistence.PaymentMapper;
 import cn.huiyisheng.app.web.ApiErrors;
@@ -51,10 +54,14 @@ public class Claims {
     private final AuditLog audit;
     private final ObjectMapper json;
     private final Clock clock;
+    private final PersonKeys keys;
+    private final ClaimParties parties;
+    private final SecurityTrail trail;
     private final SecureRandom random = new SecureRandom();
 
     public Claims(ClaimMapper claims, EvaluationService evaluations, SealedDeterminations determinations, PaymentMapper payments,
-                  RuntimeService runtime, AuditLog audit, ObjectMapper json, Clock clock) {
+                  RuntimeService runtime, AuditLog audit, ObjectMapper json, Clock clock, PersonKeys keys, ClaimParties parties,
+                  SecurityTrail trail) {
         this.claims = claims;
         this.evaluations = evaluations;
         this.determinations = determinations;
@@ -63,6 +70,9 @@ public class Claims {
         this.audit = audit;
         this.json = json;
         this.clock = clock;
+        this.keys = keys;
+        this.parties = parties;
+        this.trail = trail;
     }
 
     /** The claim and whether this call created it (false: the same request was submitted before under that key). */
@@ -74,14 +84,15 @@ public class Claims {
      * idempotency key and the same content returns the claim made the first time.
      */
     @Transactional
-    public Submitted submit(String username, String idempotencyKey, ClaimSubmission submission, byte[] rawBody) {
+    public Submitted submit(CurrentUser user, String idempotencyKey, ClaimSubmission submission, byte[] rawBody) {
+        String username = user.username();
         if (idempotencyKey == null || !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
             throw new BadInput("Idempotency-Key", "REQUIRED",
                     "an Idempotency-Key header of 8 to 100 letters, digits or . _ : - is required (a new one per claim)",
                     "需要Idempotency-Key请求头（每个申请一个新值）");
         }
         String requestSha = TableCompiler.sha256(rawBody);
-        validate(submission);
+        validate(submission, user);
         YearMonth from = submission.period() != null ? submission.period().from() : YearMonth.now(clock);
         YearMonth to = submission.period() != null ? submission.period().to() : from.plusMonths(11);
         ClaimRow row = new ClaimRow();
@@ -114,6 +125,7 @@ public class Claims {
                 row.setReference(newReference()); // the random reference was taken: draw another
             }
         }
+        parties.record(row.getId(), submission.household());
         // the reference is the process's business key: the link from a claim to its process instance
         runtime.startProcessInstanceByKey(ClaimProcess.PROCESS_ID, row.getReference());
         // the claim row is the record of its submission (who, when, what): no audit event repeats it
@@ -128,10 +140,11 @@ public class Claims {
         return new Submitted(existing, false);
     }
 
-    private void validate(ClaimSubmission s) {
+    private void validate(ClaimSubmission s, CurrentUser user) {
         List<Problem> problems = new ArrayList<>();
         EvaluationRequest asEvaluation = new EvaluationRequest(s.household(), null, s.period(), s.benefits(), null);
         problems.addAll(evaluations.validate(asEvaluation));
+        problems.addAll(applicantIsAccountHolder(s.household(), user));
         if (s.bankAccount() == null || !BANK_ACCOUNT.matcher(s.bankAccount()).matches()) {
             problems.add(new Problem("$.bankAccount", s.bankAccount() == null ? "REQUIRED" : "INVALID_VALUE",
                     "a bank account number of 12 to 30 digits is required", "银行账号须为12至30位数字"));
@@ -139,6 +152,32 @@ public class Claims {
         if (!problems.isEmpty()) {
             throw new BadInput(problems);
         }
+    }
+
+    /**
+     * A claim is made by the person it is for: its applicant must be the account's verified person
+     * (a spouse is entered as the spouse). Never a silent acceptance of someone else's household.
+     */
+    private List<Problem> applicantIsAccountHolder(Household h, CurrentUser user) {
+        if (h == null || h.applicant() == null || h.applicant().idNumber() == null || h.applicant().idNumber().isBlank()) {
+            return List.of(); // the household's own validation reports what is missing
+        }
+        if (user.personKey() == null) {
+            return List.of(new Problem("$.household.applicant", "NO_VERIFIED_PERSON",
+                    "your account belongs to no verified person; register as an applicant to claim",
+                    "您的账号未绑定经实名核验的本人信息，请先注册申请人账号"));
+        }
+        List<Problem> problems = new ArrayList<>();
+        if (!keys.of(h.applicant().idNumber()).equals(user.personKey())) {
+            problems.add(new Problem("$.household.applicant.idNumber", "APPLICANT_NOT_ACCOUNT_HOLDER",
+                    "the applicant must be you, the account holder: a claim is made by the person it is for (enter your spouse as spouse)",
+                    "申请人须为账号本人：请以本人身份申请（配偶请填写在配偶一栏）"));
+        } else if (user.personName() != null && h.applicant().name() != null && !user.personName().equals(h.applicant().name().strip())) {
+            problems.add(new Problem("$.household.applicant.name", "APPLICANT_NAME_MISMATCH",
+                    "the applicant's name differs from the name verified for your account",
+                    "申请人姓名与账号实名核验的姓名不一致"));
+        }
+        return problems;
     }
 
     private String newReference() {
@@ -149,14 +188,34 @@ public class Claims {
         return b.toString();
     }
 
-    /** A claim that the user may see: their own, or any for staff. Others get 404, not 403: no probing. */
+    /**
+     * A claim that the user may see: their own, or any for staff. Others get 404, not 403: no
+     * probing; an attempt on a claim that exists is recorded in the security trail.
+     */
     public ClaimRow visible(String reference, String username, Set<Role> roles) {
         ClaimRow claim = claims.findByReference(reference);
         boolean staff = roles.stream().anyMatch(STAFF::contains);
         if (claim == null || !staff && !claim.getApplicantUsername().equals(username)) {
+            if (claim != null) {
+                trail.refused(username, "claim " + reference, "not the applicant's own claim");
+            }
             throw new ApiErrors.NotFound("no claim " + reference + " of yours");
         }
         return claim;
+    }
+
+    /** A claim as the user may read it; a staff member's read of its household facts is recorded. */
+    public ClaimView read(String reference, CurrentUser user) {
+        ClaimRow claim = visible(reference, user.username(), user.roles());
+        recordStaffRead(claim, user.username());
+        return view(claim);
+    }
+
+    /** Records that someone other than the applicant read a claim's household facts. */
+    public void recordStaffRead(ClaimRow claim, String username) {
+        if (!claim.getApplicantUsername().equals(username)) {
+            trail.record(username, SecurityTrail.Type.READ_HOUSEHOLD, "OK", "claim " + claim.getReference(), "household facts");
+        }
     }
 
     public List<ClaimRow> mine(String username) {
@@ -201,7 +260,8 @@ public class Claims {
 
     /** The applicant answers a request for information, optionally with corrected household facts. */
     @Transactional
-    public void answer(ClaimRow claim, String username, Household corrected, String note) {
+    public void answer(ClaimRow claim, CurrentUser user, Household corrected, String note) {
+        String username = user.username();
         if (!claim.getApplicantUsername().equals(username)) {
             throw new Forbidden("NOT_YOUR_CLAIM", "only the applicant can answer");
         }
@@ -210,11 +270,13 @@ public class Claims {
                     + claim.getStatus() + ")");
         }
         if (corrected != null) {
-            List<Problem> problems = evaluations.validate(new EvaluationRequest(corrected, null, null, null, null));
+            List<Problem> problems = new ArrayList<>(evaluations.validate(new EvaluationRequest(corrected, null, null, null, null)));
+            problems.addAll(applicantIsAccountHolder(corrected, user));
             if (!problems.isEmpty()) {
                 throw new BadInput(problems);
             }
             claims.setHousehold(claim.getId(), write(corrected));
+            parties.replace(claim.getId(), corrected);
         }
         claims.setStatus(claim.getId(), ClaimStatus.INFO_PROVIDED.name());
         audit.claim(claim.getId(), username, "INFO_PROVIDED", note == null ? null : note.strip());

@@ -1,7 +1,10 @@
 package cn.huiyisheng.app.claims;
 
+import cn.huiyisheng.app.audit.SecurityTrail;
 import cn.huiyisheng.app.claims.persistence.ClaimMapper;
 import cn.huiyisheng.app.claims.persistence.ClaimRow;
+import cn.huiyisheng.app.identity.ActingUser;
+import cn.huiyisheng.app.identity.CurrentUser;
 import cn.huiyisheng.app.identity.Role;
 import cn.huiyisheng.app.web.ApiErrors;
 import cn.huiyisheng.app.web.BadInput;
@@ -10,7 +13,9 @@ import cn.huiyisheng.app.web.Forbidden;
 import cn.huiyisheng.processes.claim.ClaimProcess;
 import cn.huiyisheng.processes.payment.PaymentProcess;
 import cn.huiyisheng.rules.household.ResidentId;
+import cn.huiyisheng.processes.claim.DecisionRefused;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
@@ -38,10 +43,12 @@ public class ReviewTasks {
     private final TaskService tasks;
     private final RuntimeService runtime;
     private final ClaimMapper claims;
+    private final SecurityTrail trail;
     /** The task with this id, if one of (up to three) groups is among its candidates. */
     private final String taskOfGroupsSql;
 
-    public ReviewTasks(TaskService tasks, RuntimeService runtime, ClaimMapper claims, ManagementService management) {
+    public ReviewTasks(TaskService tasks, RuntimeService runtime, ClaimMapper claims, ManagementService management, SecurityTrail trail) {
+        this.trail = trail;
         this.tasks = tasks;
         this.runtime = runtime;
         this.claims = claims;
@@ -105,8 +112,8 @@ public class ReviewTasks {
     }
 
     /** The task, if the user's roles may work on it: one query when they may. */
-    public Task task(String taskId, Set<Role> roles) {
-        List<String> mine = groups(roles);
+    public Task task(String taskId, CurrentUser user) {
+        List<String> mine = groups(user.roles());
         Task t = null;
         if (!mine.isEmpty()) {
             // a plain SQL query through Camunda's native query API: the task, only if one of the
@@ -123,7 +130,9 @@ public class ReviewTasks {
         if (tasks.createTaskQuery().taskId(taskId).singleResult() == null) {
             throw new ApiErrors.NotFound("no open task " + taskId);
         }
-        throw new Forbidden("NOT_YOUR_GROUP", "task " + taskId + " is for " + candidateGroups(taskId) + ", not for you");
+        Forbidden refused = new Forbidden("NOT_YOUR_GROUP", "task " + taskId + " is for " + candidateGroups(taskId) + ", not for you");
+        trail.refused(user.username(), "task " + taskId, refused.code());
+        throw refused;
     }
 
     private List<String> candidateGroups(String taskId) {
@@ -131,10 +140,17 @@ public class ReviewTasks {
     }
 
     @Transactional
-    public TaskView claim(String taskId, String username, Set<Role> roles) {
-        Task t = task(taskId, roles);
+    public TaskView claim(String taskId, CurrentUser user) {
+        String username = user.username();
+        Task t = task(taskId, user);
         if (t.getAssignee() != null && !t.getAssignee().equals(username)) {
             throw new Conflict("TASK_TAKEN", "task " + taskId + " is being worked on by " + t.getAssignee());
+        }
+        ClaimRow claim = claimOf(t);
+        if (claim != null && user.personKey() != null && claims.isParty(claim.getReference(), user.personKey())) {
+            DecisionRefused refused = ClaimWorkflow.conflictOfInterest(user);
+            trail.refused(username, "claim " + claim.getReference() + " task " + taskId, refused.code());
+            throw refused;
         }
         if (ClaimProcess.TASK_SECOND_APPROVAL.equals(t.getTaskDefinitionKey())) {
             fourEyes(t, username);
@@ -152,10 +168,14 @@ public class ReviewTasks {
         }
     }
 
-    /** Completes a review or a second approval with a decision. */
+    /**
+     * Completes a review or a second approval with a decision. The completion runs as the user
+     * ({@link ActingUser}): the task's listener checks and records who decides, in this transaction.
+     */
     @Transactional
-    public void decide(String taskId, String username, Set<Role> roles, Decision decision) {
-        Task t = task(taskId, roles);
+    public void decide(String taskId, CurrentUser user, Decision decision) {
+        String username = user.username();
+        Task t = task(taskId, user);
         String kind = t.getTaskDefinitionKey();
         if (!ClaimProcess.TASK_REVIEW.equals(kind) && !ClaimProcess.TASK_SECOND_APPROVAL.equals(kind)) {
             throw new Conflict("NOT_A_DECISION", "task " + taskId + " (" + t.getName() + ") is not decided here");
@@ -184,6 +204,22 @@ public class ReviewTasks {
         if (decision.reason() != null && !decision.reason().isBlank()) {
             variables.putValueTyped(ClaimProcess.REASON, Variables.stringValue(decision.reason().strip(), true));
         }
-        tasks.complete(taskId, variables);
+        try {
+            ActingUser.as(user, () -> tasks.complete(taskId, variables));
+        } catch (ProcessEngineException e) {
+            DecisionRefused refused = refusal(e).orElseThrow(() -> e); // the engine wraps what its listeners throw
+            trail.refused(username, "task " + taskId, refused.code());
+            throw refused;
+        }
+    }
+
+    /** The decision refusal behind an engine exception, if that is what it is. */
+    static java.util.Optional<DecisionRefused> refusal(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof DecisionRefused refused) {
+                return java.util.Optional.of(refused);
+            }
+        }
+        return java.util.Optional.empty();
     }
 }

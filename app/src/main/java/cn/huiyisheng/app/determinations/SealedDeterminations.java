@@ -5,6 +5,7 @@ import cn.huiyisheng.app.determinations.persistence.DeterminationRow;
 import cn.huiyisheng.app.evaluation.EvaluationRequest;
 import cn.huiyisheng.app.evaluation.EvaluationResponse;
 import cn.huiyisheng.app.evaluation.EvaluationService;
+import cn.huiyisheng.app.evaluation.SystemRecords;
 import cn.huiyisheng.rules.compile.TableCompiler;
 import cn.huiyisheng.rules.engine.Engine;
 import cn.huiyisheng.rules.household.Household;
@@ -78,13 +79,15 @@ public class SealedDeterminations {
      * to the chain when that transaction commits, and not at all if it rolls back.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Sealed evaluateAndSeal(long claimId, Household household, LocalDate asOf, YearMonth from, YearMonth to, List<String> benefits) {
+    public Sealed evaluateAndSeal(long claimId, Household household, LocalDate asOf, YearMonth from, YearMonth to, List<String> benefits,
+                                  SystemRecords records) {
         // stored to the second (MySQL's driver is set not to send fractions, as Camunda asks):
         // evaluate and hash exactly what will be stored
         Instant knownAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         EvaluationRequest request = new EvaluationRequest(household, asOf, new EvaluationRequest.Span(from, to), benefits, knownAt);
-        EvaluationResponse response = evaluations.evaluateClaim(request);
+        EvaluationResponse response = evaluations.evaluateClaim(request, records);
         DeterminationRow row = new DeterminationRow();
+        row.setRecordsJson(records.isEmpty() ? null : json(records));
         row.setScope(SCOPE_CLAIM);
         row.setClaimId(claimId);
         row.setAsOf(asOf);
@@ -195,7 +198,10 @@ public class SealedDeterminations {
             EvaluationRequest request = new EvaluationRequest(household, row.getAsOf(),
                     new EvaluationRequest.Span(YearMonth.parse(row.getPeriodFrom()), YearMonth.parse(row.getPeriodTo())),
                     Arrays.asList(row.getBenefits().split(",")), row.getKnownAt());
-            String replayed = json(SCOPE_CLAIM.equals(row.getScope()) ? evaluations.evaluateClaim(request) : evaluations.evaluate(request));
+            SystemRecords records = row.getRecordsJson() == null ? SystemRecords.NONE
+                    : canonical.readValue(row.getRecordsJson(), SystemRecords.class);
+            String replayed = json(SCOPE_CLAIM.equals(row.getScope()) ? evaluations.evaluateClaim(request, records)
+                    : evaluations.evaluate(request));
             String difference = replayed.equals(row.getResultJson()) ? null
                     : firstDifference(canonical.readTree(row.getResultJson()), canonical.readTree(replayed), "$");
             return new Replay(determinationId, difference == null, difference, replayed);
@@ -241,7 +247,9 @@ public class SealedDeterminations {
                 r.getKnownAt().toString(), r.getPeriodFrom(), r.getPeriodTo(), r.getBenefits(), r.getFactsJson(),
                 r.getVersionsJson(), r.getResultJson(), r.getEngineVersion(), r.getRecordedAt().toString(), r.getPrevHash())
                 // the scope is sealed too; FULL, the scope of the records made before it existed, adds nothing
-                + (SCOPE_FULL.equals(r.getScope()) ? "" : "\n" + r.getScope());
+                + (SCOPE_FULL.equals(r.getScope()) ? "" : "\n" + r.getScope())
+                // the system's records used, when there were any (none before they were sealed)
+                + (r.getRecordsJson() == null ? "" : "\n" + r.getRecordsJson());
         return TableCompiler.sha256(content.getBytes(StandardCharsets.UTF_8));
     }
 

@@ -1,5 +1,6 @@
 package cn.huiyisheng.app.evaluation;
 
+import cn.huiyisheng.app.identity.PersonKeys;
 import cn.huiyisheng.app.policy.PolicyCatalog;
 import cn.huiyisheng.rules.engine.Determination;
 import cn.huiyisheng.rules.engine.Engine;
@@ -30,11 +31,13 @@ public class EvaluationService {
 
     private final PolicyCatalog catalog;
     private final Clock clock;
+    private final PersonKeys keys;
     private final HouseholdValidator validator = new HouseholdValidator(CODES);
 
-    public EvaluationService(PolicyCatalog catalog, Clock clock) {
+    public EvaluationService(PolicyCatalog catalog, Clock clock, PersonKeys keys) {
         this.catalog = catalog;
         this.clock = clock;
+        this.keys = keys;
     }
 
     /** Every problem with the request, by JSON path; empty when it can be evaluated. */
@@ -87,10 +90,24 @@ public class EvaluationService {
      * in a claim for a period, and would double the sealed record).
      */
     public EvaluationResponse evaluateClaim(EvaluationRequest request) {
+        return evaluateClaim(request, SystemRecords.NONE);
+    }
+
+    /**
+     * A claim's evaluation with the system's own records applied: what other claims already hold
+     * for the same persons is not eligible again ({@link HeldGrants}).
+     */
+    public EvaluationResponse evaluateClaim(EvaluationRequest request, SystemRecords records) {
         if (request.period() == null) {
             throw new IllegalArgumentException("a claim is evaluated over a period");
         }
-        return evaluate(request, true);
+        EvaluationResponse response = evaluate(request, true);
+        if (records.held().isEmpty()) {
+            return response;
+        }
+        var h = request.household();
+        return HeldGrants.apply(response, records.held(), h.applicant() == null ? null : keys.of(h.applicant().idNumber()),
+                h.spouse() == null || h.spouse().idNumber() == null ? null : keys.of(h.spouse().idNumber()));
     }
 
     private EvaluationResponse evaluate(EvaluationRequest request, boolean claim) {

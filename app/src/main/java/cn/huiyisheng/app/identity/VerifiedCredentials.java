@@ -29,8 +29,33 @@ public class VerifiedCredentials implements AuthenticationManager {
     private static final Duration TTL = Duration.ofMinutes(1);
     private static final int MAX_ENTRIES = 10_000;
 
+    /** What happens around a real verification (not around a remembered one): throttling and the trail. */
+    public interface Attempts {
+        /** Throws to refuse the attempt before the password is checked. */
+        void check(String username, String address);
+
+        void succeeded(String username, String address);
+
+        void failed(String username, String address, String why);
+
+        Attempts NONE = new Attempts() {
+            @Override
+            public void check(String username, String address) {
+            }
+
+            @Override
+            public void succeeded(String username, String address) {
+            }
+
+            @Override
+            public void failed(String username, String address, String why) {
+            }
+        };
+    }
+
     private final AuthenticationManager delegate;
     private final Clock clock;
+    private final Attempts attempts;
     private final byte[] key = new byte[32];
     private final Map<String, Entry> verified = new ConcurrentHashMap<>();
 
@@ -38,8 +63,13 @@ public class VerifiedCredentials implements AuthenticationManager {
     }
 
     public VerifiedCredentials(AuthenticationManager delegate, Clock clock) {
+        this(delegate, clock, Attempts.NONE);
+    }
+
+    public VerifiedCredentials(AuthenticationManager delegate, Clock clock, Attempts attempts) {
         this.delegate = delegate;
         this.clock = clock;
+        this.attempts = attempts;
         new SecureRandom().nextBytes(key);
     }
 
@@ -54,12 +84,36 @@ public class VerifiedCredentials implements AuthenticationManager {
         if (hit != null && hit.until().isAfter(now)) {
             return hit.authentication();
         }
-        Authentication result = delegate.authenticate(request);
+        String address = address(request);
+        Authentication result;
+        try {
+            attempts.check(request.getName(), address);
+            try {
+                result = delegate.authenticate(request);
+            } catch (org.springframework.security.authentication.InternalAuthenticationServiceException unavailable) {
+                throw unavailable; // the database is away: not the user's failure
+            } catch (AuthenticationException e) {
+                attempts.failed(request.getName(), address, e.getClass().getSimpleName());
+                throw e;
+            }
+            attempts.succeeded(result.getName(), address);
+        } catch (org.springframework.dao.DataAccessException unavailable) {
+            // the trail or the throttle could not be read or written: the sign-in cannot be accounted for
+            throw new org.springframework.security.authentication.InternalAuthenticationServiceException("database unavailable", unavailable);
+        }
         if (verified.size() >= MAX_ENTRIES) {
             verified.clear();
         }
         verified.put(id, new Entry(result, now.plus(TTL)));
         return result;
+    }
+
+    /** The client's address, as the sign-in filters recorded it, or the current request's. */
+    private static String address(Authentication request) {
+        if (request.getDetails() instanceof org.springframework.security.web.authentication.WebAuthenticationDetails d) {
+            return d.getRemoteAddress();
+        }
+        return cn.huiyisheng.app.audit.SecurityTrail.currentAddress();
     }
 
     private String mac(String value) {

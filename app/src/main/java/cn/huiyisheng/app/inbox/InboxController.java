@@ -66,11 +66,12 @@ public class InboxController {
     @GetMapping("/tasks/{id}")
     public String task(Authentication auth, @PathVariable String id, Model model) {
         CurrentUser user = CurrentUser.of(auth);
-        Task task = tasks.task(id, user.roles());
+        Task task = tasks.task(id, user);
         ClaimRow claim = tasks.claimOf(task);
         if (claim == null) {
             throw new ApiErrors.NotFound("task " + id + " is not about a claim");
         }
+        claims.recordStaffRead(claim, user.username());
         model.addAttribute("task", task);
         model.addAttribute("claim", claims.view(claim));
         model.addAttribute("decisions", ClaimProcess.TASK_SECOND_APPROVAL.equals(task.getTaskDefinitionKey())
@@ -83,7 +84,7 @@ public class InboxController {
     public String take(Authentication auth, @PathVariable String id, RedirectAttributes redirect, Locale locale) {
         CurrentUser user = CurrentUser.of(auth);
         try {
-            tasks.claim(id, user.username(), user.roles());
+            tasks.claim(id, user);
             redirect.addFlashAttribute("flash", messages.getMessage("done.taken", null, locale));
         } catch (RuntimeException e) {
             redirect.addFlashAttribute("error", e.getMessage());
@@ -98,7 +99,7 @@ public class InboxController {
         Task open = taskService.createTaskQuery().taskId(id).singleResult();
         ClaimRow claim = open == null ? null : tasks.claimOf(open);
         try {
-            tasks.decide(id, user.username(), user.roles(), new ReviewTasks.Decision(decision, reason));
+            tasks.decide(id, user, new ReviewTasks.Decision(decision, reason));
             String reference = claim == null ? "" : claim.getReference();
             redirect.addFlashAttribute("flash", messages.getMessage("done.decided", new Object[]{reference}, locale));
             return "redirect:/inbox";
@@ -119,14 +120,14 @@ public class InboxController {
 
     @PostMapping("/payments/start")
     public String start(Authentication auth, RedirectAttributes redirect, Locale locale) {
-        long id = payments.start(auth.getName()).getId();
+        long id = payments.start(CurrentUser.of(auth)).getId();
         redirect.addFlashAttribute("flash", messages.getMessage("done.run", new Object[]{id}, locale));
         return "redirect:/inbox/payments";
     }
 
     @GetMapping("/payments/{id}/files/{payer}")
     public ResponseEntity<byte[]> file(Authentication auth, @PathVariable long id, @PathVariable String payer) {
-        RunFileRow f = payments.file(id, payer);
+        RunFileRow f = payments.file(id, payer, CurrentUser.of(auth));
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(f.getFilename()).build().toString())
                 .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8)).body(f.getContent());
@@ -136,7 +137,7 @@ public class InboxController {
     public String importReturn(Authentication auth, @PathVariable long id, @RequestParam("file") MultipartFile file,
                                RedirectAttributes redirect, Locale locale) throws IOException {
         try {
-            payments.importReturnFile(id, auth.getName(), file.getBytes());
+            payments.importReturnFile(id, CurrentUser.of(auth), file.getBytes());
             redirect.addFlashAttribute("flash", messages.getMessage("done.imported", new Object[]{id}, locale));
         } catch (cn.huiyisheng.app.web.BadInput e) {
             redirect.addFlashAttribute("error", e.problems().stream().map(p -> p.path() + ": " + p.message())

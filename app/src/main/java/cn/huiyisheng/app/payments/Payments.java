@@ -1,6 +1,10 @@
 package cn.huiyisheng.app.payments;
 
 import cn.huiyisheng.app.audit.AuditLog;
+import cn.huiyisheng.app.audit.SecurityTrail;
+import cn.huiyisheng.app.identity.CurrentUser;
+import cn.huiyisheng.app.identity.Users;
+import cn.huiyisheng.app.web.Forbidden;
 import cn.huiyisheng.app.payments.persistence.PaymentLine;
 import cn.huiyisheng.app.payments.persistence.PaymentMapper;
 import cn.huiyisheng.app.payments.persistence.PaymentRunRow;
@@ -55,23 +59,30 @@ public class Payments implements PaymentSteps {
     private final AuditLog audit;
     private final ObjectMapper json;
     private final Clock clock;
+    private final Users users;
+    private final SecurityTrail trail;
 
-    public Payments(PaymentMapper mapper, RuntimeService runtime, TaskService tasks, AuditLog audit, ObjectMapper json, Clock clock) {
+    public Payments(PaymentMapper mapper, RuntimeService runtime, TaskService tasks, AuditLog audit, ObjectMapper json, Clock clock,
+                    Users users, SecurityTrail trail) {
         this.mapper = mapper;
         this.runtime = runtime;
         this.tasks = tasks;
         this.audit = audit;
         this.json = json;
         this.clock = clock;
+        this.users = users;
+        this.trail = trail;
     }
 
     /** Starts a run on demand for the current month. */
-    public PaymentRunRow start(String username) {
+    public PaymentRunRow start(CurrentUser officer) {
+        String username = officer.username();
         PaymentRunRow run = newRun(username);
         ProcessInstance pi = runtime.startProcessInstanceByMessage(PaymentProcess.MESSAGE_RUN_REQUESTED, "RUN-" + run.getId(),
                 Map.of(PaymentProcess.RUN_ID, run.getId()));
         mapper.setRunProcess(run.getId(), pi.getId());
         audit.run(run.getId(), username, "RUN_STARTED", "month " + run.getRunMonth());
+        trail.record(username, SecurityTrail.Type.PAYMENT_RUN, "OK", "run " + run.getId(), "started, month " + run.getRunMonth());
         return mapper.findRun(run.getId());
     }
 
@@ -98,7 +109,10 @@ public class Payments implements PaymentSteps {
         if (!"STARTED".equals(run.getStatus())) {
             return run.getId(); // collected already: this step is being retried
         }
-        mapper.takeDuePayments(run.getId(), run.getRunMonth());
+        // an officer's run never takes a payment of a claim of their own household: it stays due, for
+        // another officer's run or the monthly one
+        String officerKey = AuditLog.SYSTEM.equals(run.getStartedBy()) ? null : users.current(run.getStartedBy()).personKey();
+        mapper.takeDuePayments(run.getId(), run.getRunMonth(), officerKey);
         List<PaymentLine> lines = mapper.findLinesOfRun(run.getId());
         BigDecimal total = lines.stream().map(PaymentLine::getAmount).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
         mapper.setRunCollected(run.getId(), lines.size(), total);
@@ -162,8 +176,14 @@ public class Payments implements PaymentSteps {
      * {@code reference,status,reason} with status PAID or FAILED. Every problem is reported by line
      * and nothing changes unless the whole file is right; then the run's reconciliation proceeds.
      */
-    public PaymentRunRow importReturnFile(long runId, String username, byte[] content) {
+    public PaymentRunRow importReturnFile(long runId, CurrentUser officer, byte[] content) {
+        String username = officer.username();
         PaymentRunRow run = run(runId);
+        if (officer.personKey() != null && mapper.countLinesOfRunWithParty(runId, officer.personKey()) > 0) {
+            trail.refused(username, "run " + runId + " return file", "CONFLICT_OF_INTEREST");
+            throw new Forbidden("CONFLICT_OF_INTEREST", "run " + runId + " pays a claim of your own household:"
+                    + " another payment officer must import its return file");
+        }
         if (!"FILES_WRITTEN".equals(run.getStatus())) {
             throw new Conflict("NOT_AWAITING_RETURN", "run " + runId + " is " + run.getStatus() + ", not waiting for a return file");
         }
@@ -184,6 +204,7 @@ public class Payments implements PaymentSteps {
         }
         mapper.setRunReturnFile(runId, content, TableCompiler.sha256(content));
         audit.run(runId, username, "RETURN_IMPORTED", lines.size() + " line(s)");
+        trail.record(username, SecurityTrail.Type.PAYMENT_RUN, "OK", "run " + runId, "return file imported, " + lines.size() + " line(s)");
         tasks.complete(task.getId());
         return mapper.findRun(runId);
     }
@@ -268,11 +289,14 @@ public class Payments implements PaymentSteps {
         return mapper.findRunFiles(runId);
     }
 
-    public RunFileRow file(long runId, String payer) {
+    /** A bank file (names, ID numbers, accounts): every download is recorded. */
+    public RunFileRow file(long runId, String payer, CurrentUser reader) {
         RunFileRow file = mapper.findRunFile(runId, payer);
         if (file == null) {
             throw new ApiErrors.NotFound("run " + runId + " has no bank file for " + payer);
         }
+        trail.record(reader.username(), SecurityTrail.Type.READ_BANK_FILE, "OK", "run " + runId + " file " + payer,
+                file.getLineCount() + " line(s)");
         return file;
     }
 

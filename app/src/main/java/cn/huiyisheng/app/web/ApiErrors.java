@@ -49,6 +49,14 @@ public class ApiErrors {
                 java.util.List.of(new cn.huiyisheng.rules.household.Problem("$", e.code(), e.getMessage(), e.getMessage()))));
     }
 
+    /** A decision on a claim refused by the process's own checks (four eyes, conflict of interest, role). */
+    @ExceptionHandler(cn.huiyisheng.processes.claim.DecisionRefused.class)
+    ResponseEntity<ApiProblem> decisionRefused(cn.huiyisheng.processes.claim.DecisionRefused e) {
+        String detail = e.getMessage().substring(e.code().length() + 2);
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(new ApiProblem("Forbidden / 无权操作", 403, detail,
+                java.util.List.of(new cn.huiyisheng.rules.household.Problem("$", e.code(), detail, detail))));
+    }
+
     /** The database is away: say so quickly and clearly; nothing was half written (one transaction). */
     @ExceptionHandler({org.springframework.dao.DataAccessResourceFailureException.class,
             org.springframework.transaction.CannotCreateTransactionException.class})

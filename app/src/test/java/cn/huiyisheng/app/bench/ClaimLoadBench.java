@@ -2,7 +2,9 @@ package cn.huiyisheng.app.bench;
 
 import cn.huiyisheng.app.HuiyishengApplication;
 import cn.huiyisheng.app.claims.ReviewTasks;
-import cn.huiyisheng.app.identity.Role;
+import cn.huiyisheng.app.fixtures.People;
+import cn.huiyisheng.app.identity.CurrentUser;
+import cn.huiyisheng.app.identity.Users;
 import cn.huiyisheng.processes.claim.ClaimProcess;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -29,7 +31,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -101,6 +102,7 @@ public final class ClaimLoadBench {
 
     private static void run(ConfigurableApplicationContext ctx, int n, String history, int rounds) throws Exception {
         int port = ((WebServerApplicationContext) ctx).getWebServer().getPort();
+        claimants(ctx);
         deployBare(ctx.getBean(RepositoryService.class));
         JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
         RuntimeService runtime = ctx.getBean(RuntimeService.class);
@@ -271,13 +273,34 @@ public final class ClaimLoadBench {
         repository.createDeployment().name("bench").addString("benefit-claim-bare.bpmn", xml).deploy();
     }
 
+    /**
+     * Claimants: a claim is paid at most once per person and month, so each claim is for one of
+     * these couples and a month none of them has claimed yet (couple i mod N, month 2012-01 + i / N).
+     */
+    static final int COUPLES = 40;
+    static final List<People.Couple> couples = new ArrayList<>();
+    static final AtomicLong claimsMade = new AtomicLong();
+    static CurrentUser reviewerAccount;
+
+    private static void claimants(ConfigurableApplicationContext ctx) {
+        Users users = ctx.getBean(Users.class);
+        for (int i = 0; i < COUPLES; i++) {
+            couples.add(People.couple(users));
+        }
+        reviewerAccount = users.current("reviewer");
+    }
+
     private static void submit(HttpClient http, int port, List<Long> latencies) {
         try {
+            long i = claimsMade.getAndIncrement();
+            People.Couple couple = couples.get((int) (i % COUPLES));
+            String month = java.time.YearMonth.of(2012, 1).plusMonths(i / COUPLES).toString();
             HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/claims"))
                     .header("Content-Type", "application/json")
                     .header("Idempotency-Key", "bench-" + UUID.randomUUID())
-                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("applicant:applicant".getBytes(StandardCharsets.UTF_8)))
-                    .POST(HttpRequest.BodyPublishers.ofString(CLAIM)).build();
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                            (couple.username() + ":" + couple.password()).getBytes(StandardCharsets.UTF_8)))
+                    .POST(HttpRequest.BodyPublishers.ofString(couple.smallClaim(month, month))).build();
             long s = System.nanoTime();
             HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
             for (int retry = 0; retry < 3 && r.statusCode() == 503; retry++) {
@@ -300,6 +323,7 @@ public final class ClaimLoadBench {
      */
     private static void approveAll(TaskService tasks, ReviewTasks review, String processKey,
                                    LongSupplier progress, long target) throws Exception {
+        CurrentUser reviewer = reviewerAccount;
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
         ExecutorService reviewers = Executors.newFixedThreadPool(3);
         try {
@@ -310,8 +334,7 @@ public final class ClaimLoadBench {
                 for (Task t : open) {
                     done.add(reviewers.submit(() -> {
                         if (processKey.equals("benefit-claim")) {
-                            review.decide(t.getId(), "reviewer", EnumSet.of(Role.REVIEWER),
-                                    new ReviewTasks.Decision(ClaimProcess.Decision.APPROVE, null));
+                            review.decide(t.getId(), reviewer, new ReviewTasks.Decision(ClaimProcess.Decision.APPROVE, null));
                         } else {
                             tasks.claim(t.getId(), "reviewer");
                             tasks.complete(t.getId(), Map.of(ClaimProcess.DECISION, "APPROVE"));

@@ -10,7 +10,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import cn.huiyisheng.app.fixtures.People;
+import cn.huiyisheng.app.identity.Users;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -40,24 +43,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ClaimFlowTest {
 
-    static final String HOUSEHOLD = """
-            {"applicant": {"idNumber": "440304195803200249", "name": "李梅", "sex": "FEMALE", "birthDate": "1958-03-20",
-                           "registration": {"type": "URBAN_HUKOU", "district": "福田区"}},
-             "spouse": {"idNumber": "440304196005120134", "name": "王强", "sex": "MALE", "birthDate": "1960-05-12",
-                        "registration": {"type": "URBAN_HUKOU"}},
-             "children": [{"name": "王小明", "sex": "MALE", "birthDate": "1985-04-01", "alive": false, "deathDate": "2005-07-15"}],
-             "hardship": {"minimumLivingAllowance": true}}""";
-
-    /** 3 months × 340 × 2 parents = 2,040 of special support, and 6,000 of hardship support for 2014. */
-    static final String CLAIM = """
-            {"household": %s, "benefits": ["SPECIAL_SUPPORT", "HARDSHIP_FAMILY_SUPPORT"],
-             "period": {"from": "2014-01", "to": "2014-03"}, "bankAccount": "6222020200112233445", "bankName": "工商银行"}"""
-            .formatted(HOUSEHOLD);
-
-    /** Special support only for one month: 680, below the second-approval threshold. */
-    static final String SMALL_CLAIM = """
-            {"household": %s, "benefits": ["SPECIAL_SUPPORT"], "period": {"from": "2014-01", "to": "2014-01"},
-             "bankAccount": "6222020200112233445"}""".formatted(HOUSEHOLD);
+    /** A new couple for each test: a claim is paid at most once per person, across all claims. */
+    People.Couple couple;
 
     @Autowired
     TestRestTemplate http;
@@ -78,6 +65,14 @@ class ClaimFlowTest {
     @Autowired
     org.springframework.transaction.support.TransactionTemplate transaction;
 
+    @Autowired
+    Users users;
+
+    @BeforeEach
+    void newCouple() {
+        couple = People.couple(users);
+    }
+
     @AfterEach
     void clock() {
         ClockUtil.reset();
@@ -97,7 +92,7 @@ class ClaimFlowTest {
     }
 
     private String submitted(String body) {
-        ResponseEntity<JsonNode> r = submit("applicant", "test-" + UUID.randomUUID(), body);
+        ResponseEntity<JsonNode> r = submit(couple.username(), "test-" + UUID.randomUUID(), body);
         assertThat(r.getStatusCode().value()).as(String.valueOf(r.getBody())).isEqualTo(201);
         String reference = r.getBody().get("reference").asText();
         runJobs(reference);
@@ -130,21 +125,21 @@ class ClaimFlowTest {
     @Test
     @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
     void aClaimGoesFromSubmissionThroughSecondApprovalToPaymentPaidExactlyOnce(org.springframework.boot.test.system.CapturedOutput log) {
-        String reference = submitted(CLAIM);
-        JsonNode c = claim("applicant", reference);
+        String reference = submitted(couple.claim());
+        JsonNode c = claim(couple.username(), reference);
         assertThat(c.get("status").asText()).isEqualTo("IN_REVIEW");
         assertThat(c.get("amountTotal").decimalValue()).isEqualByComparingTo("8040.00");
-        assertThat(c.get("bankAccount").asText()).isEqualTo("6222***********3445");
+        assertThat(c.get("bankAccount").asText()).isEqualTo("6222***********" + couple.bankAccount().substring(15));
         assertThat(c.at("/determination/period/benefits/0/subjects/0/segments/0/amount").decimalValue()).isEqualByComparingTo("340.00");
         assertThat(c.get("timeline")).extracting(e -> e.get("type").asText()).containsExactly("SUBMITTED", "EVALUATED");
         assertThat(c.at("/timeline/0/detail").asText()).isEqualTo("benefits SPECIAL_SUPPORT,HARDSHIP_FAMILY_SUPPORT, period 2014-01 to 2014-03");
 
         // review, then the second approval by someone else
         assertThat(decide("reviewer", taskOf("reviewer", reference), "APPROVE", null).getStatusCode().value()).isEqualTo(204);
-        assertThat(claim("applicant", reference).get("status").asText()).isEqualTo("AWAITING_SECOND_APPROVAL");
+        assertThat(claim(couple.username(), reference).get("status").asText()).isEqualTo("AWAITING_SECOND_APPROVAL");
         assertThat(decide("supervisor", taskOf("supervisor", reference), "APPROVE", null).getStatusCode().value()).isEqualTo(204);
         runJobs(reference);
-        c = claim("applicant", reference);
+        c = claim(couple.username(), reference);
         assertThat(c.get("status").asText()).isEqualTo("APPROVED");
         assertThat(c.get("reviewer").asText()).isEqualTo("reviewer");
         assertThat(c.get("secondApprover").asText()).isEqualTo("supervisor");
@@ -159,8 +154,8 @@ class ClaimFlowTest {
         List<String> lines = bankLines(run);
         List<String> ours = lines.stream().filter(l -> l.endsWith("," + reference)).toList();
         assertThat(ours).hasSize(7);
-        assertThat(ours).allSatisfy(l -> assertThat(l).contains("6222020200112233445"));
-        assertThat(ours).anySatisfy(l -> assertThat(l).contains(",王强,440304196005120134,").contains(",340.00,2014-01,SPECIAL_SUPPORT,"));
+        assertThat(ours).allSatisfy(l -> assertThat(l).contains(couple.bankAccount()));
+        assertThat(ours).anySatisfy(l -> assertThat(l).contains(",王强," + couple.spouseId() + ",").contains(",340.00,2014-01,SPECIAL_SUPPORT,"));
         assertThat(ours).anySatisfy(l -> assertThat(l).contains(",6000.00,2014,HARDSHIP_FAMILY_SUPPORT,"));
 
         // the bank pays all but one of ours
@@ -193,7 +188,7 @@ class ClaimFlowTest {
         assertThat(payments.findPaymentsOfClaim(claimId)).hasSize(7).allSatisfy(p -> assertThat(p.getStatus()).isEqualTo("PAID"));
 
         // nothing personal reached the log on the way
-        assertThat(log.getAll()).doesNotContain("440304195803200249", "440304196005120134", "6222020200112233445", "李梅");
+        assertThat(log.getAll()).doesNotContain(couple.applicantId(), couple.spouseId(), couple.bankAccount(), "李梅");
     }
 
     private JsonNode startRun() {
@@ -241,7 +236,7 @@ class ClaimFlowTest {
 
     @Test
     void aClaimAboveTheThresholdCannotBeSecondApprovedByItsReviewer() {
-        String reference = submitted(CLAIM);
+        String reference = submitted(couple.claim());
         assertThat(decide("supervisor", taskOf("supervisor", reference), "APPROVE", null).getStatusCode().value()).isEqualTo(204);
         String second = taskOf("supervisor", reference);
         ResponseEntity<JsonNode> refused = decide("supervisor", second, "APPROVE", null);
@@ -249,22 +244,28 @@ class ClaimFlowTest {
         assertThat(refused.getBody().at("/problems/0/code").asText()).isEqualTo("FOUR_EYES");
         ResponseEntity<JsonNode> notTheirs = decide("reviewer", second, "APPROVE", null);
         assertThat(notTheirs.getStatusCode().value()).isEqualTo(403);
-        assertThat(claim("applicant", reference).get("status").asText()).isEqualTo("AWAITING_SECOND_APPROVAL");
-        assertThat(claim("applicant", reference).get("payments")).isEmpty();
+        assertThat(claim(couple.username(), reference).get("status").asText()).isEqualTo("AWAITING_SECOND_APPROVAL");
+        assertThat(claim(couple.username(), reference).get("payments")).isEmpty();
 
         // past the API, straight to the engine (as an operator's script or Cockpit could): the
         // completion itself is refused, and nothing of it is kept
         taskService.claim(second, "supervisor");
-        assertThatThrownBy(() -> taskService.complete(second, Map.of(ClaimProcess.DECISION, "APPROVE")))
+        assertThatThrownBy(() -> cn.huiyisheng.app.identity.ActingUser.as(users.current("supervisor"),
+                () -> taskService.complete(second, Map.of(ClaimProcess.DECISION, "APPROVE"))))
+                .hasMessageContaining("FOUR_EYES");
+        // re-assigning the task to someone else changes nothing: who performs the completion counts
+        taskService.setAssignee(second, "reviewer2");
+        assertThatThrownBy(() -> cn.huiyisheng.app.identity.ActingUser.as(users.current("supervisor"),
+                () -> taskService.complete(second, Map.of(ClaimProcess.DECISION, "APPROVE"))))
                 .hasMessageContaining("FOUR_EYES");
         assertThat(taskService.createTaskQuery().taskId(second).singleResult()).isNotNull();
         assertThat(claims.findByReference(reference).getSecondApprover()).isNull();
-        assertThat(claim("applicant", reference).get("status").asText()).isEqualTo("AWAITING_SECOND_APPROVAL");
+        assertThat(claim(couple.username(), reference).get("status").asText()).isEqualTo("AWAITING_SECOND_APPROVAL");
     }
 
     @Test
     void grantingAgainMakesNoSecondEntitlementOrPayment() {
-        String reference = submitted(SMALL_CLAIM);
+        String reference = submitted(couple.smallClaim());
         decide("reviewer", taskOf("reviewer", reference), "APPROVE", null);
         runJobs(reference);
         long claimId = claims.findByReference(reference).getId();
@@ -280,10 +281,10 @@ class ClaimFlowTest {
 
     @Test
     void aSmallClaimNeedsNoSecondApproval() {
-        String reference = submitted(SMALL_CLAIM);
+        String reference = submitted(couple.smallClaim());
         decide("reviewer", taskOf("reviewer", reference), "APPROVE", null);
         runJobs(reference);
-        JsonNode c = claim("applicant", reference);
+        JsonNode c = claim(couple.username(), reference);
         assertThat(c.get("status").asText()).isEqualTo("APPROVED");
         assertThat(c.has("secondApprover")).isFalse();
         assertThat(c.get("payments")).hasSize(2);
@@ -291,71 +292,71 @@ class ClaimFlowTest {
 
     @Test
     void anApplicantSeesOnlyTheirOwnClaims() {
-        String reference = submitted(SMALL_CLAIM);
+        String reference = submitted(couple.smallClaim());
         assertThat(as("applicant2").getForEntity("/api/claims/" + reference, JsonNode.class).getStatusCode().value()).isEqualTo(404);
         assertThat(as("applicant2").getForObject("/api/claims", JsonNode.class))
                 .noneMatch(c -> c.get("reference").asText().equals(reference));
-        assertThat(as("applicant").getForObject("/api/claims", JsonNode.class))
+        assertThat(as(couple.username()).getForObject("/api/claims", JsonNode.class))
                 .anyMatch(c -> c.get("reference").asText().equals(reference));
         assertThat(http.getForEntity("/api/claims/" + reference, JsonNode.class).getStatusCode().value()).isEqualTo(401);
-        assertThat(as("applicant").getForEntity("/api/tasks", JsonNode.class).getStatusCode().value()).isEqualTo(403);
+        assertThat(as(couple.username()).getForEntity("/api/tasks", JsonNode.class).getStatusCode().value()).isEqualTo(403);
         assertThat(as("reviewer").getForEntity("/api/claims/" + reference, JsonNode.class).getStatusCode().value()).isEqualTo(200);
     }
 
     @Test
     void aRetriedSubmitNeverMakesTwoClaims() {
         String key = "retry-" + UUID.randomUUID();
-        ResponseEntity<JsonNode> first = submit("applicant", key, SMALL_CLAIM);
-        ResponseEntity<JsonNode> retry = submit("applicant", key, SMALL_CLAIM);
+        ResponseEntity<JsonNode> first = submit(couple.username(), key, couple.smallClaim());
+        ResponseEntity<JsonNode> retry = submit(couple.username(), key, couple.smallClaim());
         assertThat(first.getStatusCode().value()).isEqualTo(201);
         assertThat(retry.getStatusCode().value()).isEqualTo(200);
         assertThat(retry.getBody().get("reference").asText()).isEqualTo(first.getBody().get("reference").asText());
-        ResponseEntity<JsonNode> different = submit("applicant", key, CLAIM);
+        ResponseEntity<JsonNode> different = submit(couple.username(), key, couple.claim());
         assertThat(different.getStatusCode().value()).isEqualTo(409);
-        assertThat(submit("applicant", null, SMALL_CLAIM).getStatusCode().value()).isEqualTo(400);
+        assertThat(submit(couple.username(), null, couple.smallClaim()).getStatusCode().value()).isEqualTo(400);
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(first.getBody().get("reference").asText()).count())
                 .isEqualTo(1);
     }
 
     @Test
     void aSubmissionWithProblemsIsRefusedWithEveryPathAndNothingIsStored() {
-        int before = claims.findByApplicant("applicant").size();
-        ResponseEntity<JsonNode> r = submit("applicant", "bad-" + UUID.randomUUID(),
-                SMALL_CLAIM.replace("440304195803200249", "440304195803200248").replace("6222020200112233445", "62-22"));
+        int before = claims.findByApplicant(couple.username()).size();
+        ResponseEntity<JsonNode> r = submit(couple.username(), "bad-" + UUID.randomUUID(),
+                couple.smallClaim().replace(couple.applicantId(), couple.applicantId().substring(0, 17) + (couple.applicantId().charAt(17) == '0' ? '1' : '0')).replace(couple.bankAccount(), "62-22"));
         assertThat(r.getStatusCode().value()).isEqualTo(400);
         assertThat(r.getBody().get("problems")).extracting(p -> p.get("path").asText())
                 .contains("$.household.applicant.idNumber", "$.bankAccount");
-        assertThat(claims.findByApplicant("applicant")).hasSize(before);
+        assertThat(claims.findByApplicant(couple.username())).hasSize(before);
     }
 
     @Test
     void anUnansweredRequestForInformationWithdrawsTheClaimAfter30Days() {
-        String reference = submitted(SMALL_CLAIM);
+        String reference = submitted(couple.smallClaim());
         decide("reviewer", taskOf("reviewer", reference), "REQUEST_INFO", "请提供子女死亡证明 / death certificate of the child");
         runJobs(reference);
-        assertThat(claim("applicant", reference).get("status").asText()).isEqualTo("INFO_REQUESTED");
+        assertThat(claim(couple.username(), reference).get("status").asText()).isEqualTo("INFO_REQUESTED");
         ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + 29L * 86_400_000));
         runJobs(reference);
-        assertThat(claim("applicant", reference).get("status").asText()).isEqualTo("INFO_REQUESTED");
+        assertThat(claim(couple.username(), reference).get("status").asText()).isEqualTo("INFO_REQUESTED");
         ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + 31L * 86_400_000));
         runJobs(reference);
-        assertThat(claim("applicant", reference).get("status").asText()).isEqualTo("WITHDRAWN");
-        assertThat(claim("applicant", reference).get("timeline")).extracting(e -> e.get("type").asText()).contains("WITHDRAWN");
+        assertThat(claim(couple.username(), reference).get("status").asText()).isEqualTo("WITHDRAWN");
+        assertThat(claim(couple.username(), reference).get("timeline")).extracting(e -> e.get("type").asText()).contains("WITHDRAWN");
     }
 
     @Test
     void anAnsweredRequestIsEvaluatedAgainWithTheCorrectedFacts() {
-        String reference = submitted(SMALL_CLAIM);
+        String reference = submitted(couple.smallClaim());
         decide("reviewer", taskOf("reviewer", reference), "REQUEST_INFO", "registration?");
         runJobs(reference);
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        String answer = "{\"note\": \"rural registration\", \"household\": " + HOUSEHOLD.replace("URBAN_HUKOU", "RURAL_HUKOU") + "}";
-        ResponseEntity<JsonNode> answered = as("applicant").postForEntity("/api/claims/" + reference + "/information",
+        String answer = "{\"note\": \"rural registration\", \"household\": " + couple.household("RURAL_HUKOU") + "}";
+        ResponseEntity<JsonNode> answered = as(couple.username()).postForEntity("/api/claims/" + reference + "/information",
                 new HttpEntity<>(answer, headers), JsonNode.class);
         assertThat(answered.getStatusCode().value()).isEqualTo(202);
         runJobs(reference);
-        JsonNode c = claim("applicant", reference);
+        JsonNode c = claim(couple.username(), reference);
         assertThat(c.get("status").asText()).isEqualTo("IN_REVIEW");
         // re-evaluated: the rural rate of 2014
         assertThat(c.at("/determination/period/benefits/0/subjects/0/segments/0/amount").decimalValue()).isEqualByComparingTo("170.00");
@@ -365,26 +366,26 @@ class ClaimFlowTest {
 
     @Test
     void aRefusedClaimCanBeAppealedToAReviewer() {
-        String reference = submitted(SMALL_CLAIM);
+        String reference = submitted(couple.smallClaim());
         decide("reviewer", taskOf("reviewer", reference), "REFUSE", "not a family-planning family");
         runJobs(reference);
-        assertThat(claim("applicant", reference).get("status").asText()).isEqualTo("REFUSED");
+        assertThat(claim(couple.username(), reference).get("status").asText()).isEqualTo("REFUSED");
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        ResponseEntity<JsonNode> appealed = as("applicant").postForEntity("/api/claims/" + reference + "/appeal",
+        ResponseEntity<JsonNode> appealed = as(couple.username()).postForEntity("/api/claims/" + reference + "/appeal",
                 new HttpEntity<>("{\"reason\": \"we had one child only\"}", headers), JsonNode.class);
         assertThat(appealed.getStatusCode().value()).isEqualTo(202);
-        assertThat(claim("applicant", reference).get("status").asText()).isEqualTo("APPEALED");
+        assertThat(claim(couple.username(), reference).get("status").asText()).isEqualTo("APPEALED");
         assertThat(taskOf("reviewer", reference)).isNotBlank();
     }
 
     @Test
     void everyDeterminationIsSealedInAChainThatReplaysIdentically() {
-        String reference = submitted(SMALL_CLAIM);
+        String reference = submitted(couple.smallClaim());
         var record = sealed.latest(claims.findByReference(reference).getId()).orElseThrow();
         assertThat(record.getHash()).hasSize(64).isNotEqualTo(record.getPrevHash());
         assertThat(record.getVersionsJson()).contains("SPECIAL_SUPPORT-v3");
-        assertThat(record.getFactsJson()).contains("440304195803200249");
+        assertThat(record.getFactsJson()).contains(couple.applicantId());
         // a claim's scope: the recurring benefit over the claim's period only, not also as of today
         assertThat(record.getScope()).isEqualTo("CLAIM");
         JsonNode result = sealed.result(record);

@@ -42,6 +42,8 @@ class KillRestartIT {
         }
     }
 
+    private cn.huiyisheng.app.fixtures.People.Couple applicant;
+
     private void start() throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", System.getProperty("huiyisheng.jar"), "--server.port=" + port, "--huiyisheng.demo-accounts=true",
@@ -58,7 +60,10 @@ class KillRestartIT {
             port = s.getLocalPort();
         }
         start();
-        String reference = json.readTree(post("/api/claims", "applicant", ClaimFlowTest.SMALL_CLAIM, "application/json",
+        // a new applicant registers (the database may be one that earlier runs used: a new person each time)
+        applicant = cn.huiyisheng.app.fixtures.People.unregistered();
+        assertThat(post("/api/accounts", null, applicant.registration(), "application/json", null).statusCode()).isEqualTo(201);
+        String reference = json.readTree(post("/api/claims", applicant.username(), applicant.smallClaim(), "application/json",
                 "it-" + UUID.randomUUID()).body()).get("reference").asText();
         await("evaluation", () -> status(reference).equals("IN_REVIEW"), 60);
         JsonNode inbox = json.readTree(get("/api/tasks", "reviewer").body());
@@ -111,7 +116,7 @@ class KillRestartIT {
     }
 
     private JsonNode claim(String reference) throws IOException, InterruptedException {
-        return json.readTree(get("/api/claims/" + reference, "applicant").body());
+        return json.readTree(get("/api/claims/" + reference, applicant.username()).body());
     }
 
     private JsonNode run(long id) throws IOException, InterruptedException {

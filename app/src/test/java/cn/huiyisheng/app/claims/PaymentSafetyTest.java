@@ -1,5 +1,6 @@
 package cn.huiyisheng.app.claims;
 
+import cn.huiyisheng.app.fixtures.People;
 import cn.huiyisheng.app.Jobs;
 import cn.huiyisheng.app.claims.persistence.ClaimMapper;
 import cn.huiyisheng.app.payments.persistence.PaymentMapper;
@@ -58,6 +59,9 @@ class PaymentSafetyTest {
     @Autowired
     cn.huiyisheng.app.determinations.SealedDeterminations sealed;
 
+    @Autowired
+    cn.huiyisheng.app.identity.Users users;
+
     @AfterEach
     void clock() {
         ClockUtil.reset();
@@ -71,7 +75,9 @@ class PaymentSafetyTest {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         headers.set("Idempotency-Key", "safety-" + UUID.randomUUID());
-        ResponseEntity<JsonNode> r = as("applicant").postForEntity("/api/claims", new HttpEntity<>(ClaimFlowTest.SMALL_CLAIM, headers), JsonNode.class);
+        People.Couple couple = People.couple(users);
+        ResponseEntity<JsonNode> r = as(couple.username()).postForEntity("/api/claims", new HttpEntity<>(couple.smallClaim(), headers),
+                JsonNode.class);
         assertThat(r.getStatusCode().value()).isEqualTo(201);
         return r.getBody().get("reference").asText();
     }

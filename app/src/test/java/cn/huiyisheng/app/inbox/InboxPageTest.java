@@ -42,13 +42,16 @@ class InboxPageTest {
     TaskService taskService;
     @Autowired
     ClaimMapper claims;
+    @Autowired
+    cn.huiyisheng.app.identity.Users users;
 
     private String submit() {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         headers.set("Idempotency-Key", "inbox-" + UUID.randomUUID());
-        JsonNode c = http.withBasicAuth("applicant", "applicant").postForEntity("/api/claims",
-                new HttpEntity<>(cn.huiyisheng.app.claims.ClaimFlowTestData.SMALL_CLAIM, headers), JsonNode.class).getBody();
+        cn.huiyisheng.app.fixtures.People.Couple couple = cn.huiyisheng.app.fixtures.People.couple(users);
+        JsonNode c = http.withBasicAuth(couple.username(), couple.password()).postForEntity("/api/claims",
+                new HttpEntity<>(couple.smallClaim(), headers), JsonNode.class).getBody();
         String reference = c.get("reference").asText();
         Jobs.runDueOfClaim(runtime, management, reference);
         return reference;

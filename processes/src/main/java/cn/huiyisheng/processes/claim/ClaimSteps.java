@@ -34,15 +34,19 @@ public interface ClaimSteps {
 
     /**
      * Records a reviewer's decision on the claim (who, what, the reason the applicant will read), as
-     * the review task completes, in that completion's transaction.
+     * the review task completes, in that completion's transaction. Who decided is the authenticated
+     * user performing the completion, which the application knows; {@code assignee} is only the
+     * engine's task field (anyone with access to the engine can set it) and decides nothing. Throws
+     * {@link DecisionRefused} when that user may not decide this claim: the completion rolls back.
      */
-    void recordReview(String claim, String reviewer, String decision, String reason);
+    void recordReview(String claim, String assignee, String decision, String reason);
 
     /**
      * Records a supervisor's second-approval decision, as that task completes, in its transaction;
-     * throws {@link FourEyesViolation} when the supervisor is the claim's reviewer.
+     * throws {@link FourEyesViolation} when the authenticated user performing it reviewed the claim,
+     * and {@link DecisionRefused} when they may not decide it otherwise.
      */
-    void recordSecondApproval(String claim, String supervisor, String decision, String reason);
+    void recordSecondApproval(String claim, String assignee, String decision, String reason);
 
     /** An approved claim waits for a supervisor's second approval (its evaluation said it would). */
     void awaitSecondApproval(String claim);

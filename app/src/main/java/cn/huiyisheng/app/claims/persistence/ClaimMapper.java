@@ -30,14 +30,36 @@ public interface ClaimMapper {
     int setDecidedByReference(@Param("reference") String reference, @Param("status") String status,
                               @Param("decidedAt") Instant decidedAt);
 
-    int setReviewByReference(@Param("reference") String reference, @Param("reviewer") String reviewer, @Param("reason") String reason);
+    /**
+     * Records the review unless the reviewer's person is one of the claim's household (a conflict
+     * of interest): 0 rows then.
+     */
+    int setReviewByReference(@Param("reference") String reference, @Param("reviewer") String reviewer, @Param("decision") String decision,
+                             @Param("reason") String reason, @Param("personKey") String personKey);
 
     int setEvaluated(@Param("id") long id, @Param("status") String status, @Param("amountTotal") BigDecimal amountTotal);
 
     int setHousehold(@Param("id") long id, @Param("householdJson") String householdJson);
 
-    /** Records the second approval unless the supervisor is the claim's reviewer (four eyes): 0 rows then. */
-    int setSecondApproval(@Param("reference") String reference, @Param("secondApprover") String secondApprover, @Param("reason") String reason);
+    /**
+     * Records the second approval unless the supervisor is the claim's reviewer (four eyes) or one
+     * of its household (a conflict of interest): 0 rows then.
+     */
+    int setSecondApproval(@Param("reference") String reference, @Param("secondApprover") String secondApprover,
+                          @Param("decision") String decision, @Param("reason") String reason, @Param("personKey") String personKey);
+
+    /**
+     * Marks the claim approved only if its row records the reviewer's approval and, above the
+     * threshold, the second approval: 0 rows otherwise.
+     */
+    int setApproved(@Param("id") long id, @Param("decidedAt") Instant decidedAt, @Param("threshold") BigDecimal threshold);
+
+    int insertParties(@Param("rows") List<ClaimPartyRow> rows);
+
+    int deleteParties(@Param("claimId") long claimId);
+
+    /** Whether the person with this key is one of the household of the claim with this reference. */
+    boolean isParty(@Param("reference") String reference, @Param("personKey") String personKey);
 
     int setDecided(@Param("id") long id, @Param("status") String status, @Param("decidedAt") Instant decidedAt);
 }

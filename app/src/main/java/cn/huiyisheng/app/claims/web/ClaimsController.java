@@ -53,7 +53,7 @@ public class ClaimsController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<ClaimView> submit(Authentication auth, @RequestHeader(value = "Idempotency-Key", required = false) String key,
                                             @RequestBody(required = false) byte[] body) {
-        Claims.Submitted submitted = claims.submit(auth.getName(), key, input.require(body, ClaimSubmission.class), body);
+        Claims.Submitted submitted = claims.submit(CurrentUser.of(auth), key, input.require(body, ClaimSubmission.class), body);
         // a claim just made has nothing more to show than its row: spare the submit four queries
         ClaimView view = submitted.created() ? claims.viewOfNew(submitted.claim()) : claims.view(submitted.claim());
         return submitted.created()
@@ -70,8 +70,7 @@ public class ClaimsController {
     @Operation(summary = "A claim with its determination, entitlements, payments and timeline / 申请详情")
     @GetMapping("/{reference}")
     public ClaimView get(Authentication auth, @PathVariable String reference) {
-        CurrentUser user = CurrentUser.of(auth);
-        return claims.view(claims.visible(reference, user.username(), user.roles()));
+        return claims.read(reference, CurrentUser.of(auth));
     }
 
     @Operation(summary = "Answer a request for information / 补充材料")
@@ -80,7 +79,7 @@ public class ClaimsController {
         CurrentUser user = CurrentUser.of(auth);
         Answer answer = input.require(body, Answer.class);
         ClaimRow claim = claims.visible(reference, user.username(), user.roles());
-        claims.answer(claim, user.username(), answer.household(), answer.note());
+        claims.answer(claim, user, answer.household(), answer.note());
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(claims.view(claims.visible(reference, user.username(), user.roles())));
     }
 

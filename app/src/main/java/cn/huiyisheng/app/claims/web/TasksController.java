@@ -39,14 +39,14 @@ public class TasksController {
     @PostMapping("/{id}/claim")
     public ReviewTasks.TaskView claim(Authentication auth, @PathVariable String id) {
         CurrentUser user = CurrentUser.of(auth);
-        return tasks.claim(id, user.username(), user.roles());
+        return tasks.claim(id, user);
     }
 
     @Operation(summary = "Decide: APPROVE, REFUSE (reason) or REQUEST_INFO (what is needed) / 审核决定")
     @PostMapping("/{id}/complete")
     public ResponseEntity<Void> complete(Authentication auth, @PathVariable String id, @RequestBody(required = false) byte[] body) {
         CurrentUser user = CurrentUser.of(auth);
-        tasks.decide(id, user.username(), user.roles(), input.require(body, ReviewTasks.Decision.class));
+        tasks.decide(id, user, input.require(body, ReviewTasks.Decision.class));
         return ResponseEntity.noContent().build();
     }
 }

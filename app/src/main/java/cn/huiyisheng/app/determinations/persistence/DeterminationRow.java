@@ -22,6 +22,10 @@ public class DeterminationRow {
     private Instant recordedAt;
     private String prevHash;
     private String hash;
+    private String recordsJson;
+
+    public String getRecordsJson() { return recordsJson; }
+    public void setRecordsJson(String recordsJson) { this.recordsJson = recordsJson; }
 
     public Long getId() { return id; }
     public void setId(Long id) { this.id = id; }

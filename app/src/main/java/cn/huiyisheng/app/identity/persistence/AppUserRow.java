@@ -2,13 +2,16 @@ package cn.huiyisheng.app.identity.persistence;
 
 import java.time.Instant;
 
-/** A row of {@code app_user}. */
+/** A row of {@code app_user}: an account and, for one that belongs to a person, their ID number, key and name. */
 public class AppUserRow {
     private String username;
     private String passwordHash;
     private String displayName;
     private String roles;
     private String idNumber;
+    private String personKey;
+    private String personName;
+    private String phone;
     private boolean enabled;
     private Instant createdAt;
 
@@ -22,6 +25,12 @@ public class AppUserRow {
     public void setRoles(String roles) { this.roles = roles; }
     public String getIdNumber() { return idNumber; }
     public void setIdNumber(String idNumber) { this.idNumber = idNumber; }
+    public String getPersonKey() { return personKey; }
+    public void setPersonKey(String personKey) { this.personKey = personKey; }
+    public String getPersonName() { return personName; }
+    public void setPersonName(String personName) { this.personName = personName; }
+    public String getPhone() { return phone; }
+    public void setPhone(String phone) { this.phone = phone; }
     public boolean isEnabled() { return enabled; }
     public void setEnabled(boolean enabled) { this.enabled = enabled; }
     public Instant getCreatedAt() { return createdAt; }

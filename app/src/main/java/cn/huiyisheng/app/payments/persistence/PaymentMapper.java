@@ -16,6 +16,17 @@ public interface PaymentMapper {
 
     List<EntitlementRow> findEntitlements(@Param("claimId") long claimId);
 
+    /**
+     * Records grants in one statement; a (person, benefit, period) granted before, by any claim,
+     * violates uq_benefit_grant and nothing of the statement is kept.
+     */
+    int insertGrants(@Param("rows") List<GrantRow> rows);
+
+    /** What other claims than this one hold for these persons (and benefits, when given). */
+    List<cn.huiyisheng.app.evaluation.HeldGrants.Held> findHeld(@Param("personKeys") List<String> personKeys,
+                                                                @Param("benefits") List<String> benefits,
+                                                                @Param("claimId") long claimId);
+
     /** Inserts payments in one statement; a second one for the same entitlement and period violates uq_payment. */
     int insertPayments(@Param("rows") List<PaymentRow> rows);
 
@@ -25,7 +36,10 @@ public interface PaymentMapper {
      * Takes into a run every payment due by its month that is scheduled or failed: one atomic
      * statement, so two runs at once can never take the same payment.
      */
-    int takeDuePayments(@Param("runId") long runId, @Param("month") String month);
+    int takeDuePayments(@Param("runId") long runId, @Param("month") String month, @Param("excludedPersonKey") String excludedPersonKey);
+
+    /** How many payments of the run are of a claim whose household includes the person with this key. */
+    int countLinesOfRunWithParty(@Param("runId") long runId, @Param("personKey") String personKey);
 
     List<PaymentLine> findLinesOfRun(@Param("runId") long runId);
 

@@ -4,6 +4,7 @@ import cn.huiyisheng.app.payments.Payments;
 import cn.huiyisheng.app.payments.persistence.PaymentRunRow;
 import cn.huiyisheng.app.payments.persistence.RunFileRow;
 import io.swagger.v3.oas.annotations.Operation;
+import cn.huiyisheng.app.identity.CurrentUser;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -49,7 +50,7 @@ public class PaymentRunsController {
     @Operation(summary = "Start a payment run now / 立即发起支付批次")
     @PostMapping
     public ResponseEntity<RunView> start(Authentication auth) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(view(payments.start(auth.getName())));
+        return ResponseEntity.status(HttpStatus.CREATED).body(view(payments.start(CurrentUser.of(auth))));
     }
 
     @GetMapping
@@ -64,8 +65,8 @@ public class PaymentRunsController {
 
     @Operation(summary = "Download a payer's bank disbursement file (CSV) / 下载银行代发文件")
     @GetMapping("/{id}/files/{payer}")
-    public ResponseEntity<byte[]> file(@PathVariable long id, @PathVariable String payer) {
-        RunFileRow f = payments.file(id, payer);
+    public ResponseEntity<byte[]> file(Authentication auth, @PathVariable long id, @PathVariable String payer) {
+        RunFileRow f = payments.file(id, payer, CurrentUser.of(auth));
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(f.getFilename()).build().toString())
                 .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
@@ -75,6 +76,6 @@ public class PaymentRunsController {
     @Operation(summary = "Import the bank's return file (CSV: reference,status,reason) / 导入银行回盘文件")
     @PostMapping(value = "/{id}/return-file", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE})
     public RunView importReturn(Authentication auth, @PathVariable long id, @RequestBody byte[] content) {
-        return view(payments.importReturnFile(id, auth.getName(), content));
+        return view(payments.importReturnFile(id, CurrentUser.of(auth), content));
     }
 }

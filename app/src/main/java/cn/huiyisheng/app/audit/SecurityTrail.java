@@ -1,0 +1,178 @@
+package cn.huiyisheng.app.audit;
+
+import cn.huiyisheng.app.audit.persistence.SecurityEventMapper;
+import cn.huiyisheng.app.audit.persistence.SecurityEventRow;
+import cn.huiyisheng.rules.compile.TableCompiler;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/**
+ * The security trail: who did or tried what, when, from where, and the outcome. Events are plain
+ * inserts (cheap on the paths that make them); a sealer chains them within seconds, in the order
+ * it finds them, into {@code security_seal}, so that {@link #verify()} finds any changed, deleted
+ * or inserted event. Nothing personal goes into an event: targets name claims and runs by their
+ * references; an ID number or a bank account never.
+ */
+@Service
+public class SecurityTrail {
+
+    public static final String GENESIS = "0".repeat(64);
+    /** An event is sealed within seconds; one still unsealed after this is reported by {@link #verify()}. */
+    static final Duration LATE = Duration.ofMinutes(5);
+
+    public enum Type {
+        SIGN_IN, SIGN_IN_FAILED, SIGN_IN_THROTTLED, REGISTERED, ACCESS_REFUSED, READ_HOUSEHOLD, READ_BANK_FILE, DECISION, PAYMENT_RUN
+    }
+
+    private final SecurityEventMapper mapper;
+    private final Clock clock;
+    private final TransactionTemplate separately;
+
+    public SecurityTrail(SecurityEventMapper mapper, Clock clock, PlatformTransactionManager transactions) {
+        this.mapper = mapper;
+        this.clock = clock;
+        this.separately = new TransactionTemplate(transactions);
+        this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** Records an event in the caller's transaction (it commits with what it records), or by itself when there is none. */
+    public void record(String actor, Type type, String outcome, String target, String detail) {
+        record(actor, currentAddress(), type, outcome, target, detail);
+    }
+
+    public void record(String actor, String address, Type type, String outcome, String target, String detail) {
+        SecurityEventRow row = new SecurityEventRow();
+        row.setAt(clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        row.setActor(actor == null || actor.isBlank() ? "-" : cut(actor, 64));
+        row.setAddress(address == null ? null : cut(address, 45));
+        row.setType(type.name());
+        row.setOutcome(outcome);
+        row.setTarget(target == null ? null : cut(target, 200));
+        row.setDetail(detail == null ? null : cut(detail, 500));
+        mapper.insert(row);
+    }
+
+    /**
+     * Records a refused access in a transaction of its own: the refusal usually rolls back the
+     * caller's work, and must not take its record with it.
+     */
+    public void refused(String actor, String target, String why) {
+        String address = currentAddress();
+        separately.executeWithoutResult(tx -> record(actor, address, Type.ACCESS_REFUSED, "REFUSED", target, why));
+    }
+
+    /** A sign-in refused by throttling, in a transaction of its own. */
+    public void refusedSignIn(String actor, String address, String why) {
+        separately.executeWithoutResult(tx -> record(actor, address, Type.SIGN_IN_THROTTLED, "REFUSED", null, why));
+    }
+
+    /** Failed sign-ins of an account, or from an address, since an instant, newest first (at most {@code limit}). */
+    public List<Instant> failures(String actor, String address, Instant since, int limit) {
+        return mapper.latestAt(actor, address, Type.SIGN_IN_FAILED.name(), since, limit);
+    }
+
+    public List<SecurityEventRow> latest(String actor, String type, int limit) {
+        return mapper.find(actor, type, Math.max(1, Math.min(limit, 1000)));
+    }
+
+    /** The address of the request being served, if any (the client's, behind a trusted proxy). */
+    public static String currentAddress() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes a) {
+            HttpServletRequest request = a.getRequest();
+            return request.getRemoteAddr();
+        }
+        return null;
+    }
+
+    /** Chains the events not sealed yet; on one node at a time (the chain head is locked). */
+    @Scheduled(fixedDelayString = "${huiyisheng.security-trail.seal-every:PT2S}")
+    @Transactional
+    public int seal() {
+        SecurityEventMapper.ChainHead head = mapper.lockChainHead();
+        Instant since = head.lastEventAt() == null ? Instant.EPOCH : head.lastEventAt().minus(LATE);
+        List<SecurityEventRow> pending = mapper.findUnsealed(since, 1000);
+        if (pending.isEmpty()) {
+            return 0;
+        }
+        long seq = head.lastSeq();
+        String previous = head.lastHash();
+        Instant latest = head.lastEventAt();
+        for (SecurityEventRow e : pending) {
+            e.setSeq(++seq);
+            e.setPrevHash(previous);
+            e.setHash(hash(e));
+            previous = e.getHash();
+            latest = latest == null || e.getAt().isAfter(latest) ? e.getAt() : latest;
+        }
+        mapper.insertSeals(pending, clock.instant());
+        mapper.advanceChainHead(seq, previous, latest);
+        return pending.size();
+    }
+
+    /** The outcome of checking the trail: intact, or the first seal that does not hold. */
+    public record ChainReport(boolean intact, long sealed, int unsealedLate, Long brokenAtSeq, String problem) {
+    }
+
+    /** Seals what is pending, then recomputes every seal's hash and link. */
+    public ChainReport verify() {
+        seal();
+        String previous = GENESIS;
+        long expected = 1;
+        while (true) {
+            List<SecurityEventRow> page = mapper.findChain(expected, 500);
+            if (page.isEmpty()) {
+                break;
+            }
+            for (SecurityEventRow e : page) {
+                if (e.getSeq() != expected) {
+                    return new ChainReport(false, expected - 1, 0, expected, "seal " + expected + " is missing");
+                }
+                if (e.getAt() == null) {
+                    return new ChainReport(false, expected - 1, 0, e.getSeq(), "event " + e.getId() + " was deleted");
+                }
+                if (!e.getPrevHash().equals(previous)) {
+                    return new ChainReport(false, expected - 1, 0, e.getSeq(), "does not link to the seal before it");
+                }
+                if (!hash(e).equals(e.getHash())) {
+                    return new ChainReport(false, expected - 1, 0, e.getSeq(), "event " + e.getId() + " was altered");
+                }
+                previous = e.getHash();
+                expected++;
+            }
+        }
+        long sealed = expected - 1;
+        SecurityEventMapper.ChainHead head = separately.execute(tx -> mapper.lockChainHead());
+        if (head.lastSeq() != sealed || !head.lastHash().equals(previous)) {
+            return new ChainReport(false, sealed, 0, sealed + 1, "the chain head names seal " + head.lastSeq()
+                    + ": seals after " + sealed + " were deleted");
+        }
+        int late = mapper.countUnsealedBefore(clock.instant().minus(LATE));
+        return new ChainReport(late == 0, sealed, late, null, late == 0 ? null : late + " event(s) older than "
+                + LATE.toMinutes() + " minutes are in no seal (inserted behind the sealer's back, or the sealer is stopped)");
+    }
+
+    static String hash(SecurityEventRow e) {
+        String content = String.join("\n", Long.toString(e.getSeq()), Long.toString(e.getId()), e.getAt().toString(), e.getActor(),
+                String.valueOf(e.getAddress()), e.getType(), e.getOutcome(), String.valueOf(e.getTarget()), String.valueOf(e.getDetail()),
+                e.getPrevHash());
+        return TableCompiler.sha256(content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String cut(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+}

@@ -1,0 +1,62 @@
+package cn.huiyisheng.app.claims;
+
+import cn.huiyisheng.app.claims.persistence.ClaimMapper;
+import cn.huiyisheng.app.claims.persistence.ClaimPartyRow;
+import cn.huiyisheng.app.identity.PersonKeys;
+import cn.huiyisheng.rules.household.Child;
+import cn.huiyisheng.rules.household.Household;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The persons a claim is about, by key: applicant, spouse, children. Recorded with the claim (and
+ * again when the household is corrected), so that "is this staff member part of this claim's
+ * household?" and "is this person in another claim?" are one indexed query each.
+ */
+@Component
+public class ClaimParties {
+
+    public static final String APPLICANT = "APPLICANT";
+    public static final String SPOUSE = "SPOUSE";
+    public static final String CHILD = "CHILD";
+
+    private final ClaimMapper claims;
+    private final PersonKeys keys;
+
+    public ClaimParties(ClaimMapper claims, PersonKeys keys) {
+        this.claims = claims;
+        this.keys = keys;
+    }
+
+    public List<ClaimPartyRow> of(long claimId, Household h) {
+        Set<ClaimPartyRow> rows = new LinkedHashSet<>();
+        if (h.applicant() != null && h.applicant().idNumber() != null) {
+            rows.add(new ClaimPartyRow(claimId, keys.of(h.applicant().idNumber()), APPLICANT));
+        }
+        if (h.spouse() != null && h.spouse().idNumber() != null) {
+            rows.add(new ClaimPartyRow(claimId, keys.of(h.spouse().idNumber()), SPOUSE));
+        }
+        for (Child c : h.children()) {
+            if (c.birthDate() != null) {
+                rows.add(new ClaimPartyRow(claimId, keys.ofChild(c.name(), c.birthDate()), CHILD));
+            }
+        }
+        return new ArrayList<>(rows);
+    }
+
+    public void record(long claimId, Household h) {
+        List<ClaimPartyRow> rows = of(claimId, h);
+        if (!rows.isEmpty()) {
+            claims.insertParties(rows);
+        }
+    }
+
+    public void replace(long claimId, Household h) {
+        claims.deleteParties(claimId);
+        record(claimId, h);
+    }
+}

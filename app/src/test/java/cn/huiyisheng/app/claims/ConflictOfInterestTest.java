@@ -1,0 +1,158 @@
+package cn.huiyisheng.app.claims;
+
+import cn.huiyisheng.app.Jobs;
+import cn.huiyisheng.app.claims.persistence.ClaimMapper;
+import cn.huiyisheng.app.fixtures.People;
+import cn.huiyisheng.app.identity.ActingUser;
+import cn.huiyisheng.app.identity.Role;
+import cn.huiyisheng.app.identity.Users;
+import cn.huiyisheng.app.payments.persistence.PaymentMapper;
+import cn.huiyisheng.processes.claim.ClaimProcess;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * No one decides or pays a claim of their own household, by person (not by account name), through
+ * our API and straight through the engine.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ConflictOfInterestTest {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    Users users;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    ClaimMapper claims;
+    @Autowired
+    PaymentMapper payments;
+
+    private String submit(People.Couple couple, String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.set("Idempotency-Key", "coi-" + UUID.randomUUID());
+        ResponseEntity<JsonNode> r = http.withBasicAuth(couple.username(), couple.password())
+                .postForEntity("/api/claims", new HttpEntity<>(body, headers), JsonNode.class);
+        assertThat(r.getStatusCode().value()).as(String.valueOf(r.getBody())).isEqualTo(201);
+        String reference = r.getBody().get("reference").asText();
+        Jobs.runDueOfClaim(runtime, management, reference);
+        return reference;
+    }
+
+    private ResponseEntity<JsonNode> post(String user, String path, String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return http.withBasicAuth(user, user).postForEntity(path, new HttpEntity<>(body, headers), JsonNode.class);
+    }
+
+    private String reviewTask(String reference) {
+        return taskService.createTaskQuery().processInstanceBusinessKey(reference).singleResult().getId();
+    }
+
+    @Test
+    void aReviewerCannotReviewTheirOwnClaimByAnyPath() {
+        // a reviewer who is also a resident claims for herself
+        People.Couple couple = People.unregistered();
+        People.account(users, couple.username(), couple.womanId(), "李梅", Set.of(Role.REVIEWER));
+        String reference = submit(couple, couple.smallClaim());
+        String task = reviewTask(reference);
+
+        ResponseEntity<JsonNode> take = post(couple.username(), "/api/tasks/" + task + "/claim", "");
+        assertThat(take.getStatusCode().value()).isEqualTo(403);
+        assertThat(take.getBody().at("/problems/0/code").asText()).isEqualTo("CONFLICT_OF_INTEREST");
+        ResponseEntity<JsonNode> decide = post(couple.username(), "/api/tasks/" + task + "/complete", "{\"decision\": \"APPROVE\"}");
+        assertThat(decide.getStatusCode().value()).isEqualTo(403);
+        assertThat(decide.getBody().at("/problems/0/code").asText()).isEqualTo("CONFLICT_OF_INTEREST");
+        // straight through the engine, with the task assigned to someone else
+        taskService.setAssignee(task, "reviewer");
+        assertThatThrownBy(() -> ActingUser.as(users.current(couple.username()),
+                () -> taskService.complete(task, Map.of(ClaimProcess.DECISION, "APPROVE"))))
+                .hasMessageContaining("CONFLICT_OF_INTEREST");
+        assertThat(claims.findByReference(reference).getReviewer()).isNull();
+        assertThat(claims.findByReference(reference).getStatus()).isEqualTo("IN_REVIEW");
+
+        // another reviewer may
+        taskService.setAssignee(task, null);
+        assertThat(post("reviewer", "/api/tasks/" + task + "/complete", "{\"decision\": \"APPROVE\"}").getStatusCode().value())
+                .isEqualTo(204);
+        assertThat(claims.findByReference(reference).getReviewer()).isEqualTo("reviewer");
+    }
+
+    @Test
+    void aSupervisorWhoseSpouseClaimsCannotGiveTheSecondApproval() {
+        People.Couple couple = People.couple(users);
+        // the husband is a supervisor of the commission
+        String husband = couple.username() + "-sv";
+        People.account(users, husband, couple.manId(), "王强", Set.of(Role.SUPERVISOR, Role.REVIEWER));
+        String reference = submit(couple, couple.claim());
+        assertThat(post("reviewer", "/api/tasks/" + reviewTask(reference) + "/complete", "{\"decision\": \"APPROVE\"}")
+                .getStatusCode().value()).isEqualTo(204);
+        String second = reviewTask(reference);
+        ResponseEntity<JsonNode> refused = post(husband, "/api/tasks/" + second + "/complete", "{\"decision\": \"APPROVE\"}");
+        assertThat(refused.getStatusCode().value()).isEqualTo(403);
+        assertThat(refused.getBody().at("/problems/0/code").asText()).isEqualTo("CONFLICT_OF_INTEREST");
+        assertThat(claims.findByReference(reference).getSecondApprover()).isNull();
+        assertThat(post("supervisor", "/api/tasks/" + second + "/complete", "{\"decision\": \"APPROVE\"}").getStatusCode().value())
+                .isEqualTo(204);
+    }
+
+    @Test
+    void aPaymentOfficerNeverPaysTheirOwnHousehold() {
+        People.Couple couple = People.couple(users);
+        String officer = couple.username() + "-po";
+        People.account(users, officer, couple.manId(), "王强", Set.of(Role.PAYMENT_OFFICER));
+        String reference = submit(couple, couple.smallClaim());
+        assertThat(post("reviewer", "/api/tasks/" + reviewTask(reference) + "/complete", "{\"decision\": \"APPROVE\"}")
+                .getStatusCode().value()).isEqualTo(204);
+        Jobs.runDueOfClaim(runtime, management, reference);
+        long claimId = claims.findByReference(reference).getId();
+        assertThat(payments.findPaymentsOfClaim(claimId)).hasSize(2).allSatisfy(p -> assertThat(p.getStatus()).isEqualTo("SCHEDULED"));
+
+        // the husband's own run leaves his household's payments due
+        startRun(officer);
+        assertThat(payments.findPaymentsOfClaim(claimId)).allSatisfy(p -> {
+            assertThat(p.getStatus()).isEqualTo("SCHEDULED");
+            assertThat(p.getRunId()).isNull();
+        });
+        // another officer's run takes them, and the husband may not import its return file
+        long other = startRun("payment");
+        assertThat(payments.findPaymentsOfClaim(claimId)).allSatisfy(p -> assertThat(p.getRunId()).isEqualTo(other));
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.parseMediaType("text/csv"));
+        ResponseEntity<JsonNode> imported = http.withBasicAuth(officer, officer).postForEntity("/api/payment-runs/" + other + "/return-file",
+                new HttpEntity<>("reference,status,reason\n".getBytes(), headers), JsonNode.class);
+        assertThat(imported.getStatusCode().value()).isEqualTo(403);
+        assertThat(imported.getBody().at("/problems/0/code").asText()).isEqualTo("CONFLICT_OF_INTEREST");
+    }
+
+    private long startRun(String officer) {
+        ResponseEntity<JsonNode> started = http.withBasicAuth(officer, officer).postForEntity("/api/payment-runs", null, JsonNode.class);
+        assertThat(started.getStatusCode().value()).as(String.valueOf(started.getBody())).isEqualTo(201);
+        long id = started.getBody().get("id").asLong();
+        Jobs.runDue(management, runtime.createProcessInstanceQuery().processInstanceBusinessKey("RUN-" + id).singleResult().getId());
+        return id;
+    }
+}
