@@ -25,6 +25,7 @@ import cn.huiyisheng.rules.engine.Segment;
 import cn.huiyisheng.rules.facts.Periodicity;
 import cn.huiyisheng.rules.household.Household;
 import cn.huiyisheng.rules.household.Person;
+import cn.huiyisheng.rules.risk.OtherClaim;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -96,8 +97,14 @@ public class ClaimWorkflow implements ClaimSteps {
         Household household = read(claim.getHouseholdJson(), Household.class);
         List<String> benefits = claim.getBenefits().isEmpty() ? List.of() : Arrays.asList(claim.getBenefits().split(","));
         // what other claims already hold for these persons is not eligible again (the system's own records count)
-        List<String> persons = new ArrayList<>(HeldGrants.persons("$", keyOf(household.applicant()), keyOf(household.spouse())));
-        SystemRecords records = new SystemRecords(persons.isEmpty() ? List.of() : payments.findHeld(persons, benefits, claimId));
+        String applicantKey = keyOf(household.applicant());
+        String spouseKey = keyOf(household.spouse());
+        List<String> persons = new ArrayList<>(HeldGrants.persons("$", applicantKey, spouseKey));
+        // and the other claims sharing a person or the bank account: the facts of the risk signals
+        List<OtherClaim> others = applicantKey == null ? List.of() : claims.findOtherClaims(claimId, claim.getBankAccount(),
+                applicantKey, spouseKey).stream().map(o -> new OtherClaim(OtherClaim.Kind.valueOf(o.kind()), o.role(), o.reference(),
+                ClaimStatus.valueOf(o.status()).isOpen(), o.sameHousehold())).toList();
+        SystemRecords records = new SystemRecords(persons.isEmpty() ? List.of() : payments.findHeld(persons, benefits, claimId), others);
         SealedDeterminations.Sealed sealed = determinations.evaluateAndSeal(claimId, household, LocalDate.now(clock),
                 YearMonth.parse(claim.getPeriodFrom()), YearMonth.parse(claim.getPeriodTo()), benefits, records);
         boolean anyEligible = false;

@@ -208,7 +208,7 @@ public class Claims {
     public ClaimView read(String reference, CurrentUser user) {
         ClaimRow claim = visible(reference, user.username(), user.roles());
         recordStaffRead(claim, user.username());
-        return view(claim);
+        return view(claim, !claim.getApplicantUsername().equals(user.username()));
     }
 
     /** Records that someone other than the applicant read a claim's household facts. */
@@ -222,7 +222,17 @@ public class Claims {
         return claims.findByApplicant(username);
     }
 
+    /** The claim as its applicant sees it: without the reviewer's risk signals, which name other people's claims. */
     public ClaimView view(ClaimRow c) {
+        return view(c, false);
+    }
+
+    /** The claim as staff see it, risk signals included. */
+    public ClaimView staffView(ClaimRow c) {
+        return view(c, true);
+    }
+
+    private ClaimView view(ClaimRow c, boolean withSignals) {
         var latest = determinations.latest(c.getId());
         List<ClaimView.Entitlement> entitlements = payments.findEntitlements(c.getId()).stream()
                 .map(e -> new ClaimView.Entitlement(e.getBenefit(), e.getSubjectLabel(), e.getPeriodicity(), e.getPeriodFrom(),
@@ -235,7 +245,12 @@ public class Claims {
         return new ClaimView(c.getReference(), c.getStatus(), c.getApplicantUsername(),
                 c.getBenefits().isEmpty() ? List.of() : Arrays.asList(c.getBenefits().split(",")), c.getPeriodFrom(), c.getPeriodTo(),
                 maskAccount(c.getBankAccount()), c.getSubmittedAt(), c.getDecidedAt(), c.getAmountTotal(), c.getReviewer(),
-                c.getSecondApprover(), c.getDecisionReason(), latest.map(determinations::result).orElse(null),
+                c.getSecondApprover(), c.getDecisionReason(), latest.map(determinations::result).map(r -> {
+                    if (!withSignals && r instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
+                        o.remove("signals");
+                    }
+                    return r;
+                }).orElse(null),
                 entitlements, paid, timeline);
     }
 

@@ -87,7 +87,7 @@ public class SealedDeterminations {
         EvaluationRequest request = new EvaluationRequest(household, asOf, new EvaluationRequest.Span(from, to), benefits, knownAt);
         EvaluationResponse response = evaluations.evaluateClaim(request, records);
         DeterminationRow row = new DeterminationRow();
-        row.setRecordsJson(records.isEmpty() ? null : json(records));
+        row.setRecordsJson(json(records));
         row.setScope(SCOPE_CLAIM);
         row.setClaimId(claimId);
         row.setAsOf(asOf);
@@ -198,10 +198,10 @@ public class SealedDeterminations {
             EvaluationRequest request = new EvaluationRequest(household, row.getAsOf(),
                     new EvaluationRequest.Span(YearMonth.parse(row.getPeriodFrom()), YearMonth.parse(row.getPeriodTo())),
                     Arrays.asList(row.getBenefits().split(",")), row.getKnownAt());
-            SystemRecords records = row.getRecordsJson() == null ? SystemRecords.NONE
-                    : canonical.readValue(row.getRecordsJson(), SystemRecords.class);
-            String replayed = json(SCOPE_CLAIM.equals(row.getScope()) ? evaluations.evaluateClaim(request, records)
-                    : evaluations.evaluate(request));
+            // a record made before the system's records were sealed replays without them
+            String replayed = json(!SCOPE_CLAIM.equals(row.getScope()) ? evaluations.evaluate(request)
+                    : row.getRecordsJson() == null ? evaluations.evaluateClaim(request)
+                    : evaluations.evaluateClaim(request, canonical.readValue(row.getRecordsJson(), SystemRecords.class)));
             String difference = replayed.equals(row.getResultJson()) ? null
                     : firstDifference(canonical.readTree(row.getResultJson()), canonical.readTree(replayed), "$");
             return new Replay(determinationId, difference == null, difference, replayed);

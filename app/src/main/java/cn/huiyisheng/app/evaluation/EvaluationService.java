@@ -2,6 +2,7 @@ package cn.huiyisheng.app.evaluation;
 
 import cn.huiyisheng.app.identity.PersonKeys;
 import cn.huiyisheng.app.policy.PolicyCatalog;
+import cn.huiyisheng.rules.risk.RiskChecks;
 import cn.huiyisheng.rules.engine.Determination;
 import cn.huiyisheng.rules.engine.Engine;
 import cn.huiyisheng.rules.engine.PeriodDetermination;
@@ -90,24 +91,37 @@ public class EvaluationService {
      * in a claim for a period, and would double the sealed record).
      */
     public EvaluationResponse evaluateClaim(EvaluationRequest request) {
-        return evaluateClaim(request, SystemRecords.NONE);
+        return claim(request, null);
     }
 
     /**
-     * A claim's evaluation with the system's own records applied: what other claims already hold
-     * for the same persons is not eligible again ({@link HeldGrants}).
+     * A claim's evaluation with the system's own records: what other claims already hold for the
+     * same persons is not eligible again ({@link HeldGrants}), and the reviewer's risk signals are
+     * found by the build-time rule unit ({@link RiskChecks}) from the household and the other
+     * claims that share a person or the bank account.
      */
     public EvaluationResponse evaluateClaim(EvaluationRequest request, SystemRecords records) {
+        return claim(request, java.util.Objects.requireNonNull(records));
+    }
+
+    /** Records made before the system's records were sealed replay without them (records null). */
+    private EvaluationResponse claim(EvaluationRequest request, SystemRecords records) {
         if (request.period() == null) {
             throw new IllegalArgumentException("a claim is evaluated over a period");
         }
         EvaluationResponse response = evaluate(request, true);
-        if (records.held().isEmpty()) {
+        if (records == null) {
             return response;
         }
         var h = request.household();
-        return HeldGrants.apply(response, records.held(), h.applicant() == null ? null : keys.of(h.applicant().idNumber()),
-                h.spouse() == null || h.spouse().idNumber() == null ? null : keys.of(h.spouse().idNumber()));
+        if (!records.held().isEmpty()) {
+            response = HeldGrants.apply(response, records.held(), h.applicant() == null ? null : keys.of(h.applicant().idNumber()),
+                    h.spouse() == null || h.spouse().idNumber() == null ? null : keys.of(h.spouse().idNumber()));
+        }
+        LocalDate asOf = request.asOf() != null ? request.asOf() : LocalDate.now(clock);
+        Set<String> benefits = request.benefits() == null ? Set.of() : Set.copyOf(request.benefits());
+        return response.withSignals(RiskChecks.evaluate(RiskChecks.period(request.period().from(), request.period().to(), benefits),
+                RiskChecks.members(h, asOf), records.others()));
     }
 
     private EvaluationResponse evaluate(EvaluationRequest request, boolean claim) {

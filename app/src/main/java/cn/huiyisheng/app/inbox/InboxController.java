@@ -73,7 +73,7 @@ public class InboxController {
         }
         claims.recordStaffRead(claim, user.username());
         model.addAttribute("task", task);
-        model.addAttribute("claim", claims.view(claim));
+        model.addAttribute("claim", claims.staffView(claim));
         model.addAttribute("decisions", ClaimProcess.TASK_SECOND_APPROVAL.equals(task.getTaskDefinitionKey())
                 ? List.of(ClaimProcess.Decision.APPROVE, ClaimProcess.Decision.REFUSE)
                 : List.of(ClaimProcess.Decision.values()));

@@ -73,6 +73,11 @@ public class ApiErrors {
 
     @ExceptionHandler({HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class})
     ResponseEntity<ApiProblem> unreadable(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RequestBodyLimit.TooLarge) {
+                return answer(HttpStatus.PAYLOAD_TOO_LARGE, "Too large / 请求内容过大", t.getMessage());
+            }
+        }
         return answer(HttpStatus.BAD_REQUEST, "Bad request / 请求无效", e instanceof MethodArgumentTypeMismatchException m
                 ? "parameter '" + m.getName() + "' has an invalid value '" + m.getValue() + "'" : "the request body cannot be read");
     }

@@ -29,6 +29,9 @@ import java.util.stream.Collectors;
 @Component
 public class JsonInput {
 
+    /** The largest JSON body read (a household with 20 children is a few KB). */
+    static final int MAX_BODY = 256 * 1024;
+
     private final ObjectMapper mapper;
 
     public JsonInput(ObjectMapper mapper) {
@@ -45,15 +48,23 @@ public class JsonInput {
             collector.problems.add(new Problem("$", "REQUIRED", "a JSON object is required", "请求内容不能为空"));
             return new Read<>(null, collector.problems);
         }
-        try {
+        if (body.length > MAX_BODY) {
+            collector.problems.add(new Problem("$", "TOO_LARGE", "a request body of at most " + MAX_BODY / 1024 + " KB, found "
+                    + body.length / 1024 + " KB", "请求内容最多" + MAX_BODY / 1024 + " KB"));
+            return new Read<>(null, collector.problems);
+        }
+        try (InputLimits parser = new InputLimits(mapper.getFactory().createParser(body), collector.problems)) {
+            collector.limits = parser;
             // a reader with its own problem handler shares the mapper's deserializers: cheap per request
-            T value = mapper.readerFor(type).withHandler(collector).readValue(body);
+            T value = mapper.readerFor(type).withHandler(collector).readValue(parser);
             if (value == null) {
                 collector.problems.add(new Problem("$", "REQUIRED", "a JSON object is required", "请求内容不能为空"));
             }
             return new Read<>(value, collector.problems);
         } catch (MismatchedInputException e) {
-            collector.problems.add(new Problem(path(e.getPath()), "INVALID_VALUE", clean(e.getOriginalMessage()), "取值格式不正确"));
+            // never a Java class name in a message: say what was expected
+            collector.problems.add(new Problem(path(e.getPath()), "INVALID_VALUE",
+                    "expected " + Collector.expected(e.getTargetType() == null ? Object.class : e.getTargetType()), "取值格式不正确"));
         } catch (IOException e) {
             // what was read before the syntax error is not worth reporting: the body must be fixed first
             collector.problems.clear();
@@ -71,11 +82,6 @@ public class JsonInput {
             throw new BadInput(read.problems());
         }
         return read.value();
-    }
-
-    private static String clean(String message) {
-        int cut = message == null ? -1 : message.indexOf(" at [Source");
-        return cut < 0 ? String.valueOf(message) : message.substring(0, cut);
     }
 
     private static String path(List<com.fasterxml.jackson.databind.JsonMappingException.Reference> refs) {
@@ -112,12 +118,19 @@ public class JsonInput {
 
     private static final class Collector extends DeserializationProblemHandler {
         final List<Problem> problems = new ArrayList<>();
+        InputLimits limits;
 
         @Override
         public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p, JsonDeserializer<?> deserializer,
                                              Object beanOrClass, String propertyName) throws IOException {
-            // the context's current name is the unknown property itself
-            String path = path(p.getParsingContext(), null);
+            // the context's current name is the unknown property itself; when its value is an object or
+            // a list, the parser is already inside it, and the property is named by the context around it
+            JsonStreamContext ctx = p.getParsingContext();
+            if ((p.currentToken() == JsonToken.START_OBJECT || p.currentToken() == JsonToken.START_ARRAY) && ctx.getParent() != null) {
+                ctx = ctx.getParent();
+            }
+            String known = limits == null ? null : limits.pathOf(propertyName);
+            String path = known != null ? known : path(ctx, null);
             problems.add(new Problem(path, "UNKNOWN_FIELD", "unknown field '" + propertyName + "'", "未知字段 " + propertyName));
             p.skipChildren();
             return true;
@@ -158,7 +171,7 @@ public class JsonInput {
             };
         }
 
-        private static String expected(Class<?> type) {
+        static String expected(Class<?> type) {
             if (type.isEnum()) {
                 return "one of " + Arrays.stream(type.getEnumConstants())
                         .map(e -> ((Enum<?>) e).name() + (e instanceof Labelled l ? " (" + l.zh() + ")" : ""))

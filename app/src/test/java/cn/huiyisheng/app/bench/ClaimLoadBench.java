@@ -52,14 +52,6 @@ public final class ClaimLoadBench {
     static final String DB = "huiyisheng_bench";
     /** The driver settings come from the mysql profile (application-mysql.yml), as in production. */
     static final String URL = "jdbc:mysql://127.0.0.1:3306/" + DB + "?createDatabaseIfNotExist=true";
-    static final String CLAIM = """
-            {"household": {"applicant": {"idNumber": "440304195803200249", "name": "李梅", "sex": "FEMALE", "birthDate": "1958-03-20",
-                           "registration": {"type": "URBAN_HUKOU"}},
-             "spouse": {"idNumber": "440304196005120134", "name": "王强", "sex": "MALE", "birthDate": "1960-05-12",
-                        "registration": {"type": "URBAN_HUKOU"}},
-             "children": [{"name": "王小明", "sex": "MALE", "birthDate": "1985-04-01", "alive": false, "deathDate": "2005-07-15"}]},
-             "benefits": ["SPECIAL_SUPPORT"], "period": {"from": "2014-01", "to": "2014-01"}, "bankAccount": "6222020200112233445"}""";
-
     private ClaimLoadBench() {
     }
 
@@ -280,6 +272,7 @@ public final class ClaimLoadBench {
     static final int COUPLES = 40;
     static final List<People.Couple> couples = new ArrayList<>();
     static final AtomicLong claimsMade = new AtomicLong();
+    static final AtomicLong bareMade = new AtomicLong();
     static CurrentUser reviewerAccount;
 
     private static void claimants(ConfigurableApplicationContext ctx) {
@@ -359,10 +352,14 @@ public final class ClaimLoadBench {
 
     private static void startBare(HttpClient http, int port, List<Long> latencies) {
         try {
+            // signed in as the same rotation of claimants as ours, with a body of the same size: like for like
+            long i = bareMade.getAndIncrement();
+            People.Couple couple = couples.get((int) (i % COUPLES));
             HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/claims/bare/start"))
                     .header("Content-Type", "application/json")
-                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("applicant:applicant".getBytes(StandardCharsets.UTF_8)))
-                    .POST(HttpRequest.BodyPublishers.ofString(CLAIM))
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                            (couple.username() + ":" + couple.password()).getBytes(StandardCharsets.UTF_8)))
+                    .POST(HttpRequest.BodyPublishers.ofString(couple.smallClaim()))
                     .build();
             long s = System.nanoTime();
             HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());

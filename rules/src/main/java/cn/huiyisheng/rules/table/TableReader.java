@@ -40,6 +40,9 @@ public final class TableReader {
     /** Far more rows than any policy table needs; a bound on work for hostile input. */
     public static final int MAX_DATA_ROWS = 5_000;
     public static final int MAX_BYTES = 5 * 1024 * 1024;
+    /** Rows below the table (notes, blank rows LibreOffice keeps) and columns a sheet may have before it is refused unread. */
+    static final int MAX_TRAILING_ROWS = 1_000;
+    static final int MAX_COLUMNS = 64;
 
     private static final Pattern ROW_ID = Pattern.compile("[A-Z][A-Z0-9-]{0,39}");
     private static final Pattern INTEGER = Pattern.compile("-?\\d{1,7}");
@@ -64,6 +67,9 @@ public final class TableReader {
         if (bytes.length > MAX_BYTES) {
             throw reject(sheetLabel, null, "a file of at most " + MAX_BYTES + " bytes", bytes.length + " bytes");
         }
+        // rows and cells counted on a stream first: a sheet too large is refused without loading it
+        WorkbookShape.check(sheetLabel, bytes, TableTemplate.FIRST_DATA_ROW + MAX_DATA_ROWS + MAX_TRAILING_ROWS,
+                (TableTemplate.FIRST_DATA_ROW + MAX_DATA_ROWS + MAX_TRAILING_ROWS) * MAX_COLUMNS);
         Workbook workbook;
         try {
             workbook = WorkbookFactory.create(new ByteArrayInputStream(bytes));

@@ -64,6 +64,9 @@ public final class RulesBench {
         System.out.printf("compile SPECIAL_SUPPORT-v3 (4 rows), warm median    : %.3f s   (target <= 0.5 s)%n", warmSpecial);
         System.out.printf("compile CITY_AVERAGE_WAGE-v1 (24 rows), warm median : %.3f s%n", warmWage);
         System.out.printf("heap per compiled version (%d copies held)           : %.2f MB (target <= 5 MB)%n", copies, perVersionMb);
+        double[] upload = cn.huiyisheng.rules.table.UploadLimitBench.refuseLargest();
+        System.out.printf("largest upload the cap allows (%.1f MB, 140,000 rows) refused: %.3f s, %.1f MB allocated"
+                + "   (target <= 1 s, <= 64 MB)%n", upload[0], upload[1], upload[2]);
     }
 
     private static double throughput(int threads) throws Exception {

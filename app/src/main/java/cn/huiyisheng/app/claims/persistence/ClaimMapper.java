@@ -56,6 +56,17 @@ public interface ClaimMapper {
 
     int insertParties(@Param("rows") List<ClaimPartyRow> rows);
 
+    /** A claim sharing a person or the bank account with another one (at most ten of each kind, the latest first). */
+    record OtherClaimRow(String kind, String role, String reference, String status, boolean sameHousehold) {
+    }
+
+    /**
+     * The other claims that share a person (applicant, spouse or child, by key) or the bank account
+     * with this claim; "same household" when the other claim's applicant is one of this claim's parents.
+     */
+    List<OtherClaimRow> findOtherClaims(@Param("claimId") long claimId, @Param("bankAccount") String bankAccount,
+                                        @Param("applicantKey") String applicantKey, @Param("spouseKey") String spouseKey);
+
     int deleteParties(@Param("claimId") long claimId);
 
     /** Whether the person with this key is one of the household of the claim with this reference. */

@@ -1,0 +1,102 @@
+package cn.huiyisheng.app.claims;
+
+import cn.huiyisheng.app.Jobs;
+import cn.huiyisheng.app.claims.persistence.ClaimMapper;
+import cn.huiyisheng.app.determinations.SealedDeterminations;
+import cn.huiyisheng.app.fixtures.People;
+import cn.huiyisheng.app.identity.Users;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The reviewer's risk signals, from the build-time rule unit on the records the application finds:
+ * sealed with the determination, replayed identically, shown on the task page, never to the applicant.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
+class RiskSignalsFlowTest {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Users users;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    ClaimMapper claims;
+    @Autowired
+    SealedDeterminations sealed;
+
+    private String submit(People.Couple who, String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.set("Idempotency-Key", "risk-" + UUID.randomUUID());
+        String reference = http.withBasicAuth(who.username(), who.password()).postForEntity("/api/claims",
+                new HttpEntity<>(body, headers), JsonNode.class).getBody().get("reference").asText();
+        Jobs.runDueOfClaim(runtime, management, reference);
+        return reference;
+    }
+
+    @Test
+    void aBankAccountOfAnotherHouseholdAndAPersonInAnotherOpenClaimAreSignalledToTheReviewerOnly() throws Exception {
+        People.Couple first = People.couple(users);
+        String a = submit(first, first.smallClaim());
+        // another household pays into the first household's account
+        People.Couple other = People.couple(users);
+        String b = submit(other, other.smallClaim().replace(other.bankAccount(), first.bankAccount()));
+        // the first household's husband claims while his wife's claim is still open
+        People.Couple husband = People.husbandOf(users, first);
+        String c = submit(husband, husband.smallClaim("2014-02", "2014-02"));
+
+        JsonNode signalsOfB = sealed.result(sealed.latest(claims.findByReference(b).getId()).orElseThrow()).get("signals");
+        assertThat(signalsOfB).anySatisfy(s -> {
+            assertThat(s.get("code").asText()).isEqualTo("BANK_ACCOUNT_OF_ANOTHER_HOUSEHOLD");
+            assertThat(s.get("other").asText()).isEqualTo(a);
+        });
+        var recordOfC = sealed.latest(claims.findByReference(c).getId()).orElseThrow();
+        assertThat(sealed.result(recordOfC).get("signals")).anySatisfy(s -> {
+            assertThat(s.get("code").asText()).isEqualTo("PERSON_IN_ANOTHER_OPEN_CLAIM");
+            assertThat(s.get("other").asText()).isEqualTo(a);
+        }).noneSatisfy(s -> assertThat(s.get("code").asText()).isEqualTo("BANK_ACCOUNT_OF_ANOTHER_HOUSEHOLD"));
+        // sealed with the records it used: replayed to the same bytes
+        assertThat(recordOfC.getRecordsJson()).contains(a);
+        assertThat(sealed.replay(recordOfC.getId()).identical()).isTrue();
+
+        // the reviewer sees them on the task page, in Chinese first
+        String task = taskService.createTaskQuery().processInstanceBusinessKey(b).singleResult().getId();
+        String page = mvc.perform(get("/inbox/tasks/" + task).with(user("reviewer").roles("REVIEWER"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("风险提示").contains("收款账户也用于另一户家庭的申请 " + a);
+        // the applicant never sees them (they name other people's claims); staff reading the claim do
+        assertThat(http.withBasicAuth(other.username(), other.password()).getForObject("/api/claims/" + b, JsonNode.class)
+                .get("determination").has("signals")).isFalse();
+        assertThat(http.withBasicAuth("reviewer", "reviewer").getForObject("/api/claims/" + b, JsonNode.class)
+                .at("/determination/signals")).isNotEmpty();
+        // a plain claim has none
+        assertThat(sealed.result(sealed.latest(claims.findByReference(a).getId()).orElseThrow()).get("signals")).isEmpty();
+    }
+}
