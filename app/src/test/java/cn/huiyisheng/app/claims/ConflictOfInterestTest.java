@@ -2,6 +2,7 @@ package cn.huiyisheng.app.claims;
 
 import cn.huiyisheng.app.Jobs;
 import cn.huiyisheng.app.claims.persistence.ClaimMapper;
+import cn.huiyisheng.app.fixtures.ClaimDriver;
 import cn.huiyisheng.app.fixtures.People;
 import cn.huiyisheng.app.identity.ActingUser;
 import cn.huiyisheng.app.identity.Role;
@@ -23,7 +24,6 @@ import org.springframework.http.ResponseEntity;
 
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -50,26 +50,20 @@ class ConflictOfInterestTest {
     @Autowired
     PaymentMapper payments;
 
+    private ClaimDriver claims() {
+        return new ClaimDriver(http, runtime, management, taskService);
+    }
+
     private String submit(People.Couple couple, String body) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.set("Idempotency-Key", "coi-" + UUID.randomUUID());
-        ResponseEntity<JsonNode> r = http.withBasicAuth(couple.username(), couple.password())
-                .postForEntity("/api/claims", new HttpEntity<>(body, headers), JsonNode.class);
-        assertThat(r.getStatusCode().value()).as(String.valueOf(r.getBody())).isEqualTo(201);
-        String reference = r.getBody().get("reference").asText();
-        Jobs.runDueOfClaim(runtime, management, reference);
-        return reference;
+        return claims().submit(couple, body);
     }
 
     private ResponseEntity<JsonNode> post(String user, String path, String body) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return http.withBasicAuth(user, user).postForEntity(path, new HttpEntity<>(body, headers), JsonNode.class);
+        return claims().post(user, path, body);
     }
 
     private String reviewTask(String reference) {
-        return taskService.createTaskQuery().processInstanceBusinessKey(reference).singleResult().getId();
+        return claims().task(reference);
     }
 
     @Test

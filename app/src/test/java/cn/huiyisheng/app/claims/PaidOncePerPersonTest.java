@@ -3,6 +3,7 @@ package cn.huiyisheng.app.claims;
 import cn.huiyisheng.app.Jobs;
 import cn.huiyisheng.app.claims.persistence.ClaimMapper;
 import cn.huiyisheng.app.determinations.SealedDeterminations;
+import cn.huiyisheng.app.fixtures.ClaimDriver;
 import cn.huiyisheng.app.fixtures.People;
 import cn.huiyisheng.app.identity.Users;
 import cn.huiyisheng.app.payments.persistence.PaymentMapper;
@@ -16,14 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -55,26 +51,20 @@ class PaidOncePerPersonTest {
     @Autowired
     SealedDeterminations sealed;
 
+    private ClaimDriver driver() {
+        return new ClaimDriver(http, runtime, management, taskService);
+    }
+
     private String submit(People.Couple who, String body) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.set("Idempotency-Key", "once-" + UUID.randomUUID());
-        ResponseEntity<JsonNode> r = http.withBasicAuth(who.username(), who.password())
-                .postForEntity("/api/claims", new HttpEntity<>(body, headers), JsonNode.class);
-        assertThat(r.getStatusCode().value()).as(String.valueOf(r.getBody())).isEqualTo(201);
-        return r.getBody().get("reference").asText();
+        return driver().submit(who, body);
     }
 
     private void approve(String reference) {
-        String task = taskService.createTaskQuery().processInstanceBusinessKey(reference).singleResult().getId();
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        assertThat(http.withBasicAuth("reviewer", "reviewer").postForEntity("/api/tasks/" + task + "/complete",
-                new HttpEntity<>("{\"decision\": \"APPROVE\"}", headers), JsonNode.class).getStatusCode().value()).isEqualTo(204);
+        driver().approve("reviewer", reference);
     }
 
     private JsonNode claim(People.Couple who, String reference) {
-        return http.withBasicAuth(who.username(), who.password()).getForObject("/api/claims/" + reference, JsonNode.class);
+        return driver().claim(who, reference);
     }
 
     private List<PaymentRow> paymentsOf(String reference) {

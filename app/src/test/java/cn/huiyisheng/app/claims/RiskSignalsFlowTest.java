@@ -1,8 +1,8 @@
 package cn.huiyisheng.app.claims;
 
-import cn.huiyisheng.app.Jobs;
 import cn.huiyisheng.app.claims.persistence.ClaimMapper;
 import cn.huiyisheng.app.determinations.SealedDeterminations;
+import cn.huiyisheng.app.fixtures.ClaimDriver;
 import cn.huiyisheng.app.fixtures.People;
 import cn.huiyisheng.app.identity.Users;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,12 +14,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -52,13 +48,7 @@ class RiskSignalsFlowTest {
     SealedDeterminations sealed;
 
     private String submit(People.Couple who, String body) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.set("Idempotency-Key", "risk-" + UUID.randomUUID());
-        String reference = http.withBasicAuth(who.username(), who.password()).postForEntity("/api/claims",
-                new HttpEntity<>(body, headers), JsonNode.class).getBody().get("reference").asText();
-        Jobs.runDueOfClaim(runtime, management, reference);
-        return reference;
+        return new ClaimDriver(http, runtime, management, taskService).submit(who, body);
     }
 
     @Test

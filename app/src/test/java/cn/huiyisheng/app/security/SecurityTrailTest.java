@@ -1,7 +1,7 @@
 package cn.huiyisheng.app.security;
 
-import cn.huiyisheng.app.Jobs;
 import cn.huiyisheng.app.audit.SecurityTrail;
+import cn.huiyisheng.app.fixtures.ClaimDriver;
 import cn.huiyisheng.app.fixtures.People;
 import cn.huiyisheng.app.identity.Users;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,12 +16,10 @@ import org.springframework.boot.web.servlet.context.ServletWebServerApplicationC
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.security.SecureRandom;
-import java.util.UUID;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,14 +53,11 @@ class SecurityTrailTest {
         return http.withBasicAuth("auditor", "auditor").getForObject("/api/security-events?actor=" + actor + "&type=" + type, JsonNode.class);
     }
 
+    @Autowired
+    org.camunda.bpm.engine.TaskService taskService;
+
     private String submit(People.Couple couple) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.set("Idempotency-Key", "trail-" + UUID.randomUUID());
-        String reference = http.withBasicAuth(couple.username(), couple.password()).postForEntity("/api/claims",
-                new HttpEntity<>(couple.smallClaim(), headers), JsonNode.class).getBody().get("reference").asText();
-        Jobs.runDueOfClaim(runtime, management, reference);
-        return reference;
+        return new ClaimDriver(http, runtime, management, taskService).submit(couple, couple.smallClaim());
     }
 
     @Test
