@@ -58,6 +58,10 @@ public class ClaimWorkflow implements ClaimSteps {
     private final ObjectMapper json;
     private final Clock clock;
     private final BigDecimal secondApprovalThreshold;
+    /** The statuses of a claim still being decided, for the risk signals' query. */
+    private static final List<String> OPEN = java.util.Arrays.stream(ClaimStatus.values()).filter(ClaimStatus::isOpen).map(Enum::name)
+            .toList();
+
     private final Actors actors;
     private final PersonKeys keys;
     private final SecurityTrail trail;
@@ -102,7 +106,7 @@ public class ClaimWorkflow implements ClaimSteps {
         List<String> persons = new ArrayList<>(HeldGrants.persons("$", applicantKey, spouseKey));
         // and the other claims sharing a person or the bank account: the facts of the risk signals
         List<OtherClaim> others = applicantKey == null ? List.of() : claims.findOtherClaims(claimId, claim.getBankAccount(),
-                applicantKey, spouseKey).stream().map(o -> new OtherClaim(OtherClaim.Kind.valueOf(o.kind()), o.role(), o.reference(),
+                applicantKey, spouseKey, OPEN).stream().map(o -> new OtherClaim(OtherClaim.Kind.valueOf(o.kind()), o.role(), o.reference(),
                 ClaimStatus.valueOf(o.status()).isOpen(), o.sameHousehold())).toList();
         SystemRecords records = new SystemRecords(persons.isEmpty() ? List.of() : payments.findHeld(persons, benefits, claimId), others);
         SealedDeterminations.Sealed sealed = determinations.evaluateAndSeal(claimId, household, LocalDate.now(clock),

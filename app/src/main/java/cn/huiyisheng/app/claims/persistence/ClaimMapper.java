@@ -63,9 +63,11 @@ public interface ClaimMapper {
     /**
      * The other claims that share a person (applicant, spouse or child, by key) or the bank account
      * with this claim; "same household" when the other claim's applicant is one of this claim's parents.
+     * Only candidates a risk rule can use: other households' claims, and claims in these open statuses.
      */
     List<OtherClaimRow> findOtherClaims(@Param("claimId") long claimId, @Param("bankAccount") String bankAccount,
-                                        @Param("applicantKey") String applicantKey, @Param("spouseKey") String spouseKey);
+                                        @Param("applicantKey") String applicantKey, @Param("spouseKey") String spouseKey,
+                                        @Param("openStatuses") List<String> openStatuses);
 
     int deleteParties(@Param("claimId") long claimId);
 
