@@ -108,9 +108,12 @@ public class ClaimWorkflow implements ClaimSteps {
         List<OtherClaim> others = applicantKey == null ? List.of() : claims.findOtherClaims(claimId, claim.getBankAccount(),
                 applicantKey, spouseKey, OPEN).stream().map(o -> new OtherClaim(OtherClaim.Kind.valueOf(o.kind()), o.role(), o.reference(),
                 ClaimStatus.valueOf(o.status()).isOpen(), o.sameHousehold())).toList();
-        SystemRecords records = new SystemRecords(persons.isEmpty() ? List.of() : payments.findHeld(persons, benefits, claimId), others);
-        SealedDeterminations.Sealed sealed = determinations.evaluateAndSeal(claimId, household, LocalDate.now(clock),
-                YearMonth.parse(claim.getPeriodFrom()), YearMonth.parse(claim.getPeriodTo()), benefits, records);
+        YearMonth from = YearMonth.parse(claim.getPeriodFrom());
+        YearMonth to = YearMonth.parse(claim.getPeriodTo());
+        SystemRecords records = new SystemRecords(persons.isEmpty() ? List.of() : payments.findHeld(persons, benefits, claimId,
+                from.toString(), to.toString(), Integer.toString(from.getYear()), Integer.toString(to.getYear())), others);
+        SealedDeterminations.Sealed sealed = determinations.evaluateAndSeal(claimId, household, LocalDate.now(clock), from, to, benefits,
+                records);
         boolean anyEligible = false;
         BigDecimal total = BigDecimal.ZERO.setScale(2);
         for (BenefitDetermination b : sealed.response().determination().benefits()) {
@@ -351,7 +354,7 @@ public class ClaimWorkflow implements ClaimSteps {
                 }
                 List<String> persons = rows.values().stream().map(GrantRow::personKey).distinct().toList();
                 List<String> benefits = rows.values().stream().map(GrantRow::benefit).distinct().toList();
-                for (HeldGrants.Held h : payments.findHeld(persons, benefits, claimId)) {
+                for (HeldGrants.Held h : payments.findHeld(persons, benefits, claimId, null, null, null, null)) {
                     String key = grantKey(h.benefit(), h.personKey(), h.period());
                     if (rows.remove(key) != null) {
                         heldBy.put(key, h.claimReference());

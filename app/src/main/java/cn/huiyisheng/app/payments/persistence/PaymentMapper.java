@@ -22,10 +22,16 @@ public interface PaymentMapper {
      */
     int insertGrants(@Param("rows") List<GrantRow> rows);
 
-    /** What other claims than this one hold for these persons (and benefits, when given). */
+    /**
+     * What other claims than this one hold for these persons (and benefits, when given), within the
+     * months {@code fromMonth}..{@code toMonth} (yyyy-mm) and their years, and one-time events; every
+     * period when {@code fromMonth} is null.
+     */
     List<cn.huiyisheng.app.evaluation.HeldGrants.Held> findHeld(@Param("personKeys") List<String> personKeys,
                                                                 @Param("benefits") List<String> benefits,
-                                                                @Param("claimId") long claimId);
+                                                                @Param("claimId") long claimId,
+                                                                @Param("fromMonth") String fromMonth, @Param("toMonth") String toMonth,
+                                                                @Param("fromYear") String fromYear, @Param("toYear") String toYear);
 
     /** Inserts payments in one statement; a second one for the same entitlement and period violates uq_payment. */
     int insertPayments(@Param("rows") List<PaymentRow> rows);
