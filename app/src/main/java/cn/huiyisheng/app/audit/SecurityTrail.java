@@ -33,6 +33,11 @@ public class SecurityTrail {
     public static final String GENESIS = "0".repeat(64);
     /** An event is sealed within seconds; one still unsealed after this is reported by {@link #verify()}. */
     static final Duration LATE = Duration.ofMinutes(5);
+    /**
+     * How far before the newest sealed event the sealer looks for events committed late (an
+     * event's transaction commits within seconds of its stamp; a minute is ample).
+     */
+    static final Duration LATE_COMMIT = Duration.ofMinutes(1);
 
     public enum Type {
         SIGN_IN, SIGN_IN_FAILED, SIGN_IN_THROTTLED, REGISTERED, ACCESS_REFUSED, READ_HOUSEHOLD, READ_BANK_FILE, DECISION, PAYMENT_RUN
@@ -71,7 +76,10 @@ public class SecurityTrail {
      * caller's work, and must not take its record with it.
      */
     public void refused(String actor, String target, String why) {
-        String address = currentAddress();
+        refused(actor, currentAddress(), target, why);
+    }
+
+    public void refused(String actor, String address, String target, String why) {
         separately.executeWithoutResult(tx -> record(actor, address, Type.ACCESS_REFUSED, "REFUSED", target, why));
     }
 
@@ -103,7 +111,7 @@ public class SecurityTrail {
     @Transactional
     public int seal() {
         SecurityEventMapper.ChainHead head = mapper.lockChainHead();
-        Instant since = head.lastEventAt() == null ? Instant.EPOCH : head.lastEventAt().minus(LATE);
+        Instant since = head.lastEventAt() == null ? Instant.EPOCH : head.lastEventAt().minus(LATE_COMMIT);
         List<SecurityEventRow> pending = mapper.findUnsealed(since, 1000);
         if (pending.isEmpty()) {
             return 0;

@@ -168,7 +168,8 @@ public class SecurityConfig {
         AccessDeniedHandler standard = new AccessDeniedHandlerImpl();
         return (request, response, e) -> {
             var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
-            trail.refused(auth == null ? null : auth.getName(), request.getMethod() + " " + request.getRequestURI(), "no role for this");
+            trail.refused(auth == null ? null : auth.getName(), request.getRemoteAddr(), request.getMethod() + " " + request.getRequestURI(),
+                    "no role for this");
             standard.handle(request, response, e);
         };
     }

@@ -78,7 +78,10 @@ class SecurityTrailTest {
         // a role refused at the door is on record too
         assertThat(http.withBasicAuth(other.username(), other.password()).getForEntity("/api/tasks", JsonNode.class)
                 .getStatusCode().value()).isEqualTo(403);
-        assertThat(events(other.username(), "ACCESS_REFUSED")).anySatisfy(e -> assertThat(e.get("target").asText()).isEqualTo("GET /api/tasks"));
+        assertThat(events(other.username(), "ACCESS_REFUSED")).anySatisfy(e -> {
+            assertThat(e.get("target").asText()).isEqualTo("GET /api/tasks");
+            assertThat(e.get("address").asText()).isEqualTo("127.0.0.1");
+        });
 
         // a reviewer reads the household: recorded; the applicant reading their own claim is not a staff read
         assertThat(http.withBasicAuth("reviewer", "reviewer").getForEntity("/api/claims/" + reference, JsonNode.class)
