@@ -283,7 +283,8 @@ public class ClaimWorkflow implements ClaimSteps {
                 LocalDate assessedOn = LocalDate.parse(item.get("assessedOn").asText());
                 String month = YearMonth.from(assessedOn).toString();
                 EntitlementRow e = entitlement(claimId, sealed.getId(), b, item, month, month, item);
-                grants.put(e, new ArrayList<>(List.of(new Due(HeldGrants.once(assessedOn), thisMonth, periodicity.equals("ONE_TIME")))));
+                grants.put(e, new ArrayList<>(List.of(new Due(HeldGrants.item(Periodicity.valueOf(periodicity), assessedOn), thisMonth,
+                        periodicity.equals("ONE_TIME")))));
             }
         }
         // the grants first: a person is granted a benefit for a period at most once, across all

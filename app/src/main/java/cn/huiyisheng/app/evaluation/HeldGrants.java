@@ -42,9 +42,19 @@ public final class HeldGrants {
         return periodicity == Periodicity.YEARLY ? Integer.toString(month.getYear()) : month.toString();
     }
 
-    /** The grant period of a one-time benefit or a service: its event, by date. */
+    /** The grant period of a one-time benefit: its event, by date. */
     public static String once(LocalDate assessedOn) {
         return "ONCE@" + assessedOn;
+    }
+
+    /** The grant period of a free service: the calendar year (a service is granted at most once a year). */
+    public static String service(LocalDate assessedOn) {
+        return "SERVICE@" + assessedOn.getYear();
+    }
+
+    /** The grant period of an item of a one-time benefit or a service. */
+    public static String item(Periodicity periodicity, LocalDate assessedOn) {
+        return periodicity == Periodicity.SERVICE ? service(assessedOn) : once(assessedOn);
     }
 
     /**
@@ -112,15 +122,15 @@ public final class HeldGrants {
         List<ItemDetermination> items = new ArrayList<>();
         for (ItemDetermination i : b.items()) {
             String claim = i.eligible() && i.assessedOn() != null
-                    ? holder(byKey, b.benefit(), persons(i.path(), applicantKey, spouseKey), once(i.assessedOn())) : null;
+                    ? holder(byKey, b.benefit(), persons(i.path(), applicantKey, spouseKey), item(b.periodicity(), i.assessedOn())) : null;
             if (claim == null) {
                 items.add(i);
                 continue;
             }
             changed = true;
-            String day = i.assessedOn().toString();
+            String when = b.periodicity() == Periodicity.SERVICE ? Integer.toString(i.assessedOn().getYear()) : i.assessedOn().toString();
             items.add(new ItemDetermination(i.subject(), i.path(), i.assessedOn(), false, null, i.payer(), i.version(), i.rows(),
-                    List.of(heldReason(claim, day, day)), i.warnings()));
+                    List.of(heldReason(claim, when, when)), i.warnings()));
         }
         if (!changed) {
             return b;

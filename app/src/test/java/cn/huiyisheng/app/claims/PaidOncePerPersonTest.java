@@ -163,4 +163,25 @@ class PaidOncePerPersonTest {
             assertThat(e.get("detail").asText()).contains(loser.equals(a) ? b : a);
         });
     }
+
+    @Test
+    void aFreeServiceIsGrantedToAPersonOnceAYear() {
+        People.Couple wife = People.couple(users);
+        People.Couple husband = People.husbandOf(users, wife);
+        // both parents are over 65 on the claim's date: the yearly health check for each
+        String body = "{\"household\": %s, \"benefits\": [\"ELDER_HEALTH_CHECK\"], \"period\": {\"from\": \"2026-12\", "
+                + "\"to\": \"2026-12\"}, \"bankAccount\": \"%s\"}";
+        String first = submit(wife, body.formatted(wife.household(), wife.bankAccount()));
+        approve(first);
+        driver().runJobs(first);
+        assertThat(claims.findByReference(first).getStatus()).isEqualTo("APPROVED");
+
+        String second = submit(husband, body.formatted(husband.household(), husband.bankAccount()));
+        JsonNode items = claim(husband, second).at("/determination/determination/benefits/0/items");
+        assertThat(items).hasSize(2).allSatisfy(i -> {
+            assertThat(i.get("eligible").asBoolean()).isFalse();
+            assertThat(i.at("/reasons/0/code").asText()).isEqualTo("HELD_BY_OTHER_CLAIM");
+            assertThat(i.at("/reasons/0/zh").asText()).isEqualTo("已由申请 " + first + " 领取 2026");
+        });
+    }
 }
