@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.ResponseEntity;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -107,6 +108,19 @@ class PaidOncePerPersonTest {
         approve(second);
         Jobs.runDueOfClaim(runtime, management, second);
         assertThat(paymentsOf(second)).extracting(PaymentRow::getPeriod).containsExactlyInAnyOrder("2014-02", "2014-02", "2014-03", "2014-03");
+
+        // the bank file pays each parent once for 2014-01, to the account of the claim that holds it
+        ResponseEntity<JsonNode> run = http.withBasicAuth("payment", "payment").postForEntity("/api/payment-runs", null, JsonNode.class);
+        long runId = run.getBody().get("id").asLong();
+        Jobs.runDue(management, runtime.createProcessInstanceQuery().processInstanceBusinessKey("RUN-" + runId).singleResult().getId());
+        List<String> lines = new ArrayList<>();
+        for (JsonNode f : http.withBasicAuth("payment", "payment").getForObject("/api/payment-runs/" + runId, JsonNode.class).get("files")) {
+            lines.addAll(List.of(http.withBasicAuth("payment", "payment").getForObject(f.get("download").asText(), String.class).split("\n")));
+        }
+        for (String person : List.of(wife.womanId(), wife.manId())) {
+            assertThat(lines).filteredOn(l -> l.contains("," + person + ",") && l.contains(",2014-01,SPECIAL_SUPPORT,"))
+                    .singleElement().satisfies(l -> assertThat(l).contains(wife.bankAccount()).endsWith("," + first));
+        }
     }
 
     @Test
