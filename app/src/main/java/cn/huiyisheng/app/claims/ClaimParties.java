@@ -13,7 +13,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The persons a claim is about, by key: applicant, spouse, children. Recorded with the claim (and
+ * The persons a claim is about, by key: applicant, spouse, children (by name and birth date, and by
+ * ID number when one is given). Recorded with the claim (and
  * again when the household is corrected), so that "is this staff member part of this claim's
  * household?" and "is this person in another claim?" are one indexed query each.
  */
@@ -43,6 +44,10 @@ public class ClaimParties {
         for (Child c : h.children()) {
             if (c.birthDate() != null) {
                 rows.add(new ClaimPartyRow(claimId, keys.ofChild(c.name(), c.birthDate()), CHILD));
+            }
+            if (c.idNumber() != null) {
+                // a grown child with an ID number is a person like the parents (a staff member, say)
+                rows.add(new ClaimPartyRow(claimId, keys.of(c.idNumber()), CHILD));
             }
         }
         return new ArrayList<>(rows);

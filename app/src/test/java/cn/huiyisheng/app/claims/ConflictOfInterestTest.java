@@ -142,6 +142,21 @@ class ConflictOfInterestTest {
         assertThat(imported.getBody().at("/problems/0/code").asText()).isEqualTo("CONFLICT_OF_INTEREST");
     }
 
+    @Test
+    void aReviewerWhoIsTheHouseholdsGrownChildCannotReviewIt() {
+        People.Couple couple = People.couple(users);
+        // the household's son is entered with his ID number, and an account with that number is a
+        // reviewer's (the fixture's son died, which makes the claim eligible: the check is by person key)
+        String sonId = People.newId(couple.childBorn(), true);
+        String son = couple.username() + "-son";
+        People.account(users, son, sonId, couple.childName(), Set.of(Role.REVIEWER));
+        String body = couple.smallClaim().replace("\"children\": [{", "\"children\": [{\"idNumber\": \"" + sonId + "\", ");
+        String reference = submit(couple, body);
+        ResponseEntity<JsonNode> refused = post(son, "/api/tasks/" + reviewTask(reference) + "/complete", "{\"decision\": \"APPROVE\"}");
+        assertThat(refused.getStatusCode().value()).isEqualTo(403);
+        assertThat(refused.getBody().at("/problems/0/code").asText()).isEqualTo("CONFLICT_OF_INTEREST");
+    }
+
     private long startRun(String officer) {
         ResponseEntity<JsonNode> started = http.withBasicAuth(officer, officer).postForEntity("/api/payment-runs", null, JsonNode.class);
         assertThat(started.getStatusCode().value()).as(String.valueOf(started.getBody())).isEqualTo(201);

@@ -11,6 +11,7 @@ import java.time.LocalDate;
  * @param disabilityGrade 0 for none, else 1 (most severe) to 4
  * @param disabilityDate  when the disability was certified
  * @param withinPolicy    born within the family-planning policy
+ * @param idNumber        the child's resident ID number, when known (a grown child has one); personal data
  */
 public record Child(
         String name,
@@ -23,7 +24,13 @@ public record Child(
         LocalDate deathDate,
         Integer disabilityGrade,
         LocalDate disabilityDate,
-        Boolean withinPolicy) {
+        Boolean withinPolicy,
+        String idNumber) {
+
+    public Child(String name, Sex sex, LocalDate birthDate, Integer birthOrder, ChildOrigin origin, LocalDate adoptionDate, Boolean alive,
+                 LocalDate deathDate, Integer disabilityGrade, LocalDate disabilityDate, Boolean withinPolicy) {
+        this(name, sex, birthDate, birthOrder, origin, adoptionDate, alive, deathDate, disabilityGrade, disabilityDate, withinPolicy, null);
+    }
 
     public boolean isAlive() {
         return !Boolean.FALSE.equals(alive);

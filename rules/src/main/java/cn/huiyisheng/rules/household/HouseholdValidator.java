@@ -131,6 +131,17 @@ public final class HouseholdValidator {
                     }
                 }
             }
+            if (c.idNumber() != null) {
+                ResidentId.defect(c.idNumber()).ifPresentOrElse(why -> problems.add(new Problem(path + ".idNumber",
+                        "ID_NUMBER_INVALID", "not a valid resident ID number: " + why.en(), "身份证号码无效：" + why.zh())), () -> {
+                    LocalDate idBirth = ResidentId.birthDate(c.idNumber()).orElseThrow();
+                    if (c.birthDate() != null && !idBirth.equals(c.birthDate())) {
+                        problems.add(new Problem(path + ".birthDate", "ID_BIRTH_DATE_MISMATCH",
+                                "birth date " + c.birthDate() + " differs from the one in the ID number (" + idBirth + ")",
+                                "出生日期与身份证号码中的出生日期（" + idBirth + "）不一致"));
+                    }
+                });
+            }
             if (c.birthOrder() != null && (c.birthOrder() < 1 || !orders.add(c.birthOrder()))) {
                 problems.add(new Problem(path + ".birthOrder", "BIRTH_ORDER_INVALID",
                         "birth order must be a positive number used once", "孩次必须为正整数且不可重复"));
