@@ -71,4 +71,19 @@ class HouseholdValidatorTest {
         assertThat(h.toString()).doesNotContain("440304195803200249").doesNotContain("李梅").doesNotContain("王小明")
                 .doesNotContain("SZ-1986-000123");
     }
+
+    @Test
+    void aChildsIdNumberMustBeValidAndMatchTheBirthDate() {
+        Person mother = person("440304195803200249", Sex.FEMALE, "1958-03-20");
+        Child wrongCheck = new Child("王小明", Sex.MALE, LocalDate.parse("1985-04-01"), 1, ChildOrigin.BORN, null, true, null, 0, null, true,
+                "440304198504010010");
+        String first17 = "44030419850402001";
+        Child otherDay = new Child("王小明", Sex.MALE, LocalDate.parse("1985-04-01"), 1, ChildOrigin.BORN, null, true, null, 0, null, true,
+                first17 + ResidentId.checkCharacter(first17));
+        assertThat(validator.validate(new Household(mother, null, List.of(wrongCheck), null, null, false, List.of())))
+                .extracting(Problem::path).containsExactly("$.children[0].idNumber");
+        assertThat(validator.validate(new Household(mother, null, List.of(otherDay), null, null, false, List.of())))
+                .extracting(Problem::path, Problem::code)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("$.children[0].birthDate", "ID_BIRTH_DATE_MISMATCH"));
+    }
 }
