@@ -33,7 +33,7 @@ public class ClaimParties {
         this.keys = keys;
     }
 
-    public List<ClaimPartyRow> of(long claimId, Household h) {
+    private List<ClaimPartyRow> of(long claimId, Household h) {
         Set<ClaimPartyRow> rows = new LinkedHashSet<>();
         if (h.applicant() != null && h.applicant().idNumber() != null) {
             rows.add(new ClaimPartyRow(claimId, keys.of(h.applicant().idNumber()), APPLICANT));

@@ -153,7 +153,7 @@ public class ReviewTasks {
             throw refused;
         }
         if (ClaimProcess.TASK_SECOND_APPROVAL.equals(t.getTaskDefinitionKey())) {
-            fourEyes(t, username);
+            fourEyes(claim, username);
         }
         if (t.getAssignee() == null) {
             tasks.claim(taskId, username);
@@ -161,8 +161,7 @@ public class ReviewTasks {
         return view(tasks.createTaskQuery().taskId(taskId).singleResult());
     }
 
-    private void fourEyes(Task t, String username) {
-        ClaimRow claim = claimOf(t);
+    private static void fourEyes(ClaimRow claim, String username) {
         if (claim != null && username.equals(claim.getReviewer())) {
             throw new Forbidden("FOUR_EYES", username + " reviewed this claim and cannot give its second approval");
         }
@@ -194,7 +193,7 @@ public class ReviewTasks {
             throw new Conflict("TASK_TAKEN", "task " + taskId + " is being worked on by " + t.getAssignee());
         }
         if (ClaimProcess.TASK_SECOND_APPROVAL.equals(kind)) {
-            fourEyes(t, username); // the model's listener enforces it too; this answers with a clear 403 first
+            fourEyes(claimOf(t), username); // the model's listener enforces it too; this answers with a clear 403 first
         }
         if (t.getAssignee() == null) {
             tasks.claim(taskId, username);
