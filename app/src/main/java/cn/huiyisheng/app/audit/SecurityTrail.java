@@ -131,6 +131,17 @@ public class SecurityTrail {
         return pending.size();
     }
 
+    /** The last pass when the service stops, so that a clean shutdown leaves nothing unsealed. */
+    @jakarta.annotation.PreDestroy
+    void sealOnShutdown() {
+        try {
+            separately.execute(tx -> seal());
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(SecurityTrail.class)
+                    .warn("security events not sealed at shutdown (the next start seals them): {}", e.getMessage());
+        }
+    }
+
     /** The outcome of checking the trail: intact, or the first seal that does not hold. */
     public record ChainReport(boolean intact, long sealed, int unsealedLate, Long brokenAtSeq, String problem) {
     }

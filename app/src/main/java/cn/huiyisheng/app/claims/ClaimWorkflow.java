@@ -100,18 +100,17 @@ public class ClaimWorkflow implements ClaimSteps {
         long claimId = claim.getId();
         Household household = read(claim.getHouseholdJson(), Household.class);
         List<String> benefits = claim.getBenefits().isEmpty() ? List.of() : Arrays.asList(claim.getBenefits().split(","));
-        // what other claims already hold for these persons is not eligible again (the system's own records count)
+        // what other claims already hold for these persons is not eligible again (the system's own
+        // records count), and the other claims sharing a person or the bank account are the facts of
+        // the risk signals: both in one query
         String applicantKey = keyOf(household.applicant());
         String spouseKey = keyOf(household.spouse());
-        List<String> persons = new ArrayList<>(HeldGrants.persons("$", applicantKey, spouseKey));
-        // and the other claims sharing a person or the bank account: the facts of the risk signals
-        List<OtherClaim> others = applicantKey == null ? List.of() : claims.findOtherClaims(claimId, claim.getBankAccount(),
-                applicantKey, spouseKey, OPEN).stream().map(o -> new OtherClaim(OtherClaim.Kind.valueOf(o.kind()), o.role(), o.reference(),
-                ClaimStatus.valueOf(o.status()).isOpen(), o.sameHousehold())).toList();
         YearMonth from = YearMonth.parse(claim.getPeriodFrom());
         YearMonth to = YearMonth.parse(claim.getPeriodTo());
-        SystemRecords records = new SystemRecords(persons.isEmpty() ? List.of() : payments.findHeld(persons, benefits, claimId,
-                from.toString(), to.toString(), Integer.toString(from.getYear()), Integer.toString(to.getYear())), others);
+        List<ClaimMapper.RecordRow> found = applicantKey == null && spouseKey == null ? List.of() : claims.findRecords(claimId, claim.getBankAccount(),
+                applicantKey, spouseKey, OPEN, benefits, from.toString(), to.toString(), Integer.toString(from.getYear()),
+                Integer.toString(to.getYear()));
+        SystemRecords records = records(found);
         SealedDeterminations.Sealed sealed = determinations.evaluateAndSeal(claimId, household, LocalDate.now(clock), from, to, benefits,
                 records);
         boolean anyEligible = false;
@@ -138,6 +137,21 @@ public class ClaimWorkflow implements ClaimSteps {
         audit.claim(claimId, AuditLog.SYSTEM, "EVALUATED", "determination sealed; "
                 + (anyEligible ? "eligible, total " + total + " yuan" : "nothing eligible"));
         return new Evaluated(anyEligible, anyEligible && total.compareTo(secondApprovalThreshold) > 0);
+    }
+
+    /** The records found, in a stable order: grants by benefit, person and period; other claims by kind, the latest first. */
+    static SystemRecords records(List<ClaimMapper.RecordRow> found) {
+        List<HeldGrants.Held> held = found.stream().filter(r -> r.kind().equals("HELD"))
+                .sorted(java.util.Comparator.comparing(ClaimMapper.RecordRow::benefit).thenComparing(ClaimMapper.RecordRow::personKey)
+                        .thenComparing(ClaimMapper.RecordRow::period))
+                .map(r -> new HeldGrants.Held(r.benefit(), r.personKey(), r.period(), r.reference())).toList();
+        List<OtherClaim> others = found.stream().filter(r -> !r.kind().equals("HELD"))
+                .sorted(java.util.Comparator.comparing((ClaimMapper.RecordRow r) -> !r.kind().equals("PERSON"))
+                        .thenComparing(ClaimMapper.RecordRow::claimId, java.util.Comparator.reverseOrder())
+                        .thenComparing(ClaimMapper.RecordRow::role, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())))
+                .map(o -> new OtherClaim(OtherClaim.Kind.valueOf(o.kind()), o.role(), o.reference(),
+                        ClaimStatus.valueOf(o.status()).isOpen(), o.sameHousehold())).toList();
+        return new SystemRecords(held, others);
     }
 
     private String keyOf(Person person) {
@@ -322,7 +336,7 @@ public class ClaimWorkflow implements ClaimSteps {
             throw new IllegalStateException("claim " + reference + " has no recorded approval"
                     + " (and, above " + secondApprovalThreshold + " yuan, second approval): nothing is granted");
         }
-        audit.claim(claimId, AuditLog.SYSTEM, "GRANTED", scheduled.size() + " payment(s) scheduled from determination " + sealed.getSeq());
+        audit.claim(claimId, AuditLog.SYSTEM, "GRANTED", scheduled.size() + " payment(s) scheduled from determination " + sealed.getId());
     }
 
     private static String grantKey(String benefit, String personKey, String period) {

@@ -18,11 +18,14 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -37,9 +40,9 @@ import java.util.TreeMap;
 /**
  * The sealed record of every automatic determination: the facts exactly as evaluated, the date,
  * the instant, the versions used with their SHA-256, the result with its explanation and the
- * engine's version, chained by hash to the record before (so deleting or changing any record is
- * found by {@link #verifyChain()}). Records are appended in the caller's transaction and never
- * updated. {@link #replay(long)} evaluates a record's facts again under the versions it names.
+ * engine's version. Records are inserted in the caller's transaction and never updated; a sealer
+ * chains them by hash within seconds ({@link #seal()}), so that deleting or changing any record is
+ * found by {@link #verifyChain()}. {@link #replay(long)} evaluates a record's facts again under the versions it names.
  */
 @Service
 public class SealedDeterminations {
@@ -52,13 +55,22 @@ public class SealedDeterminations {
 
     private final DeterminationMapper mapper;
     private final EvaluationService evaluations;
+    /** A record is sealed within seconds; one still unsealed after this is reported by {@link #verifyChain()}. */
+    static final Duration LATE = Duration.ofMinutes(5);
+    /** How far before the newest sealed record the sealer looks for records committed late (a step commits in seconds). */
+    static final Duration LATE_COMMIT = Duration.ofMinutes(1);
+
     private final ObjectMapper canonical;
     private final Clock clock;
+    private final TransactionTemplate separately;
 
-    public SealedDeterminations(DeterminationMapper mapper, EvaluationService evaluations, ObjectMapper json, Clock clock) {
+    public SealedDeterminations(DeterminationMapper mapper, EvaluationService evaluations, ObjectMapper json, Clock clock,
+                                PlatformTransactionManager transactions) {
         this.mapper = mapper;
         this.evaluations = evaluations;
         this.clock = clock;
+        this.separately = new TransactionTemplate(transactions);
+        this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         // one byte sequence per value: sorted properties and keys, plain decimals, no indentation
         this.canonical = json.copy()
                 .configure(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true)
@@ -75,8 +87,8 @@ public class SealedDeterminations {
     }
 
     /**
-     * Evaluates and seals, in the caller's transaction (a process step's): the record is appended
-     * to the chain when that transaction commits, and not at all if it rolls back.
+     * Evaluates and records, in the caller's transaction (a process step's): the record exists when
+     * that transaction commits, and not at all if it rolls back; it is chained once committed.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Sealed evaluateAndSeal(long claimId, Household household, LocalDate asOf, YearMonth from, YearMonth to, List<String> benefits,
@@ -100,24 +112,50 @@ public class SealedDeterminations {
         row.setVersionsJson(json(versionsUsed(response)));
         row.setEngineVersion(Engine.VERSION);
         row.setRecordedAt(clock.instant().truncatedTo(ChronoUnit.SECONDS));
-        // the chain is appended to at the very end of the step's transaction, so that the lock on
-        // its head is held for the insert and the commit only, not for the whole step
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void beforeCommit(boolean readOnly) {
-                append(row);
-            }
-        });
+        // a plain insert: the sealer chains it within seconds of its commit ({@link #seal()})
+        mapper.insert(row);
         return new Sealed(row, response);
     }
 
-    private void append(DeterminationRow row) {
+    /**
+     * Chains the records not sealed yet, in the order they were inserted: each seal holds the
+     * record's position, the hash before it and the hash of its content with both. On one node at
+     * a time (the chain head is locked); records whose transaction commits late (within a minute
+     * of the newest sealed one) are found on a later pass.
+     */
+    @Scheduled(fixedDelayString = "${huiyisheng.determinations.seal-every:PT1S}")
+    @Transactional
+    public int seal() {
         DeterminationMapper.ChainHead head = mapper.lockChainHead();
-        row.setSeq(head.getLastSeq() + 1);
-        row.setPrevHash(head.getLastHash());
-        row.setHash(hash(row));
-        mapper.insert(row);
-        mapper.advanceChainHead(row.getSeq(), row.getHash());
+        Instant since = head.getLastRecordedAt() == null ? Instant.EPOCH : head.getLastRecordedAt().minus(LATE_COMMIT);
+        List<DeterminationRow> pending = mapper.findUnsealed(since, 1000);
+        if (pending.isEmpty()) {
+            return 0;
+        }
+        long seq = head.getLastSeq();
+        String previous = head.getLastHash();
+        Instant latest = head.getLastRecordedAt();
+        for (DeterminationRow r : pending) {
+            r.setSeq(++seq);
+            r.setPrevHash(previous);
+            r.setHash(hash(r));
+            previous = r.getHash();
+            latest = latest == null || r.getRecordedAt().isAfter(latest) ? r.getRecordedAt() : latest;
+        }
+        mapper.insertSeals(pending, clock.instant());
+        mapper.advanceChainHead(seq, previous, latest);
+        return pending.size();
+    }
+
+    /** The last pass when the service stops, so that a clean shutdown leaves nothing unsealed. */
+    @jakarta.annotation.PreDestroy
+    void sealOnShutdown() {
+        try {
+            separately.execute(tx -> seal());
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(SealedDeterminations.class)
+                    .warn("determinations not sealed at shutdown (the next start seals them): {}", e.getMessage());
+        }
     }
 
     public Optional<DeterminationRow> latest(long claimId) {
@@ -144,13 +182,18 @@ public class SealedDeterminations {
         }
     }
 
-    /** The outcome of checking the chain: intact, or the first record that is not what it claims. */
-    public record ChainReport(boolean intact, long records, Long brokenAtSeq, String problem) {
+    /**
+     * The outcome of checking the chain: intact, or the first seal that does not hold; records
+     * left unsealed longer than the sealer ever takes make it not intact either.
+     */
+    public record ChainReport(boolean intact, long records, int unsealedLate, Long brokenAtSeq, String problem) {
     }
 
-    /** Recomputes every record's hash and link; finds a changed, inserted or deleted record. */
+    /** Seals what is pending, then recomputes every seal's hash and link; finds a changed, inserted or deleted record. */
     @Transactional(readOnly = true)
     public ChainReport verifyChain() {
+        // in a transaction of its own (a self-call does not pass the transactional proxy)
+        separately.execute(tx -> seal());
         String previous = GENESIS;
         long expectedSeq = 1;
         long count = 0;
@@ -161,13 +204,16 @@ public class SealedDeterminations {
             }
             for (DeterminationRow row : page) {
                 if (row.getSeq() != expectedSeq) {
-                    return new ChainReport(false, count, expectedSeq, "record " + expectedSeq + " is missing");
+                    return new ChainReport(false, count, 0, expectedSeq, "record " + expectedSeq + " is missing");
+                }
+                if (row.getClaimId() == null) {
+                    return new ChainReport(false, count, 0, row.getSeq(), "record " + row.getSealedId() + " was deleted");
                 }
                 if (!row.getPrevHash().equals(previous)) {
-                    return new ChainReport(false, count, row.getSeq(), "does not link to the record before it");
+                    return new ChainReport(false, count, 0, row.getSeq(), "does not link to the record before it");
                 }
                 if (!hash(row).equals(row.getHash())) {
-                    return new ChainReport(false, count, row.getSeq(), "its content does not match its hash (altered)");
+                    return new ChainReport(false, count, 0, row.getSeq(), "its content does not match its hash (altered)");
                 }
                 previous = row.getHash();
                 expectedSeq++;
@@ -176,10 +222,12 @@ public class SealedDeterminations {
         }
         DeterminationMapper.ChainHead head = mapper.lockChainHead();
         if (head.getLastSeq() != count || !head.getLastHash().equals(previous)) {
-            return new ChainReport(false, count, count + 1, "the chain head names record " + head.getLastSeq()
+            return new ChainReport(false, count, 0, count + 1, "the chain head names record " + head.getLastSeq()
                     + ": records after " + count + " were deleted");
         }
-        return new ChainReport(true, count, null, null);
+        int late = mapper.countUnsealedBefore(clock.instant().minus(LATE));
+        return new ChainReport(late == 0, count, late, null, late == 0 ? null : late + " record(s) older than "
+                + LATE.toMinutes() + " minutes are in no seal (inserted behind the sealer's back, or the sealer is stopped)");
     }
 
     /** The result of evaluating a sealed record's facts again. */

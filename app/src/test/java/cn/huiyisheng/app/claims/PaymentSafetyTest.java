@@ -198,6 +198,7 @@ class PaymentSafetyTest {
         String reference = submit();
         Jobs.runDue(management, pi(reference));
         long claimId = claims.findByReference(reference).getId();
+        sealed.seal(); // the sealer's pass (it runs every second on its own)
         long seq = sealed.latest(claimId).orElseThrow().getSeq();
         transaction.executeWithoutResult(tx -> {
             jdbc.update("UPDATE determination SET result_json = REPLACE(result_json, '340.00', '3400.00') WHERE claim_id = ?", claimId);
@@ -220,6 +221,21 @@ class PaymentSafetyTest {
             jdbc.update("DELETE FROM determination WHERE claim_id = ?", claimId);
             var report = sealed.verifyChain();
             assertThat(report.intact()).isFalse();
+            assertThat(report.brokenAtSeq()).isEqualTo(seq);
+            assertThat(report.problem()).contains("deleted");
+            tx.setRollbackOnly();
+        });
+        transaction.executeWithoutResult(tx -> {
+            // a record slipped in behind the sealer's back, dated before what it has sealed: never chained, and reported
+            jdbc.update("INSERT INTO determination (claim_id, as_of, known_at, period_from, period_to, benefits, facts_json,"
+                    + " versions_json, result_json, engine_version, recorded_at, scope, records_json)"
+                    + " SELECT claim_id, as_of, known_at, period_from, period_to, benefits, facts_json, versions_json,"
+                    + " REPLACE(result_json, '340.00', '3400.00'), engine_version, ?, scope, records_json FROM determination"
+                    + " WHERE claim_id = ?", java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(600)), claimId);
+            var report = sealed.verifyChain();
+            assertThat(report.intact()).isFalse();
+            assertThat(report.unsealedLate()).isEqualTo(1);
+            assertThat(report.problem()).contains("in no seal");
             tx.setRollbackOnly();
         });
         assertThat(sealed.verifyChain().intact()).isTrue();

@@ -56,18 +56,27 @@ public interface ClaimMapper {
 
     int insertParties(@Param("rows") List<ClaimPartyRow> rows);
 
-    /** A claim sharing a person or the bank account with another one (at most ten of each kind, the latest first). */
-    record OtherClaimRow(String kind, String role, String reference, String status, boolean sameHousehold) {
+    /**
+     * One of the system's records an evaluation uses. {@code HELD}: a grant another claim holds for
+     * one of the parents (benefit, person key, period). {@code PERSON} / {@code BANK_ACCOUNT}: another
+     * claim sharing a person (applicant, spouse or child, by key; the role is this claim's) or the
+     * bank account; "same household" when its applicant is one of this claim's parents.
+     */
+    record RecordRow(String kind, String role, String reference, String status, boolean sameHousehold, String benefit,
+                     String personKey, String period, long claimId) {
     }
 
     /**
-     * The other claims that share a person (applicant, spouse or child, by key) or the bank account
-     * with this claim; "same household" when the other claim's applicant is one of this claim's parents.
-     * Only candidates a risk rule can use: other households' claims, and claims in these open statuses.
+     * What an evaluation of this claim must know, in one statement: the grants other claims hold for
+     * its parents in the periods it could be granted (its months, their years, one-time events and
+     * services), and the other claims sharing a person or the bank account (at most ten of each kind,
+     * only those a risk rule can use: other households' claims, and claims in these open statuses).
      */
-    List<OtherClaimRow> findOtherClaims(@Param("claimId") long claimId, @Param("bankAccount") String bankAccount,
-                                        @Param("applicantKey") String applicantKey, @Param("spouseKey") String spouseKey,
-                                        @Param("openStatuses") List<String> openStatuses);
+    List<RecordRow> findRecords(@Param("claimId") long claimId, @Param("bankAccount") String bankAccount,
+                                @Param("applicantKey") String applicantKey, @Param("spouseKey") String spouseKey,
+                                @Param("openStatuses") List<String> openStatuses, @Param("benefits") List<String> benefits,
+                                @Param("fromMonth") String fromMonth, @Param("toMonth") String toMonth,
+                                @Param("fromYear") String fromYear, @Param("toYear") String toYear);
 
     int deleteParties(@Param("claimId") long claimId);
 

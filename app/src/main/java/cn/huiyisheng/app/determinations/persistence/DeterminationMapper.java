@@ -3,16 +3,18 @@ package cn.huiyisheng.app.determinations.persistence;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 
+import java.time.Instant;
 import java.util.List;
 
-/** Sealed determinations: insert and read only. The chain head is the one row that changes. */
+/** Sealed determinations and their seals: insert and read only. The chain head is the one row that changes. */
 @Mapper
 public interface DeterminationMapper {
 
-    /** The chain head, locked until the transaction ends: appends are serialised. */
+    /** The chain head, locked until the transaction ends: seals are appended by one sealer at a time. */
     ChainHead lockChainHead();
 
-    int advanceChainHead(@Param("lastSeq") long lastSeq, @Param("lastHash") String lastHash);
+    int advanceChainHead(@Param("lastSeq") long lastSeq, @Param("lastHash") String lastHash,
+                         @Param("lastRecordedAt") Instant lastRecordedAt);
 
     int insert(DeterminationRow row);
 
@@ -20,21 +22,34 @@ public interface DeterminationMapper {
 
     DeterminationRow findLatestByClaim(@Param("claimId") long claimId);
 
+    /** Records not sealed yet, recorded at or after an instant, in the order they were inserted. */
+    List<DeterminationRow> findUnsealed(@Param("since") Instant since, @Param("limit") int limit);
+
+    /** The seals of these records (their seq, prev hash and hash set), in one statement. */
+    int insertSeals(@Param("rows") List<DeterminationRow> rows, @Param("sealedAt") Instant sealedAt);
+
+    /** Records recorded before an instant and still in no seal. */
+    int countUnsealedBefore(@Param("before") Instant before);
+
     /**
-     * The latest determination (id, seq, claim id, result only) of the claim with this reference, unless entitlements were granted from
+     * The latest determination (id, claim id, result and facts only) of the claim with this reference, unless entitlements were granted from
      * it already; null then, and when the claim has none.
      */
     DeterminationRow findUngrantedLatestByClaim(@Param("reference") String reference);
 
     List<DeterminationRow> findByClaim(@Param("claimId") long claimId);
 
-    /** A page of the chain in order, from a sequence number on. */
+    /** A page of the chain in seal order, from a sequence number on; a seal whose record is gone has no claim id. */
     List<DeterminationRow> findChain(@Param("fromSeq") long fromSeq, @Param("limit") int limit);
 
     /** The head of the chain as stored. */
     class ChainHead {
         private long lastSeq;
         private String lastHash;
+        private Instant lastRecordedAt;
+
+        public Instant getLastRecordedAt() { return lastRecordedAt; }
+        public void setLastRecordedAt(Instant lastRecordedAt) { this.lastRecordedAt = lastRecordedAt; }
 
         public long getLastSeq() { return lastSeq; }
         public void setLastSeq(long lastSeq) { this.lastSeq = lastSeq; }

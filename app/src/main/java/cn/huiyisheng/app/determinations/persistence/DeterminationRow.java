@@ -3,11 +3,14 @@ package cn.huiyisheng.app.determinations.persistence;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** A row of {@code determination}: a sealed record, never updated. */
+/** A row of {@code determination}, a record never updated, with its seal from {@code determination_seal} once sealed. */
 public class DeterminationRow {
     private Long id;
-    private long seq;
-    private long claimId;
+    /** The position in the chain, with the link and hash below: null until the record is sealed. */
+    private Long seq;
+    /** The record a seal names (the chain's reading only): set even when the record itself was deleted. */
+    private Long sealedId;
+    private Long claimId;
     private LocalDate asOf;
     private Instant knownAt;
     private String periodFrom;
@@ -29,10 +32,12 @@ public class DeterminationRow {
 
     public Long getId() { return id; }
     public void setId(Long id) { this.id = id; }
-    public long getSeq() { return seq; }
-    public void setSeq(long seq) { this.seq = seq; }
-    public long getClaimId() { return claimId; }
-    public void setClaimId(long claimId) { this.claimId = claimId; }
+    public Long getSeq() { return seq; }
+    public void setSeq(Long seq) { this.seq = seq; }
+    public Long getSealedId() { return sealedId; }
+    public void setSealedId(Long sealedId) { this.sealedId = sealedId; }
+    public Long getClaimId() { return claimId; }
+    public void setClaimId(Long claimId) { this.claimId = claimId; }
     public LocalDate getAsOf() { return asOf; }
     public void setAsOf(LocalDate asOf) { this.asOf = asOf; }
     public Instant getKnownAt() { return knownAt; }
