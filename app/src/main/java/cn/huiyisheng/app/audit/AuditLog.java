@@ -1,7 +1,6 @@
 package cn.huiyisheng.app.audit;
 
 import cn.huiyisheng.app.audit.persistence.AuditEventMapper;
-import cn.huiyisheng.app.audit.persistence.AuditEventRow;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;

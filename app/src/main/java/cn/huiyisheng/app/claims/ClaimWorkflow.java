@@ -5,14 +5,11 @@ import cn.huiyisheng.app.audit.SecurityTrail;
 import cn.huiyisheng.app.claims.persistence.ClaimMapper;
 import cn.huiyisheng.app.claims.persistence.ClaimRow;
 import cn.huiyisheng.app.determinations.SealedDeterminations;
-import cn.huiyisheng.app.determinations.persistence.DeterminationRow;
+import cn.huiyisheng.app.determinations.DeterminationRow;
 import cn.huiyisheng.app.evaluation.HeldGrants;
 import cn.huiyisheng.app.evaluation.SystemRecords;
 import cn.huiyisheng.app.identity.PersonKeys;
-import cn.huiyisheng.app.payments.persistence.EntitlementRow;
-import cn.huiyisheng.app.payments.persistence.GrantRow;
-import cn.huiyisheng.app.payments.persistence.PaymentMapper;
-import cn.huiyisheng.app.payments.persistence.PaymentRow;
+import cn.huiyisheng.app.payments.Entitlements;
 import cn.huiyisheng.app.identity.Actors;
 import cn.huiyisheng.app.identity.CurrentUser;
 import cn.huiyisheng.app.identity.Role;
@@ -27,7 +24,6 @@ import cn.huiyisheng.rules.household.Household;
 import cn.huiyisheng.rules.household.Person;
 import cn.huiyisheng.rules.risk.OtherClaim;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -37,11 +33,8 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The steps of the benefit-claim process on our own tables. Each runs in the transaction of the
@@ -53,7 +46,7 @@ public class ClaimWorkflow implements ClaimSteps {
 
     private final ClaimMapper claims;
     private final SealedDeterminations determinations;
-    private final PaymentMapper payments;
+    private final Entitlements entitlements;
     private final AuditLog audit;
     private final ObjectMapper json;
     private final Clock clock;
@@ -66,13 +59,13 @@ public class ClaimWorkflow implements ClaimSteps {
     private final PersonKeys keys;
     private final SecurityTrail trail;
 
-    public ClaimWorkflow(ClaimMapper claims, SealedDeterminations determinations, PaymentMapper payments, AuditLog audit,
+    public ClaimWorkflow(ClaimMapper claims, SealedDeterminations determinations, Entitlements entitlements, AuditLog audit,
                          ObjectMapper json, Clock clock,
                          @Value("${huiyisheng.claims.second-approval-threshold:5000.00}") BigDecimal secondApprovalThreshold,
                          Actors actors, PersonKeys keys, SecurityTrail trail) {
         this.claims = claims;
         this.determinations = determinations;
-        this.payments = payments;
+        this.entitlements = entitlements;
         this.audit = audit;
         this.json = json;
         this.clock = clock;
@@ -259,168 +252,20 @@ public class ClaimWorkflow implements ClaimSteps {
             return; // granted already: the step runs again (an operator restarted it in Cockpit, say)
         }
         long claimId = sealed.getClaimId();
-        JsonNode result = determinations.result(sealed);
         Household household = read(sealed.getFactsJson(), Household.class);
-        String applicantKey = keyOf(household.applicant());
-        String spouseKey = keyOf(household.spouse());
-        String thisMonth = YearMonth.now(clock).toString();
-        // what to grant, in the determination's order: each entitlement with its periods (each
-        // granted to its persons, and paid unless it is a service)
-        Map<EntitlementRow, List<Due>> grants = new LinkedHashMap<>();
-        for (JsonNode b : result.at("/period/benefits")) {
-            Periodicity periodicity = Periodicity.valueOf(b.get("periodicity").asText());
-            boolean yearly = periodicity == Periodicity.YEARLY;
-            for (JsonNode s : b.get("subjects")) {
-                for (JsonNode seg : s.get("segments")) {
-                    if (!seg.get("eligible").asBoolean()) {
-                        continue;
-                    }
-                    EntitlementRow e = entitlement(claimId, sealed.getId(), b, s, seg.get("from").asText(), seg.get("to").asText(), seg);
-                    List<Due> due = new ArrayList<>();
-                    YearMonth to = YearMonth.parse(e.getPeriodTo());
-                    for (YearMonth m = YearMonth.parse(e.getPeriodFrom()); !m.isAfter(to); m = m.plusMonths(yearly ? 12 : 1)) {
-                        due.add(new Due(HeldGrants.period(periodicity, m), m.toString(), true));
-                    }
-                    grants.put(e, due);
-                }
-            }
-        }
-        for (JsonNode b : result.at("/determination/benefits")) {
-            String periodicity = b.get("periodicity").asText();
-            if (!periodicity.equals("ONE_TIME") && !periodicity.equals("SERVICE")) {
-                continue;
-            }
-            for (JsonNode item : b.get("items")) {
-                if (!item.get("eligible").asBoolean()) {
-                    continue;
-                }
-                LocalDate assessedOn = LocalDate.parse(item.get("assessedOn").asText());
-                String month = YearMonth.from(assessedOn).toString();
-                EntitlementRow e = entitlement(claimId, sealed.getId(), b, item, month, month, item);
-                grants.put(e, new ArrayList<>(List.of(new Due(HeldGrants.item(Periodicity.valueOf(periodicity), assessedOn), thisMonth,
-                        periodicity.equals("ONE_TIME")))));
-            }
-        }
-        // the grants first: a person is granted a benefit for a period at most once, across all
-        // claims (a unique key); a claim that raced this one to the same person and period (both
-        // determined before either was granted) keeps it, and this one is told which claim holds it
-        Map<String, String> heldBy = recordGrants(claimId, grants, applicantKey, spouseKey);
-        if (!heldBy.isEmpty()) {
-            List<String> held = new ArrayList<>();
-            grants.forEach((e, due) -> due.removeIf(d -> {
-                String holder = HeldGrants.persons(e.getSubjectPath(), applicantKey, spouseKey).stream()
-                        .map(k -> heldBy.get(grantKey(e.getBenefit(), k, d.period()))).filter(java.util.Objects::nonNull).findFirst().orElse(null);
-                if (holder != null) {
-                    held.add(e.getBenefit() + " " + e.getSubjectLabel() + " " + d.period() + " (" + holder + ")");
-                }
-                return holder != null;
-            }));
-            grants.values().removeIf(List::isEmpty);
+        Entitlements.Granted granted = entitlements.grant(new Entitlements.Grant(claimId, sealed.getId(), determinations.response(sealed),
+                keyOf(household.applicant()), keyOf(household.spouse())));
+        if (!granted.heldByOthers().isEmpty()) {
             audit.claim(claimId, AuditLog.SYSTEM, "HELD_BY_OTHER_CLAIM",
-                    "granted to another claim in the meantime, not granted again: " + String.join("; ", held));
-        }
-        // two statements whatever the number of rows: the entitlements (their ids come back), then their payments
-        List<PaymentRow> scheduled = new ArrayList<>();
-        if (!grants.isEmpty()) {
-            payments.insertEntitlements(new ArrayList<>(grants.keySet()));
-            if (grants.keySet().stream().anyMatch(e -> e.getId() == null)) {
-                throw new IllegalStateException("the database did not return the ids of the entitlements inserted");
-            }
-            grants.forEach((e, due) -> due.stream().filter(Due::paid).forEach(d -> scheduled.add(payment(e, d.period(), d.dueMonth()))));
-        }
-        if (!scheduled.isEmpty()) {
-            payments.insertPayments(scheduled);
+                    "granted to another claim in the meantime, not granted again: " + String.join("; ", granted.heldByOthers()));
         }
         // the claim's row, not the process's variables, says whether it was approved (and approved again)
         if (claims.setApproved(claimId, clock.instant(), secondApprovalThreshold) != 1) {
             throw new IllegalStateException("claim " + reference + " has no recorded approval"
                     + " (and, above " + secondApprovalThreshold + " yuan, second approval): nothing is granted");
         }
-        audit.claim(claimId, AuditLog.SYSTEM, "GRANTED", scheduled.size() + " payment(s) scheduled from determination " + sealed.getId());
-    }
-
-    private static String grantKey(String benefit, String personKey, String period) {
-        return benefit + "|" + personKey + "|" + period;
-    }
-
-    /**
-     * Inserts the grant rows of every period to be granted, in one statement (in key order, so two
-     * claims racing lock in the same order). When another claim holds some of them already, those
-     * are found, left out and the rest inserted; returns what is held, grant key to claim reference.
-     */
-    private Map<String, String> recordGrants(long claimId, Map<EntitlementRow, List<Due>> grants, String applicantKey, String spouseKey) {
-        java.util.TreeMap<String, GrantRow> rows = new java.util.TreeMap<>();
-        java.time.Instant now = clock.instant();
-        grants.forEach((e, due) -> {
-            for (String person : HeldGrants.persons(e.getSubjectPath(), applicantKey, spouseKey)) {
-                for (Due d : due) {
-                    rows.putIfAbsent(grantKey(e.getBenefit(), person, d.period()), new GrantRow(person, e.getBenefit(), d.period(), claimId, now));
-                }
-            }
-        });
-        Map<String, String> heldBy = new LinkedHashMap<>();
-        for (int attempt = 1; !rows.isEmpty(); attempt++) {
-            try {
-                payments.insertGrants(new ArrayList<>(rows.values()));
-                return heldBy;
-            } catch (org.springframework.dao.DuplicateKeyException taken) {
-                if (attempt == 3) {
-                    throw taken;
-                }
-                List<String> persons = rows.values().stream().map(GrantRow::personKey).distinct().toList();
-                List<String> benefits = rows.values().stream().map(GrantRow::benefit).distinct().toList();
-                for (HeldGrants.Held h : payments.findHeld(persons, benefits, claimId, null, null, null, null)) {
-                    String key = grantKey(h.benefit(), h.personKey(), h.period());
-                    if (rows.remove(key) != null) {
-                        heldBy.put(key, h.claimReference());
-                    }
-                }
-            }
-        }
-        return heldBy;
-    }
-
-    private EntitlementRow entitlement(long claimId, long determinationId, JsonNode benefit, JsonNode subject, String from,
-                                       String to, JsonNode outcome) {
-        EntitlementRow e = new EntitlementRow();
-        e.setClaimId(claimId);
-        e.setDeterminationId(determinationId);
-        e.setBenefit(benefit.get("benefit").asText());
-        e.setSubjectPath(subject.has("path") ? subject.get("path").asText() : "$");
-        e.setSubjectLabel(subject.get("subject").asText());
-        e.setPeriodicity(benefit.get("periodicity").asText());
-        e.setPeriodFrom(from);
-        e.setPeriodTo(to);
-        e.setAmount(outcome.hasNonNull("amount") ? outcome.get("amount").decimalValue() : null);
-        e.setPayer(outcome.hasNonNull("payer") ? outcome.get("payer").asText() : null);
-        if (outcome.has("version")) {
-            e.setVersionId(outcome.at("/version/id").asText());
-            e.setVersionSha256(outcome.at("/version/sha256").asText());
-        }
-        if (outcome.has("rows") && !outcome.get("rows").isEmpty()) {
-            e.setRowId(outcome.at("/rows/0/rowId").asText());
-        }
-        e.setCreatedAt(clock.instant());
-        return e;
-    }
-
-    /**
-     * A period an entitlement grants: a month, a year or a one-time event ({@link HeldGrants}), the
-     * month it falls due, and whether it is paid (a service is granted, not paid).
-     */
-    private record Due(String period, String dueMonth, boolean paid) {
-    }
-
-    private static PaymentRow payment(EntitlementRow e, String period, String dueMonth) {
-        PaymentRow p = new PaymentRow();
-        p.setEntitlementId(e.getId());
-        p.setPeriod(period);
-        p.setDueMonth(dueMonth);
-        p.setAmount(e.getAmount());
-        p.setPayer(e.getPayer());
-        p.setStatus("SCHEDULED");
-        p.setAttempts(0);
-        return p;
+        audit.claim(claimId, AuditLog.SYSTEM, "GRANTED", granted.paymentsScheduled() + " payment(s) scheduled from determination "
+                + sealed.getId());
     }
 
     @Override

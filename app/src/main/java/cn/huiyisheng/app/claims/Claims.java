@@ -10,7 +10,7 @@ import cn.huiyisheng.app.evaluation.EvaluationService;
 import cn.huiyisheng.app.identity.CurrentUser;
 import cn.huiyisheng.app.identity.PersonKeys;
 import cn.huiyisheng.app.identity.Role;
-import cn.huiyisheng.app.payments.persistence.PaymentMapper;
+import cn.huiyisheng.app.payments.Entitlements;
 import cn.huiyisheng.app.web.ApiErrors;
 import cn.huiyisheng.app.web.BadInput;
 import cn.huiyisheng.app.web.Conflict;
@@ -49,7 +49,7 @@ public class Claims {
     private final ClaimMapper claims;
     private final EvaluationService evaluations;
     private final SealedDeterminations determinations;
-    private final PaymentMapper payments;
+    private final Entitlements entitlements;
     private final RuntimeService runtime;
     private final AuditLog audit;
     private final ObjectMapper json;
@@ -59,13 +59,13 @@ public class Claims {
     private final SecurityTrail trail;
     private final SecureRandom random = new SecureRandom();
 
-    public Claims(ClaimMapper claims, EvaluationService evaluations, SealedDeterminations determinations, PaymentMapper payments,
+    public Claims(ClaimMapper claims, EvaluationService evaluations, SealedDeterminations determinations, Entitlements entitlements,
                   RuntimeService runtime, AuditLog audit, ObjectMapper json, Clock clock, PersonKeys keys, ClaimParties parties,
                   SecurityTrail trail) {
         this.claims = claims;
         this.evaluations = evaluations;
         this.determinations = determinations;
-        this.payments = payments;
+        this.entitlements = entitlements;
         this.runtime = runtime;
         this.audit = audit;
         this.json = json;
@@ -212,6 +212,16 @@ public class Claims {
     }
 
     /** Records that someone other than the applicant read a claim's household facts. */
+    /** The claim as staff see it, the read recorded in the security trail; empty when there is no such claim. */
+    public java.util.Optional<ClaimView> staffRead(String reference, String username) {
+        ClaimRow claim = reference == null ? null : claims.findByReference(reference);
+        if (claim == null) {
+            return java.util.Optional.empty();
+        }
+        recordStaffRead(claim, username);
+        return java.util.Optional.of(staffView(claim));
+    }
+
     public void recordStaffRead(ClaimRow claim, String username) {
         if (!claim.getApplicantUsername().equals(username)) {
             trail.record(username, SecurityTrail.Type.READ_HOUSEHOLD, "OK", "claim " + claim.getReference(), "household facts");
@@ -234,11 +244,11 @@ public class Claims {
 
     private ClaimView view(ClaimRow c, boolean withSignals) {
         var latest = determinations.latest(c.getId());
-        List<ClaimView.Entitlement> entitlements = payments.findEntitlements(c.getId()).stream()
-                .map(e -> new ClaimView.Entitlement(e.getBenefit(), e.getSubjectLabel(), e.getPeriodicity(), e.getPeriodFrom(),
-                        e.getPeriodTo(), e.getAmount(), e.getPayer(), e.getVersionId())).toList();
-        List<ClaimView.Payment> paid = payments.findPaymentsOfClaim(c.getId()).stream()
-                .map(p -> new ClaimView.Payment("HYS-P-" + p.getId(), p.getPeriod(), p.getAmount(), p.getPayer(), p.getStatus())).toList();
+        List<ClaimView.Entitlement> entitlements = this.entitlements.ofClaim(c.getId()).stream()
+                .map(e -> new ClaimView.Entitlement(e.benefit(), e.subjectLabel(), e.periodicity(), e.periodFrom(),
+                        e.periodTo(), e.amount(), e.payer(), e.versionId())).toList();
+        List<ClaimView.Payment> paid = this.entitlements.paymentsOfClaim(c.getId()).stream()
+                .map(p -> new ClaimView.Payment(p.reference(), p.period(), p.amount(), p.payer(), p.status())).toList();
         List<ClaimView.Event> timeline = new ArrayList<>();
         timeline.add(submittedEvent(c));
         audit.ofClaim(c.getId()).forEach(e -> timeline.add(new ClaimView.Event(e.getAt(), e.getActor(), e.getType(), e.getDetail())));

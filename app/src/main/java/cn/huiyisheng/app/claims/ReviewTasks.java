@@ -94,12 +94,18 @@ public class ReviewTasks {
     }
 
     /** The claim a task of the benefit-claim process is about (its process's business key), or null for other tasks. */
-    public ClaimRow claimOf(Task t) {
+    ClaimRow claimOf(Task t) {
+        String reference = claimReferenceOf(t);
+        return reference == null ? null : claims.findByReference(reference);
+    }
+
+    /** The reference of the claim a review or second-approval task is about, or null for other tasks. */
+    public String claimReferenceOf(Task t) {
         if (!ClaimProcess.TASK_REVIEW.equals(t.getTaskDefinitionKey()) && !ClaimProcess.TASK_SECOND_APPROVAL.equals(t.getTaskDefinitionKey())) {
             return null;
         }
         ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceId(t.getProcessInstanceId()).singleResult();
-        return pi == null || pi.getBusinessKey() == null ? null : claims.findByReference(pi.getBusinessKey());
+        return pi == null ? null : pi.getBusinessKey();
     }
 
     private TaskView view(Task t) {

@@ -14,6 +14,12 @@ public class JacksonConfig {
     @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.NONE, getterVisibility = JsonAutoDetect.Visibility.NONE,
             isGetterVisibility = JsonAutoDetect.Visibility.NONE)
     abstract static class ReasonJson {
+        /** A sealed reason reads back with its words (the result's types are read back for granting and replay). */
+        @com.fasterxml.jackson.annotation.JsonCreator
+        ReasonJson(@JsonProperty("code") String code, @JsonProperty("met") boolean met, @JsonProperty("zh") String zh,
+                   @JsonProperty("en") String en) {
+        }
+
         @JsonProperty("code") abstract String code();
         @JsonProperty("met") abstract boolean met();
         @JsonProperty("zh") abstract String zh();

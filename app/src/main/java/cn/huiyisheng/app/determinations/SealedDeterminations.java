@@ -1,7 +1,6 @@
 package cn.huiyisheng.app.determinations;
 
 import cn.huiyisheng.app.determinations.persistence.DeterminationMapper;
-import cn.huiyisheng.app.determinations.persistence.DeterminationRow;
 import cn.huiyisheng.app.evaluation.EvaluationRequest;
 import cn.huiyisheng.app.evaluation.EvaluationResponse;
 import cn.huiyisheng.app.evaluation.EvaluationService;
@@ -182,6 +181,15 @@ public class SealedDeterminations {
         }
     }
 
+    /** The sealed result, typed: exactly what was decided (written back, the same bytes). */
+    public EvaluationResponse response(DeterminationRow row) {
+        try {
+            return canonical.readValue(row.getResultJson(), EvaluationResponse.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("determination " + row.getId() + ": unreadable result: " + e.getOriginalMessage(), e);
+        }
+    }
+
     /**
      * The outcome of checking the chain: intact, or the first seal that does not hold; records
      * left unsealed longer than the sealer ever takes make it not intact either.
@@ -258,7 +266,7 @@ public class SealedDeterminations {
         }
     }
 
-    String json(Object value) {
+    public String json(Object value) {
         try {
             return canonical.writeValueAsString(value);
         } catch (JsonProcessingException e) {

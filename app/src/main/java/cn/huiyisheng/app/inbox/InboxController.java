@@ -2,11 +2,9 @@ package cn.huiyisheng.app.inbox;
 
 import cn.huiyisheng.app.claims.Claims;
 import cn.huiyisheng.app.claims.ReviewTasks;
-import cn.huiyisheng.app.claims.persistence.ClaimRow;
+import cn.huiyisheng.app.claims.ClaimView;
 import cn.huiyisheng.app.identity.CurrentUser;
 import cn.huiyisheng.app.payments.Payments;
-import cn.huiyisheng.app.payments.persistence.RunFileRow;
-import cn.huiyisheng.app.payments.web.PaymentRunsController;
 import cn.huiyisheng.app.web.ApiErrors;
 import cn.huiyisheng.processes.claim.ClaimProcess;
 import org.camunda.bpm.engine.TaskService;
@@ -43,16 +41,14 @@ public class InboxController {
     private final TaskService taskService;
     private final Claims claims;
     private final Payments payments;
-    private final PaymentRunsController runs;
     private final MessageSource messages;
 
     public InboxController(ReviewTasks tasks, TaskService taskService, Claims claims, Payments payments,
-                           PaymentRunsController runs, MessageSource messages) {
+                           MessageSource messages) {
         this.tasks = tasks;
         this.taskService = taskService;
         this.claims = claims;
         this.payments = payments;
-        this.runs = runs;
         this.messages = messages;
     }
 
@@ -67,13 +63,10 @@ public class InboxController {
     public String task(Authentication auth, @PathVariable String id, Model model) {
         CurrentUser user = CurrentUser.of(auth);
         Task task = tasks.task(id, user);
-        ClaimRow claim = tasks.claimOf(task);
-        if (claim == null) {
-            throw new ApiErrors.NotFound("task " + id + " is not about a claim");
-        }
-        claims.recordStaffRead(claim, user.username());
+        ClaimView claim = claims.staffRead(tasks.claimReferenceOf(task), user.username())
+                .orElseThrow(() -> new ApiErrors.NotFound("task " + id + " is not about a claim"));
         model.addAttribute("task", task);
-        model.addAttribute("claim", claims.staffView(claim));
+        model.addAttribute("claim", claim);
         model.addAttribute("decisions", ClaimProcess.TASK_SECOND_APPROVAL.equals(task.getTaskDefinitionKey())
                 ? List.of(ClaimProcess.Decision.APPROVE, ClaimProcess.Decision.REFUSE)
                 : List.of(ClaimProcess.Decision.values()));
@@ -97,10 +90,10 @@ public class InboxController {
                          @RequestParam(required = false) String reason, RedirectAttributes redirect, Locale locale) {
         CurrentUser user = CurrentUser.of(auth);
         Task open = taskService.createTaskQuery().taskId(id).singleResult();
-        ClaimRow claim = open == null ? null : tasks.claimOf(open);
+        String claimReference = open == null ? null : tasks.claimReferenceOf(open);
         try {
             tasks.decide(id, user, new ReviewTasks.Decision(decision, reason));
-            String reference = claim == null ? "" : claim.getReference();
+            String reference = claimReference == null ? "" : claimReference;
             redirect.addFlashAttribute("flash", messages.getMessage("done.decided", new Object[]{reference}, locale));
             return "redirect:/inbox";
         } catch (cn.huiyisheng.app.web.BadInput e) {
@@ -114,23 +107,23 @@ public class InboxController {
 
     @GetMapping("/payments")
     public String payments(Model model) {
-        model.addAttribute("runs", runs.runs());
+        model.addAttribute("runs", payments.runViews());
         return "inbox/payments";
     }
 
     @PostMapping("/payments/start")
     public String start(Authentication auth, RedirectAttributes redirect, Locale locale) {
-        long id = payments.start(CurrentUser.of(auth)).getId();
+        long id = payments.startRun(CurrentUser.of(auth)).id();
         redirect.addFlashAttribute("flash", messages.getMessage("done.run", new Object[]{id}, locale));
         return "redirect:/inbox/payments";
     }
 
     @GetMapping("/payments/{id}/files/{payer}")
     public ResponseEntity<byte[]> file(Authentication auth, @PathVariable long id, @PathVariable String payer) {
-        RunFileRow f = payments.file(id, payer, CurrentUser.of(auth));
+        Payments.BankFile f = payments.bankFile(id, payer, CurrentUser.of(auth));
         return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(f.getFilename()).build().toString())
-                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8)).body(f.getContent());
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(f.filename()).build().toString())
+                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8)).body(f.content());
     }
 
     @PostMapping("/payments/{id}/return-file")

@@ -30,6 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -75,6 +76,46 @@ public class Payments implements PaymentSteps {
     }
 
     /** Starts a run on demand for the current month. */
+    /** A run as its officer and the API see it: status, counts, totals and its bank files. */
+    public record RunView(long id, String month, String status, String startedBy, Instant startedAt, Instant filesWrittenAt,
+                          Instant reconciledAt, int payments, BigDecimal total, List<FileView> files) {
+    }
+
+    public record FileView(String payer, String filename, int lines, BigDecimal total, String sha256, String download) {
+    }
+
+    /** A bank file to download: its name and bytes. */
+    public record BankFile(String filename, byte[] content) {
+    }
+
+    private RunView view(PaymentRunRow r) {
+        List<FileView> files = files(r.getId()).stream().map(f -> new FileView(f.getPayer(), f.getFilename(),
+                f.getLineCount(), f.getTotal(), f.getSha256(), "/api/payment-runs/" + r.getId() + "/files/" + f.getPayer())).toList();
+        return new RunView(r.getId(), r.getRunMonth(), r.getStatus(), r.getStartedBy(), r.getStartedAt(), r.getFilesWrittenAt(),
+                r.getReconciledAt(), r.getPaymentCount(), r.getTotal(), files);
+    }
+
+    public RunView startRun(CurrentUser officer) {
+        return view(start(officer));
+    }
+
+    public List<RunView> runViews() {
+        return runs().stream().map(this::view).toList();
+    }
+
+    public RunView runView(long runId) {
+        return view(run(runId));
+    }
+
+    public BankFile bankFile(long runId, String payer, CurrentUser reader) {
+        RunFileRow f = file(runId, payer, reader);
+        return new BankFile(f.getFilename(), f.getContent());
+    }
+
+    public RunView importReturn(long runId, CurrentUser officer, byte[] content) {
+        return view(importReturnFile(runId, officer, content));
+    }
+
     public PaymentRunRow start(CurrentUser officer) {
         String username = officer.username();
         PaymentRunRow run = newRun(username);

@@ -1,5 +1,6 @@
 package cn.huiyisheng.app.audit.persistence;
 
+import cn.huiyisheng.app.audit.AuditEventRow;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 

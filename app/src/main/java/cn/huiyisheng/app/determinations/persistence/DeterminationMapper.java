@@ -1,5 +1,6 @@
 package cn.huiyisheng.app.determinations.persistence;
 
+import cn.huiyisheng.app.determinations.DeterminationRow;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 

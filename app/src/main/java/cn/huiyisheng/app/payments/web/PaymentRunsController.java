@@ -1,8 +1,6 @@
 package cn.huiyisheng.app.payments.web;
 
 import cn.huiyisheng.app.payments.Payments;
-import cn.huiyisheng.app.payments.persistence.PaymentRunRow;
-import cn.huiyisheng.app.payments.persistence.RunFileRow;
 import io.swagger.v3.oas.annotations.Operation;
 import cn.huiyisheng.app.identity.CurrentUser;
 import org.springframework.http.ContentDisposition;
@@ -33,49 +31,35 @@ public class PaymentRunsController {
         this.payments = payments;
     }
 
-    public record RunView(long id, String month, String status, String startedBy, Instant startedAt, Instant filesWrittenAt,
-                          Instant reconciledAt, int payments, BigDecimal total, List<FileView> files) {
-    }
-
-    public record FileView(String payer, String filename, int lines, BigDecimal total, String sha256, String download) {
-    }
-
-    private RunView view(PaymentRunRow r) {
-        List<FileView> files = payments.files(r.getId()).stream().map(f -> new FileView(f.getPayer(), f.getFilename(),
-                f.getLineCount(), f.getTotal(), f.getSha256(), "/api/payment-runs/" + r.getId() + "/files/" + f.getPayer())).toList();
-        return new RunView(r.getId(), r.getRunMonth(), r.getStatus(), r.getStartedBy(), r.getStartedAt(), r.getFilesWrittenAt(),
-                r.getReconciledAt(), r.getPaymentCount(), r.getTotal(), files);
-    }
-
     @Operation(summary = "Start a payment run now / 立即发起支付批次")
     @PostMapping
-    public ResponseEntity<RunView> start(Authentication auth) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(view(payments.start(CurrentUser.of(auth))));
+    public ResponseEntity<Payments.RunView> start(Authentication auth) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(payments.startRun(CurrentUser.of(auth)));
     }
 
     @GetMapping
-    public List<RunView> runs() {
-        return payments.runs().stream().map(this::view).toList();
+    public List<Payments.RunView> runs() {
+        return payments.runViews();
     }
 
     @GetMapping("/{id}")
-    public RunView run(@PathVariable long id) {
-        return view(payments.run(id));
+    public Payments.RunView run(@PathVariable long id) {
+        return payments.runView(id);
     }
 
     @Operation(summary = "Download a payer's bank disbursement file (CSV) / 下载银行代发文件")
     @GetMapping("/{id}/files/{payer}")
     public ResponseEntity<byte[]> file(Authentication auth, @PathVariable long id, @PathVariable String payer) {
-        RunFileRow f = payments.file(id, payer, CurrentUser.of(auth));
+        Payments.BankFile f = payments.bankFile(id, payer, CurrentUser.of(auth));
         return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(f.getFilename()).build().toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(f.filename()).build().toString())
                 .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-                .body(f.getContent());
+                .body(f.content());
     }
 
     @Operation(summary = "Import the bank's return file (CSV: reference,status,reason) / 导入银行回盘文件")
     @PostMapping(value = "/{id}/return-file", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE})
-    public RunView importReturn(Authentication auth, @PathVariable long id, @RequestBody byte[] content) {
-        return view(payments.importReturnFile(id, CurrentUser.of(auth), content));
+    public Payments.RunView importReturn(Authentication auth, @PathVariable long id, @RequestBody byte[] content) {
+        return payments.importReturn(id, CurrentUser.of(auth), content);
     }
 }

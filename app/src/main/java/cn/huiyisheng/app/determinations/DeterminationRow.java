@@ -1,4 +1,4 @@
-package cn.huiyisheng.app.determinations.persistence;
+package cn.huiyisheng.app.determinations;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package cn.huiyisheng.app.audit.persistence;
+package cn.huiyisheng.app.audit;
 
 import java.time.Instant;
 
