@@ -1,5 +1,8 @@
 package cn.huiyisheng.app.config;
 
+import cn.huiyisheng.app.web.ApiErrors;
+import cn.huiyisheng.app.web.ProblemType;
+import cn.huiyisheng.app.web.Problems;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -72,7 +75,8 @@ public class SecurityConfig {
      */
     @Bean
     @Order(0)
-    SecurityFilterChain engineRest(HttpSecurity http, AuthenticationManager manager, AccessDeniedHandler refusals) throws Exception {
+    SecurityFilterChain engineRest(HttpSecurity http, AuthenticationManager manager, AccessDeniedHandler refusals, Problems problems)
+            throws Exception {
         http.authenticationManager(manager);
         http.securityMatcher(path("/engine-rest/**"))
                 .csrf(c -> c.disable())
@@ -81,7 +85,7 @@ public class SecurityConfig {
                         .requestMatchers(camundaTaskWrites("/engine-rest")).denyAll()
                         .anyRequest().hasRole("ADMIN"))
                 .exceptionHandling(e -> e.accessDeniedHandler(refusals))
-                .httpBasic(b -> b.authenticationEntryPoint(databaseAwareEntryPoint()));
+                .httpBasic(b -> b.authenticationEntryPoint(databaseAwareEntryPoint(problems)));
         headers(http, API_POLICY);
         return http.build();
     }
@@ -108,7 +112,8 @@ public class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain api(HttpSecurity http, AuthenticationManager manager, AccessDeniedHandler refusals) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, AuthenticationManager manager, AccessDeniedHandler refusals, Problems problems)
+            throws Exception {
         http.authenticationManager(manager);
         http.securityMatcher("/api/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/**")
                 .csrf(c -> c.disable())
@@ -125,7 +130,7 @@ public class SecurityConfig {
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .anyRequest().denyAll())
                 .exceptionHandling(e -> e.accessDeniedHandler(refusals))
-                .httpBasic(b -> b.authenticationEntryPoint(databaseAwareEntryPoint()));
+                .httpBasic(b -> b.authenticationEntryPoint(databaseAwareEntryPoint(problems)));
         headers(http, API_POLICY);
         return http.build();
     }
@@ -134,28 +139,21 @@ public class SecurityConfig {
      * Basic authentication's answer, except when the user could not be looked up because the
      * database is away: then 503 with the same body as every other outage answer, not a 401.
      */
-    static org.springframework.security.web.AuthenticationEntryPoint databaseAwareEntryPoint() {
+    static org.springframework.security.web.AuthenticationEntryPoint databaseAwareEntryPoint(Problems problems) {
         org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint basic =
                 new org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint();
         basic.setRealmName("huiyisheng");
         return (request, response, e) -> {
             if (e instanceof org.springframework.security.authentication.InternalAuthenticationServiceException
                     && e.getCause() instanceof org.springframework.dao.DataAccessResourceFailureException) {
-                response.setStatus(503);
                 response.setHeader("Retry-After", "10");
-                response.setContentType("application/json;charset=UTF-8");
-                response.getWriter().write("{\"title\":\"Service unavailable / 服务暂不可用\",\"status\":503,"
-                        + "\"detail\":\"the database cannot be reached; nothing was changed, try again shortly\",\"problems\":[]}");
+                problems.write(response, problems.of(ProblemType.UNAVAILABLE, ApiErrors.DATABASE_DOWN));
                 return;
             }
             if (e instanceof cn.huiyisheng.app.identity.SignIns.Throttled throttled) {
-                response.setStatus(429);
                 response.setHeader("Retry-After", Long.toString(Math.max(1,
                         java.time.Duration.between(java.time.Instant.now(), throttled.until()).toSeconds())));
-                response.setContentType("application/json;charset=UTF-8");
-                response.getWriter().write("{\"title\":\"Too many failed sign-ins / 登录失败次数过多\",\"status\":429,\"detail\":\""
-                        + throttled.getMessage() + "\",\"problems\":[{\"path\":\"$\",\"code\":\"SIGN_IN_THROTTLED\",\"message\":\""
-                        + throttled.getMessage() + "\",\"zh\":\"" + throttled.getMessage() + "\"}]}");
+                problems.write(response, problems.refusal(ProblemType.SIGN_IN_THROTTLED, "SIGN_IN_THROTTLED", throttled.getMessage()));
                 return;
             }
             basic.commence(request, response, e);
@@ -187,7 +185,7 @@ public class SecurityConfig {
                 .contentSecurityPolicy(c -> c.policyDirectives(contentSecurityPolicy)));
     }
 
-    static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
     static final String API_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
             + "object-src 'none'; frame-ancestors 'none'";
@@ -197,13 +195,14 @@ public class SecurityConfig {
     SecurityFilterChain web(HttpSecurity http, AuthenticationManager manager, AccessDeniedHandler refusals) throws Exception {
         http.authenticationManager(manager);
         http.authorizeHttpRequests(a -> a
-                        .requestMatchers("/login", "/css/**", "/error").permitAll()
+                        .requestMatchers("/login", "/css/**", "/webjars/**", "/error").permitAll()
                         .requestMatchers("/inbox/payments/**").hasRole("PAYMENT_OFFICER")
                         .requestMatchers("/inbox/**").hasAnyRole("REVIEWER", "SUPERVISOR", "PAYMENT_OFFICER")
                         .anyRequest().authenticated())
-                .formLogin(f -> f.defaultSuccessUrl("/inbox", false))
+                // our own pages, in the user's language (templates/login.html)
+                .formLogin(f -> f.loginPage("/login").permitAll().defaultSuccessUrl("/inbox", false))
                 .exceptionHandling(e -> e.accessDeniedHandler(refusals))
-                .logout(Customizer.withDefaults());
+                .logout(l -> l.logoutSuccessUrl("/login?logout").permitAll());
         headers(http, PAGE_POLICY);
         return http.build();
     }

@@ -1,19 +1,40 @@
 package cn.huiyisheng.app.web;
 
 import cn.huiyisheng.rules.household.Problem;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.springframework.http.ProblemDetail;
 
 import java.util.List;
 
 /**
- * The body of every error answer (RFC 9457 style): what went wrong and, for bad input, every
- * problem with where it is.
- *
- * @param problems each located by a JSON path ({@code $.applicant.idNumber}) or, for a
- *                 spreadsheet, by sheet and cell
+ * The body of every error answer: an RFC 9457 problem ({@code application/problem+json}, Spring's
+ * {@link ProblemDetail}: type, title, status, detail, instance) with two members of our own: a
+ * stable {@code code} when there is one, and {@code problems}, every problem of the request each
+ * with where it is (a JSON path such as {@code $.household.applicant.idNumber}, or a spreadsheet's
+ * sheet and cell), so that a client shows them all at once.
  */
-public record ApiProblem(String title, int status, String detail, List<Problem> problems) {
+@Schema(name = "Problem", description = "RFC 9457 problem details / 错误说明（RFC 9457）")
+public class ApiProblem extends ProblemDetail {
 
-    public static ApiProblem of(int status, String title, String detail) {
-        return new ApiProblem(title, status, detail, List.of());
+    private final String code;
+    private final List<Problem> problems;
+
+    public ApiProblem(ProblemType type, String title, String detail, String code, List<Problem> problems) {
+        super(type.status());
+        setType(type.uri());
+        setTitle(title);
+        setDetail(detail);
+        this.code = code;
+        this.problems = List.copyOf(problems);
+    }
+
+    @Schema(description = "a stable code of the refusal, when there is one (FOUR_EYES, IDEMPOTENCY_KEY_REUSED …)")
+    public String getCode() {
+        return code;
+    }
+
+    @Schema(description = "every problem of the request, each located / 每个问题及其位置")
+    public List<Problem> getProblems() {
+        return problems;
     }
 }

@@ -4,6 +4,8 @@ import cn.huiyisheng.app.evaluation.EvaluationRequest;
 import cn.huiyisheng.app.evaluation.EvaluationResponse;
 import cn.huiyisheng.app.evaluation.EvaluationService;
 import cn.huiyisheng.app.web.ApiProblem;
+import cn.huiyisheng.app.web.ProblemType;
+import cn.huiyisheng.app.web.Problems;
 import cn.huiyisheng.app.web.JsonInput;
 import cn.huiyisheng.rules.household.Problem;
 import io.swagger.v3.oas.annotations.Operation;
@@ -30,8 +32,10 @@ public class EvaluationController {
 
     private final EvaluationService service;
     private final JsonInput input;
+    private final Problems problems;
 
-    public EvaluationController(EvaluationService service, JsonInput input) {
+    public EvaluationController(EvaluationService service, JsonInput input, Problems problems) {
+        this.problems = problems;
         this.service = service;
         this.input = input;
     }
@@ -57,8 +61,8 @@ public class EvaluationController {
             service.validate(read.value()).stream().filter(p -> !located.contains(p.path())).forEach(problems::add);
         }
         if (!problems.isEmpty()) {
-            return ResponseEntity.badRequest().body(new ApiProblem("Invalid evaluation request / 评估请求无效", 400,
-                    problems.size() + " problem(s) in the request", problems));
+            return this.problems.answer(this.problems.of(ProblemType.INVALID_REQUEST, problems.size() + " problem(s) in the request",
+                    problems));
         }
         return ResponseEntity.ok(service.evaluate(read.value()));
     }

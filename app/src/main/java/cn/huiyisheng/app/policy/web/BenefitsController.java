@@ -4,6 +4,8 @@ import cn.huiyisheng.app.policy.PolicyCatalog;
 import cn.huiyisheng.app.policy.persistence.PolicyVersionRow;
 import cn.huiyisheng.app.web.ApiErrors;
 import cn.huiyisheng.app.web.ApiProblem;
+import cn.huiyisheng.app.web.ProblemType;
+import cn.huiyisheng.app.web.Problems;
 import cn.huiyisheng.rules.catalog.PolicyTable;
 import cn.huiyisheng.rules.compile.CompiledTable;
 import cn.huiyisheng.rules.compile.TableCompiler;
@@ -41,10 +43,12 @@ public class BenefitsController {
 
     private final PolicyCatalog catalog;
     private final Clock clock;
+    private final Problems problems;
 
-    public BenefitsController(PolicyCatalog catalog, Clock clock) {
+    public BenefitsController(PolicyCatalog catalog, Clock clock, Problems problems) {
         this.catalog = catalog;
         this.clock = clock;
+        this.problems = problems;
     }
 
     @Operation(summary = "The benefits and parameter tables with their versions / 待遇目录及各版本")
@@ -99,8 +103,7 @@ public class BenefitsController {
         } catch (TableRejectedException e) {
             List<Problem> problems = e.problems().stream().map(p -> new Problem(
                     p.sheet() + (p.cell() == null ? "" : "!" + p.cell()), "INVALID_CELL", p.message(), p.message())).toList();
-            return ResponseEntity.status(HttpStatus.UNPROCESSABLE_ENTITY).body(new ApiProblem(
-                    "Spreadsheet refused / 决策表未通过校验", 422, problems.size() + " problem(s)", problems));
+            return this.problems.answer(this.problems.of(ProblemType.SPREADSHEET_REFUSED, problems.size() + " problem(s)", problems));
         }
     }
 

@@ -1,0 +1,27 @@
+package cn.huiyisheng.app.identity.web;
+
+import cn.huiyisheng.app.identity.SignIns;
+import jakarta.servlet.http.HttpSession;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.security.web.WebAttributes;
+
+/** Our own sign-in page (in the user's language, with the language switch), and where "/" leads for now. */
+@Controller
+public class SignInController {
+
+    @GetMapping("/login")
+    public String signIn(HttpSession session, Model model) {
+        Object last = session == null ? null : session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+        model.addAttribute("throttled", last instanceof SignIns.Throttled
+                || last instanceof org.springframework.security.core.AuthenticationException a && a.getCause() instanceof SignIns.Throttled);
+        return "login";
+    }
+
+    /** The staff's start page until the applicant portal takes the root (issue 11). */
+    @GetMapping("/")
+    public String root() {
+        return "redirect:/inbox";
+    }
+}

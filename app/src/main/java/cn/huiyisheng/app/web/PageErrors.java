@@ -1,0 +1,66 @@
+package cn.huiyisheng.app.web;
+
+import cn.huiyisheng.processes.claim.DecisionRefused;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Errors of the pages (controllers that render HTML): the error page in the user's language with
+ * the right status, never JSON. The API's controllers are answered by {@link ApiErrors} first.
+ */
+@ControllerAdvice(annotations = Controller.class)
+@Order(Ordered.LOWEST_PRECEDENCE)
+public class PageErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(PageErrors.class);
+
+    @ExceptionHandler({ApiErrors.NotFound.class, NoResourceFoundException.class})
+    String notFound(Exception e, HttpServletResponse response, Model model) {
+        return page(404, e.getMessage(), response, model);
+    }
+
+    @ExceptionHandler({Forbidden.class, DecisionRefused.class, org.springframework.security.access.AccessDeniedException.class})
+    String forbidden(Exception e, HttpServletResponse response, Model model) {
+        return page(403, e.getMessage(), response, model);
+    }
+
+    @ExceptionHandler(BadInput.class)
+    String badInput(BadInput e, HttpServletResponse response, Model model) {
+        return page(400, null, response, model);
+    }
+
+    @ExceptionHandler(Conflict.class)
+    String conflict(Conflict e, HttpServletResponse response, Model model) {
+        return page(409, e.getMessage(), response, model);
+    }
+
+    @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class})
+    String databaseDown(Exception e, HttpServletResponse response, Model model) {
+        log.warn("Database unavailable: {}", e.getClass().getSimpleName());
+        response.setHeader("Retry-After", "10");
+        return page(503, null, response, model);
+    }
+
+    @ExceptionHandler(Exception.class)
+    String unexpected(Exception e, HttpServletResponse response, Model model) {
+        log.error("Unexpected error on a page: {}", e.toString(), e);
+        return page(500, null, response, model);
+    }
+
+    private static String page(int status, String detail, HttpServletResponse response, Model model) {
+        response.setStatus(status);
+        model.addAttribute("status", status);
+        model.addAttribute("detail", detail);
+        return "error";
+    }
+}

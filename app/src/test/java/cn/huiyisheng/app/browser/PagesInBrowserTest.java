@@ -1,0 +1,155 @@
+package cn.huiyisheng.app.browser;
+
+import cn.huiyisheng.app.Jobs;
+import cn.huiyisheng.app.fixtures.ClaimDriver;
+import cn.huiyisheng.app.fixtures.People;
+import cn.huiyisheng.app.identity.Users;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The staff pages in a real browser, as their users meet them, in Chinese first and in English:
+ * each seen at 1280 × 800 and 390 × 844 (a phone) with nothing to scroll sideways, each checked
+ * by axe-core (no critical or serious violation), each saved as a screenshot.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class PagesInBrowserTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    Users users;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    TaskService tasks;
+
+    @BeforeAll
+    static void chromium() {
+        String why = Browser.unavailable();
+        if (why != null && "required".equals(System.getenv("HUIYISHENG_BROWSER_TESTS"))) {
+            throw new IllegalStateException(why + "; HUIYISHENG_BROWSER_TESTS=required (CI) does not allow skipping them");
+        }
+        if (why != null) {
+            System.err.println(why);
+        }
+        assumeTrue(why == null, why);
+    }
+
+    @Test
+    void theChecksThemselvesFindAnUnlabelledControlAndASidewaysScroll() {
+        try (Browser b = Browser.open(port)) {
+            b.driver().get("data:text/html;charset=utf-8,<html lang=en><title>probe</title><main><h1>probe</h1>"
+                    + "<input type=file><div style='width:2000px'>wide</div></main></html>");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> b.assertAccessible("probe"))
+                    .isInstanceOf(AssertionError.class).hasMessageContaining("label");
+            b.size(Browser.PHONE);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> b.assertNoSidewaysScroll("probe"))
+                    .isInstanceOf(AssertionError.class).hasMessageContaining("scrollWidth");
+        }
+    }
+
+    @Test
+    void theSignInPageIsOursInChineseAndEnglishAndAFailedSignInIsSummarisedAtTheTop() {
+        People.Couple someone = People.couple(users);
+        try (Browser b = Browser.open(port)) {
+            b.go("/login");
+            assertThat(b.h1()).isEqualTo("登录");
+            assertThat(b.find("html").getAttribute("lang")).isEqualTo("zh-CN");
+            assertThat(b.find("label[for=username]").getText()).isEqualTo("用户名");
+            assertThat(b.text()).doesNotContain("Please sign in");
+            b.check("login-zh");
+
+            b.find("#username").sendKeys(someone.username());
+            b.find("#password").sendKeys("not-the-password");
+            b.find("form.card button[type=submit]").click();
+            assertThat(b.waitFor(".error-summary").getText()).contains("登录未成功").contains("用户名或密码不正确");
+            assertThat(b.find(".error-summary a").getAttribute("href")).endsWith("#username");
+            b.check("login-failed-zh");
+
+            b.driver().findElement(By.linkText("English")).click();
+            b.waitFor("html[lang=en]");
+            assertThat(b.h1()).isEqualTo("Sign in");
+            assertThat(b.find("html").getAttribute("lang")).isEqualTo("en");
+            assertThat(b.find("label[for=password]").getText()).isEqualTo("Password");
+            b.check("login-en");
+        }
+    }
+
+    @Test
+    void errorsArePagesInTheUsersLanguageNeverJsonOrWhitelabel() {
+        try (Browser b = Browser.open(port)) {
+            b.signIn("reviewer", "reviewer");
+            b.go("/inbox/tasks/no-such-task");
+            assertThat(b.h1()).isEqualTo("页面不存在");
+            assertThat(b.text()).doesNotContain("Whitelabel").doesNotContain("\"status\"");
+            b.check("error-404-zh");
+
+            b.go("/inbox/payments");
+            assertThat(b.h1()).isEqualTo("无权访问");
+            b.check("error-403-zh");
+
+            b.go("/no/such/page?lang=en");
+            assertThat(b.h1()).isEqualTo("Page not found");
+            b.check("error-404-en");
+
+            b.go("/");
+            assertThat(b.driver().getCurrentUrl()).endsWith("/inbox");
+        }
+    }
+
+    @Test
+    void aReviewerDecidesAClaimInTheBrowserInChineseAndInEnglish() {
+        for (String lang : new String[]{"zh", "en"}) {
+            People.Couple couple = People.couple(users);
+            String reference = new ClaimDriver(http, runtime, management, tasks).submit(couple, couple.smallClaim());
+            Jobs.runDueOfClaim(runtime, management, reference);
+            try (Browser b = Browser.open(port)) {
+                b.go("/login" + (lang.equals("en") ? "?lang=en" : ""));
+                b.signIn("reviewer", "reviewer");
+                assertThat(b.h1()).isEqualTo(lang.equals("en") ? "Tasks" : "待办任务");
+                assertThat(b.text()).contains(reference);
+                b.check("tasks-" + lang);
+
+                b.driver().findElement(By.xpath("//tr[td[contains(., '" + reference + "')]]//a")).click();
+                b.waitFor("form[action$='/decide']");
+                assertThat(b.h1()).isEqualTo(lang.equals("en") ? "Review a claim" : "审核申请");
+                assertThat(b.text()).contains(reference).contains("¥");
+                b.check("task-" + lang);
+
+                b.find("input[name=decision][value=APPROVE]").click();
+                b.find("form[action$='/decide'] button[type=submit]").click();
+                assertThat(b.waitFor(".notice.flash").getText()).contains(reference);
+                b.check("decided-" + lang);
+            }
+        }
+    }
+
+    @Test
+    void thePaymentOfficersPageWorksAtBothSizes() {
+        try (Browser b = Browser.open(port)) {
+            b.signIn("payment", "payment");
+            b.go("/inbox/payments");
+            assertThat(b.h1()).isEqualTo("支付批次");
+            b.check("payments-zh");
+            b.signOut();
+            assertThat(b.waitFor(".notice.flash").getText()).isEqualTo("您已安全退出。");
+            b.check("signed-out-zh");
+        }
+    }
+}
