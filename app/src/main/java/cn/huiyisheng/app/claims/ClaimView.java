@@ -10,7 +10,24 @@ import java.util.List;
 public record ClaimView(String reference, String status, String applicant, List<String> benefits, String periodFrom,
                         String periodTo, String bankAccount, Instant submittedAt, Instant decidedAt, BigDecimal amountTotal,
                         String reviewer, String secondApprover, String decisionReason, JsonNode determination,
-                        List<Entitlement> entitlements, List<Payment> payments, List<Event> timeline) {
+                        List<Entitlement> entitlements, List<Payment> payments, List<Event> timeline, HouseholdView household) {
+
+    /**
+     * Who the claim is for, as staff see it: names and ID numbers masked, ages on the day shown,
+     * the facts a reviewer checks (registration, district, employment, children, certificate).
+     */
+    public record HouseholdView(List<Member> members, String certificateNumber, java.time.LocalDate certificateIssued,
+                                boolean certificateRevoked) {
+    }
+
+    /**
+     * A member of the household. {@code role}: APPLICANT, SPOUSE or CHILD; labels are the pages'
+     * (the enums carry their Chinese and English words).
+     */
+    public record Member(String role, int index, String name, String idNumber, cn.huiyisheng.rules.household.Sex sex, Integer age,
+                         cn.huiyisheng.rules.household.RegistrationType registration, String district,
+                         cn.huiyisheng.rules.household.EmployerType employer, Boolean alive, java.time.LocalDate deathDate) {
+    }
 
     public record Event(Instant at, String actor, String type, String detail) {
     }

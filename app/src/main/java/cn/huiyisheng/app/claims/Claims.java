@@ -261,7 +261,48 @@ public class Claims {
                     }
                     return r;
                 }).orElse(null),
-                entitlements, paid, timeline);
+                entitlements, paid, timeline, household(c));
+    }
+
+    /** The household of the claim, masked (the claim's facts as submitted or last answered). */
+    private ClaimView.HouseholdView household(ClaimRow c) {
+        Household h = read(c.getHouseholdJson());
+        if (h == null) {
+            return null;
+        }
+        LocalDate today = LocalDate.now(clock);
+        List<ClaimView.Member> members = new ArrayList<>();
+        member("APPLICANT", 0, h.applicant(), today, members);
+        member("SPOUSE", 0, h.spouse(), today, members);
+        for (int i = 0; i < h.children().size(); i++) {
+            cn.huiyisheng.rules.household.Child k = h.children().get(i);
+            LocalDate until = k.isAlive() || k.deathDate() == null ? today : k.deathDate();
+            members.add(new ClaimView.Member("CHILD", i + 1, FORMATS.maskName(k.name()), k.idNumber() == null ? null : FORMATS.maskId(k.idNumber()),
+                    k.sex(), k.birthDate() == null ? null : cn.huiyisheng.rules.engine.Ages.age(k.birthDate(), until), null, null, null,
+                    k.isAlive(), k.deathDate()));
+        }
+        var cert = h.certificate();
+        return new ClaimView.HouseholdView(members, cert == null ? null : cert.number(), cert == null ? null : cert.issueDate(),
+                cert != null && Boolean.TRUE.equals(cert.revoked()));
+    }
+
+    private static final cn.huiyisheng.app.web.Formats FORMATS = new cn.huiyisheng.app.web.Formats();
+
+    private static void member(String role, int index, cn.huiyisheng.rules.household.Person p, LocalDate today, List<ClaimView.Member> members) {
+        if (p == null) {
+            return;
+        }
+        members.add(new ClaimView.Member(role, index, FORMATS.maskName(p.name()), FORMATS.maskId(p.idNumber()), p.sex(),
+                p.birthDate() == null ? null : cn.huiyisheng.rules.engine.Ages.age(p.birthDate(), today), p.registrationType(),
+                p.registration() == null ? null : p.registration().district(), p.employerType(), null, null));
+    }
+
+    private Household read(String householdJson) {
+        try {
+            return householdJson == null ? null : json.readValue(householdJson, Household.class);
+        } catch (JsonProcessingException e) {
+            return null; // a household that cannot be read is shown as missing, not as an error page
+        }
     }
 
     /** The view of a claim submitted in this request: no determination, entitlement or payment yet. */
@@ -269,7 +310,7 @@ public class Claims {
         return new ClaimView(c.getReference(), c.getStatus(), c.getApplicantUsername(),
                 c.getBenefits().isEmpty() ? List.of() : Arrays.asList(c.getBenefits().split(",")), c.getPeriodFrom(), c.getPeriodTo(),
                 maskAccount(c.getBankAccount()), c.getSubmittedAt(), null, null, null, null, null, null, List.of(), List.of(),
-                List.of(submittedEvent(c)));
+                List.of(submittedEvent(c)), household(c));
     }
 
     /** The first event of every claim, from its row. */

@@ -129,7 +129,20 @@ class PagesInBrowserTest {
                 b.driver().findElement(By.xpath("//tr[td[contains(., '" + reference + "')]]//a")).click();
                 b.waitFor("form[action$='/decide']");
                 assertThat(b.h1()).isEqualTo(lang.equals("en") ? "Review a claim" : "审核申请");
-                assertThat(b.text()).contains(reference).contains("¥");
+                String page = b.text();
+                // who and what it is for, masked: 李梅 as 李*, her resident ID as its first three and last characters
+                assertThat(page).contains(reference).contains("李*").contains(couple.applicantId().substring(0, 3) + "**************"
+                        + couple.applicantId().substring(17)).doesNotContain(couple.applicantId()).contains("福田区").contains("¥680.00");
+                if (lang.equals("zh")) {
+                    assertThat(page).contains("申请人与家庭").contains("审核中").contains("计划生育家庭特别扶助").contains("提交申请")
+                            .contains("城镇户籍").contains("2005-07-15去世");
+                } else {
+                    assertThat(page).contains("Applicant and household").contains("In review").contains("Special support")
+                            .contains("Claim submitted").contains("urban hukou");
+                }
+                // no code names of statuses, events, benefits or subjects on the page
+                assertThat(page).doesNotContain("IN_REVIEW").doesNotContain("SUBMITTED").doesNotContain("EVALUATED")
+                        .doesNotContain("URBAN_HUKOU").doesNotContain("applicant:");
                 b.check("task-" + lang);
 
                 b.find("input[name=decision][value=APPROVE]").click();
