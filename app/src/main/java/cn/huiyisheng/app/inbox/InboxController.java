@@ -123,7 +123,7 @@ public class InboxController {
         Payments.BankFile f = payments.bankFile(id, payer, CurrentUser.of(auth));
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(f.filename()).build().toString())
-                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8)).body(f.content());
+                .contentType(new MediaType("text", "csv", f.charset())).body(f.content());
     }
 
     @PostMapping("/payments/{id}/return-file")

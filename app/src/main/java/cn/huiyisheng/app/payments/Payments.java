@@ -51,7 +51,8 @@ import java.util.TreeSet;
 @Transactional
 public class Payments implements PaymentSteps {
 
-    static final String HEADER = "reference,payee_name,payee_id_number,bank_account,amount,period,benefit,claim";
+    static final List<String> HEADER = List.of("reference", "payee_name", "payee_id_number", "bank_account", "amount", "period", "benefit",
+            "claim");
     static final String RETURN_HEADER = "reference,status,reason";
 
     private final PaymentMapper mapper;
@@ -62,9 +63,13 @@ public class Payments implements PaymentSteps {
     private final Clock clock;
     private final Users users;
     private final SecurityTrail trail;
+    private final BankFiles.Encoding bankFileEncoding;
 
     public Payments(PaymentMapper mapper, RuntimeService runtime, TaskService tasks, AuditLog audit, ObjectMapper json, Clock clock,
-                    Users users, SecurityTrail trail) {
+                    Users users, SecurityTrail trail,
+                    @org.springframework.beans.factory.annotation.Value("${huiyisheng.payments.bank-file-encoding:UTF_8_BOM}")
+                    BankFiles.Encoding bankFileEncoding) {
+        this.bankFileEncoding = bankFileEncoding;
         this.mapper = mapper;
         this.runtime = runtime;
         this.tasks = tasks;
@@ -85,7 +90,7 @@ public class Payments implements PaymentSteps {
     }
 
     /** A bank file to download: its name and bytes. */
-    public record BankFile(String filename, byte[] content) {
+    public record BankFile(String filename, byte[] content, java.nio.charset.Charset charset) {
     }
 
     private RunView view(PaymentRunRow r) {
@@ -109,7 +114,8 @@ public class Payments implements PaymentSteps {
 
     public BankFile bankFile(long runId, String payer, CurrentUser reader) {
         RunFileRow f = file(runId, payer, reader);
-        return new BankFile(f.getFilename(), f.getContent());
+        return new BankFile(f.getFilename(), f.getContent(), f.getContent().length >= 3 && f.getContent()[0] == (byte) 0xEF
+                ? java.nio.charset.StandardCharsets.UTF_8 : java.nio.charset.Charset.forName("GB18030"));
     }
 
     public RunView importReturn(long runId, CurrentUser officer, byte[] content) {
@@ -178,18 +184,17 @@ public class Payments implements PaymentSteps {
         }
         Map<String, Household> households = new HashMap<>();
         for (Map.Entry<String, List<PaymentLine>> e : byPayer.entrySet()) {
-            StringBuilder csv = new StringBuilder(HEADER).append('\n');
+            List<List<String>> rows = new ArrayList<>();
             BigDecimal total = BigDecimal.ZERO.setScale(2);
             for (PaymentLine line : e.getValue()) {
                 Household h = households.computeIfAbsent(line.getClaimReference(), k -> read(line.getHouseholdJson()));
                 Person payee = line.getSubjectPath().startsWith("$.spouse") && h.spouse() != null ? h.spouse() : h.applicant();
-                csv.append(reference(line.getPaymentId())).append(',').append(csvField(payee.name())).append(',')
-                        .append(payee.idNumber()).append(',').append(line.getBankAccount()).append(',')
-                        .append(line.getAmount().toPlainString()).append(',').append(line.getPeriod()).append(',')
-                        .append(line.getBenefit()).append(',').append(line.getClaimReference()).append('\n');
+                rows.add(List.of(reference(line.getPaymentId()), BankFiles.text(payee.name()), BankFiles.text(payee.idNumber()),
+                        BankFiles.text(line.getBankAccount()), line.getAmount().toPlainString(), BankFiles.text(line.getPeriod()),
+                        BankFiles.text(line.getBenefit()), BankFiles.text(line.getClaimReference())));
                 total = total.add(line.getAmount());
             }
-            byte[] content = csv.toString().getBytes(StandardCharsets.UTF_8);
+            byte[] content = BankFiles.write(HEADER, rows, bankFileEncoding);
             RunFileRow file = new RunFileRow();
             file.setRunId(runId);
             file.setPayer(e.getKey());
@@ -208,9 +213,6 @@ public class Payments implements PaymentSteps {
         return "HYS-P-" + paymentId;
     }
 
-    private static String csvField(String s) {
-        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
-    }
 
     /**
      * The payment officer imports the bank's return file: one line per payment of the run,
@@ -255,35 +257,42 @@ public class Payments implements PaymentSteps {
         Map<Long, String> result = new LinkedHashMap<>();
         Set<Long> inRun = new TreeSet<>();
         mapper.findLinesOfRun(runId).forEach(l -> inRun.add(l.getPaymentId()));
-        String[] rows = new String(content == null ? new byte[0] : content, StandardCharsets.UTF_8).replace("\r", "").split("\n");
-        if (rows.length == 0 || !rows[0].strip().equalsIgnoreCase(RETURN_HEADER)) {
-            throw new BadInput("line 1", "HEADER", "the first line must be `" + RETURN_HEADER + "`", "首行须为列名");
+        List<BankFiles.Line> rows;
+        try {
+            rows = BankFiles.read(content);
+        } catch (IllegalArgumentException e) {
+            throw new BadInput("line 1", "FORMAT", e.getMessage(), "不是有效的CSV文件");
         }
-        for (int i = 1; i < rows.length; i++) {
-            String row = rows[i].strip();
-            if (row.isEmpty()) {
+        if (rows.isEmpty() || !String.join(",", rows.get(0).cells()).strip().equalsIgnoreCase(RETURN_HEADER)) {
+            throw new BadInput("line 1", "HEADER", "the first line must be `" + RETURN_HEADER + "`", "首行须为列名 " + RETURN_HEADER);
+        }
+        for (BankFiles.Line line : rows.subList(1, rows.size())) {
+            List<String> f = line.cells().stream().map(String::strip).toList();
+            if (f.stream().allMatch(String::isEmpty)) {
                 continue;
             }
-            String where = "line " + (i + 1);
-            String[] f = row.split(",", 3);
-            if (f.length < 2 || !f[0].startsWith("HYS-P-")) {
-                problems.add(new Problem(where, "FORMAT", "expected `HYS-P-<n>,PAID|FAILED[,reason]`, found `" + row + "`", "格式错误"));
+            String where = "line " + line.number();
+            String row = String.join(",", f);
+            if (f.size() < 2 || !f.get(0).startsWith("HYS-P-")) {
+                problems.add(new Problem(where, "FORMAT", "expected `HYS-P-<n>,PAID|FAILED[,reason]`, found `" + row + "`",
+                        "格式错误：应为 支付编号,PAID或FAILED,原因"));
                 continue;
             }
             long id;
             try {
-                id = Long.parseLong(f[0].substring(6));
+                id = Long.parseLong(f.get(0).substring(6));
             } catch (NumberFormatException e) {
-                problems.add(new Problem(where, "FORMAT", "not a payment reference: `" + f[0] + "`", "支付编号无效"));
+                problems.add(new Problem(where, "FORMAT", "not a payment reference: `" + f.get(0) + "`", "支付编号无效：" + f.get(0)));
                 continue;
             }
-            String status = f[1].strip().toUpperCase();
+            String status = f.get(1).toUpperCase();
+            String reason = f.size() > 2 ? String.join(",", f.subList(2, f.size())).strip() : "";
             if (!inRun.contains(id)) {
-                problems.add(new Problem(where, "NOT_IN_RUN", f[0] + " is not a payment of run " + runId, "该支付不属于本批次"));
+                problems.add(new Problem(where, "NOT_IN_RUN", f.get(0) + " is not a payment of run " + runId, f.get(0) + " 不属于本批次"));
             } else if (!status.equals("PAID") && !status.equals("FAILED")) {
-                problems.add(new Problem(where, "STATUS", "status must be PAID or FAILED, found `" + f[1] + "`", "状态须为PAID或FAILED"));
-            } else if (result.put(id, status + (f.length > 2 ? "," + f[2].strip() : "")) != null) {
-                problems.add(new Problem(where, "DUPLICATE", f[0] + " appears twice", "重复的支付编号"));
+                problems.add(new Problem(where, "STATUS", "status must be PAID or FAILED, found `" + f.get(1) + "`", "状态须为PAID或FAILED"));
+            } else if (result.put(id, status + (reason.isEmpty() ? "" : "," + reason)) != null) {
+                problems.add(new Problem(where, "DUPLICATE", f.get(0) + " appears twice", f.get(0) + " 重复出现"));
             }
         }
         if (!problems.isEmpty()) {

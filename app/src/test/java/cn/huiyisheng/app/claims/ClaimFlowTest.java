@@ -203,7 +203,11 @@ class ClaimFlowTest {
         List<String> lines = new ArrayList<>();
         for (JsonNode f : run.get("files")) {
             byte[] file = as("payment").getForObject(f.get("download").asText(), byte[].class);
-            String[] rows = new String(file, StandardCharsets.UTF_8).split("\n");
+            // what Excel in China opens correctly: UTF-8 with a byte-order mark; RFC 4180 line ends
+            assertThat(file).startsWith(0xEF, 0xBB, 0xBF);
+            String text = new String(file, 3, file.length - 3, StandardCharsets.UTF_8);
+            assertThat(text).endsWith("\r\n");
+            String[] rows = text.split("\r\n");
             assertThat(rows[0]).isEqualTo("reference,payee_name,payee_id_number,bank_account,amount,period,benefit,claim");
             lines.addAll(List.of(rows).subList(1, rows.length));
         }

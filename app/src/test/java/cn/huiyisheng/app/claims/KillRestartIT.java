@@ -88,7 +88,8 @@ class KillRestartIT {
         StringBuilder ret = new StringBuilder("reference,status,reason\n");
         int ours = 0;
         for (JsonNode f : run.get("files")) {
-            String[] rows = get(f.get("download").asText(), "payment").body().split("\n");
+            // the bank file: UTF-8 with a byte-order mark, CRLF line ends
+            String[] rows = get(f.get("download").asText(), "payment").body().replace("\uFEFF", "").split("\r\n");
             for (int i = 1; i < rows.length; i++) {
                 ret.append(rows[i].split(",")[0]).append(",PAID\n");
                 ours += rows[i].endsWith("," + reference) ? 1 : 0;

@@ -115,7 +115,8 @@ class PaidOncePerPersonTest {
         Jobs.runDue(management, runtime.createProcessInstanceQuery().processInstanceBusinessKey("RUN-" + runId).singleResult().getId());
         List<String> lines = new ArrayList<>();
         for (JsonNode f : http.withBasicAuth("payment", "payment").getForObject("/api/payment-runs/" + runId, JsonNode.class).get("files")) {
-            lines.addAll(List.of(http.withBasicAuth("payment", "payment").getForObject(f.get("download").asText(), String.class).split("\n")));
+            lines.addAll(List.of(http.withBasicAuth("payment", "payment").getForObject(f.get("download").asText(), String.class)
+                    .replace("\uFEFF", "").split("\r\n")));
         }
         for (String person : List.of(wife.womanId(), wife.manId())) {
             assertThat(lines).filteredOn(l -> l.contains("," + person + ",") && l.contains(",2014-01,SPECIAL_SUPPORT,"))
