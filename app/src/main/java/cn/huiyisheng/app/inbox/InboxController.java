@@ -106,13 +106,20 @@ public class InboxController {
     }
 
     @GetMapping("/payments")
-    public String payments(Model model) {
+    public String payments(Authentication auth, Model model) {
         model.addAttribute("runs", payments.runViews());
+        model.addAttribute("due", payments.dueNow(CurrentUser.of(auth)));
         return "inbox/payments";
     }
 
     @PostMapping("/payments/start")
-    public String start(Authentication auth, RedirectAttributes redirect, Locale locale) {
+    public String start(Authentication auth, @RequestParam(required = false) Boolean confirm, RedirectAttributes redirect,
+                        Locale locale) {
+        if (!Boolean.TRUE.equals(confirm)) {
+            // the officer confirms what the run will pay, shown on the page, before it starts
+            redirect.addFlashAttribute("error", messages.getMessage("payments.confirm.missing", null, locale));
+            return "redirect:/inbox/payments";
+        }
         long id = payments.startRun(CurrentUser.of(auth)).id();
         redirect.addFlashAttribute("flash", messages.getMessage("done.run", new Object[]{id}, locale));
         return "redirect:/inbox/payments";

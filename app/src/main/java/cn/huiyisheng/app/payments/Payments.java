@@ -83,7 +83,35 @@ public class Payments implements PaymentSteps {
     /** Starts a run on demand for the current month. */
     /** A run as its officer and the API see it: status, counts, totals and its bank files. */
     public record RunView(long id, String month, String status, String startedBy, Instant startedAt, Instant filesWrittenAt,
-                          Instant reconciledAt, int payments, BigDecimal total, List<FileView> files) {
+                          Instant reconciledAt, int payments, BigDecimal total, List<FileView> files, Outcome outcome) {
+    }
+
+    /** What the bank did, once the run is reconciled: paid and failed, counted and summed, and each failure with its reason. */
+    public record Outcome(long paid, BigDecimal paidTotal, long failed, BigDecimal failedTotal, List<Failure> failures) {
+    }
+
+    public record Failure(String reference, String claim, String benefit, String period, BigDecimal amount, String reason) {
+    }
+
+    /** What a run started now would pay, by payer (shown before the officer confirms). */
+    public record Due(String payer, String payerZh, String payerEn, long count, BigDecimal total) {
+    }
+
+    public List<Due> dueNow(CurrentUser officer) {
+        return mapper.dueNow(YearMonth.now(clock).toString(), officer.personKey()).stream()
+                .map(d -> {
+                    cn.huiyisheng.rules.facts.Payer payer = cn.huiyisheng.rules.facts.Payer.valueOf(d.status());
+                    return new Due(d.status(), payer.zh(), payer.en(), d.count(), d.total().setScale(2));
+                }).toList();
+    }
+
+    /** The outcome recorded when the run was reconciled; null before. */
+    private Outcome outcome(PaymentRunRow r) {
+        try {
+            return r.getOutcomeJson() == null ? null : json.readValue(r.getOutcomeJson(), Outcome.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("run " + r.getId() + ": unreadable outcome", e);
+        }
     }
 
     public record FileView(String payer, String filename, int lines, BigDecimal total, String sha256, String download) {
@@ -97,13 +125,14 @@ public class Payments implements PaymentSteps {
         List<FileView> files = files(r.getId()).stream().map(f -> new FileView(f.getPayer(), f.getFilename(),
                 f.getLineCount(), f.getTotal(), f.getSha256(), "/api/payment-runs/" + r.getId() + "/files/" + f.getPayer())).toList();
         return new RunView(r.getId(), r.getRunMonth(), r.getStatus(), r.getStartedBy(), r.getStartedAt(), r.getFilesWrittenAt(),
-                r.getReconciledAt(), r.getPaymentCount(), r.getTotal(), files);
+                r.getReconciledAt(), r.getPaymentCount(), r.getTotal(), files, outcome(r));
     }
 
     public RunView startRun(CurrentUser officer) {
         return view(start(officer));
     }
 
+    /** Every run, newest first, with its files and, once reconciled, its outcome. */
     public List<RunView> runViews() {
         return runs().stream().map(this::view).toList();
     }
@@ -164,6 +193,11 @@ public class Payments implements PaymentSteps {
         BigDecimal total = lines.stream().map(PaymentLine::getAmount).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
         mapper.setRunCollected(run.getId(), lines.size(), total);
         audit.run(run.getId(), AuditLog.SYSTEM, "COLLECTED", lines.size() + " payment(s), " + total + " yuan");
+        if (lines.isEmpty()) {
+            // the process ends here: the run says so instead of staying "collected"
+            mapper.setRunStatus(run.getId(), "NOTHING_DUE", clock.instant());
+            audit.run(run.getId(), AuditLog.SYSTEM, "NOTHING_DUE", "no payment was due");
+        }
         return run.getId();
     }
 
@@ -308,15 +342,35 @@ public class Payments implements PaymentSteps {
             return;
         }
         Map<Long, String> lines = parseReturn(runId, run.getReturnFile());
+        Map<Long, PaymentLine> ofRun = new HashMap<>();
+        mapper.findLinesOfRun(runId).forEach(l -> ofRun.put(l.getPaymentId(), l));
         int paid = 0;
         int failed = 0;
+        BigDecimal paidTotal = BigDecimal.ZERO.setScale(2);
+        BigDecimal failedTotal = BigDecimal.ZERO.setScale(2);
+        List<Failure> failures = new ArrayList<>();
         for (Map.Entry<Long, String> e : lines.entrySet()) {
             String[] parts = e.getValue().split(",", 2);
+            PaymentLine line = ofRun.get(e.getKey());
             if (parts[0].equals("PAID")) {
-                paid += mapper.markPaid(e.getKey(), runId, clock.instant());
+                if (mapper.markPaid(e.getKey(), runId, clock.instant()) == 1) {
+                    paid++;
+                    paidTotal = paidTotal.add(line.getAmount());
+                }
             } else {
-                failed += mapper.markFailed(e.getKey(), runId, parts.length > 1 ? parts[1] : "failed at the bank");
+                String reason = parts.length > 1 ? parts[1] : "failed at the bank";
+                if (mapper.markFailed(e.getKey(), runId, reason) == 1) {
+                    failed++;
+                    failedTotal = failedTotal.add(line.getAmount());
+                    failures.add(new Failure(reference(e.getKey()), line.getClaimReference(), line.getBenefit(), line.getPeriod(),
+                            line.getAmount(), reason));
+                }
             }
+        }
+        try {
+            mapper.setRunOutcome(runId, json.writeValueAsString(new Outcome(paid, paidTotal, failed, failedTotal, failures)));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
         mapper.setRunStatus(runId, "RECONCILED", clock.instant());
         audit.run(runId, AuditLog.SYSTEM, "RECONCILED", paid + " paid, " + failed + " failed (due again next run)");

@@ -159,7 +159,13 @@ class PagesInBrowserTest {
             b.signIn("payment", "payment");
             b.go("/inbox/payments");
             assertThat(b.h1()).isEqualTo("支付批次");
+            assertThat(b.text()).contains("现在发起批次将发放");
             b.check("payments-zh");
+            // the run starts only once the officer confirms what it will pay
+            b.find("input[name=confirm]").click();
+            b.find("form[action$='/payments/start'] button[type=submit]").click();
+            assertThat(b.waitFor(".notice.flash").getText()).contains("已发起");
+            b.check("payments-started-zh");
             b.signOut();
             assertThat(b.waitFor(".notice.flash").getText()).isEqualTo("您已安全退出。");
             b.check("signed-out-zh");

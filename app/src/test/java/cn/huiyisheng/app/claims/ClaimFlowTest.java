@@ -176,6 +176,14 @@ class ClaimFlowTest {
         assertThat(rerunLines.stream().filter(l -> l.endsWith("," + reference))).containsExactly(
                 lines.stream().filter(l -> l.startsWith(failedRef + ",")).findFirst().orElseThrow());
         importReturn(rerun, rerunLines, null);
+        // once reconciled, the run says what the bank did
+        JsonNode outcome = as("payment").getForObject("/api/payment-runs/" + rerun.get("id").asLong(), JsonNode.class).get("outcome");
+        assertThat(outcome.get("paid").asLong()).isEqualTo(rerunLines.size());
+        assertThat(outcome.get("failed").asLong()).isZero();
+        JsonNode first = as("payment").getForObject("/api/payment-runs/" + run.get("id").asLong(), JsonNode.class).get("outcome");
+        assertThat(first.get("failed").asLong()).isEqualTo(1);
+        assertThat(first.get("failures").get(0).get("reference").asText()).isEqualTo(failedRef);
+        assertThat(first.get("failures").get(0).get("reason").asText()).isEqualTo("account frozen");
         rows = payments.findPaymentsOfClaim(claimId);
         assertThat(rows).hasSize(7).allSatisfy(p -> assertThat(p.getStatus()).isEqualTo("PAID"));
         assertThat(rows).filteredOn(p -> p.getPeriod().equals("2014-01")).hasSize(2);
@@ -184,6 +192,8 @@ class ClaimFlowTest {
         JsonNode third = startRun();
         if (third.get("payments").asInt() > 0) {
             assertThat(bankLines(third)).noneMatch(l -> l.endsWith("," + reference));
+        } else {
+            assertThat(third.get("status").asText()).as("an empty run says so").isEqualTo("NOTHING_DUE");
         }
         assertThat(payments.findPaymentsOfClaim(claimId)).hasSize(7).allSatisfy(p -> assertThat(p.getStatus()).isEqualTo("PAID"));
 

@@ -14,6 +14,10 @@ public class PaymentLine {
     private String householdJson;
     private String bankAccount;
     private String claimReference;
+    private String failureReason;
+
+    public String getFailureReason() { return failureReason; }
+    public void setFailureReason(String failureReason) { this.failureReason = failureReason; }
 
     public long getPaymentId() { return paymentId; }
     public void setPaymentId(long paymentId) { this.paymentId = paymentId; }

@@ -72,4 +72,12 @@ public interface PaymentMapper {
     List<RunFileRow> findRunFiles(@Param("runId") long runId);
 
     RunFileRow findRunFile(@Param("runId") long runId, @Param("payer") String payer);
+
+    /** A count and a total, by payer ({@link #dueNow}). */
+    record StatusTotal(String status, long count, java.math.BigDecimal total) {
+    }
+
+    int setRunOutcome(@Param("id") long id, @Param("outcome") String outcome);
+
+    List<StatusTotal> dueNow(@Param("month") String month, @Param("excludedPersonKey") String excludedPersonKey);
 }

@@ -17,6 +17,10 @@ public class PaymentRunRow {
     private BigDecimal total;
     private byte[] returnFile;
     private String returnFileSha256;
+    private String outcomeJson;
+
+    public String getOutcomeJson() { return outcomeJson; }
+    public void setOutcomeJson(String outcomeJson) { this.outcomeJson = outcomeJson; }
 
     public Long getId() { return id; }
     public void setId(Long id) { this.id = id; }
