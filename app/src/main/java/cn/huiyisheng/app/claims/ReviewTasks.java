@@ -79,8 +79,14 @@ public class ReviewTasks {
         return groups;
     }
 
-    public List<TaskView> inbox(String username, Set<Role> roles) {
-        List<String> groups = groups(roles);
+    /**
+     * The user's open tasks: assigned to them, or unassigned in one of their groups (a task someone
+     * has taken is not in the others' list). A task the user may not decide is not offered: the second
+     * approval of a claim they reviewed (four eyes), and any task of a claim of their own household.
+     */
+    public List<TaskView> inbox(CurrentUser user) {
+        String username = user.username();
+        List<String> groups = groups(user.roles());
         if (groups.isEmpty()) {
             return List.of();
         }
@@ -90,6 +96,11 @@ public class ReviewTasks {
         for (Task t : open) {
             views.add(view(t));
         }
+        List<String> references = views.stream().map(TaskView::claimReference).filter(java.util.Objects::nonNull).toList();
+        Set<String> own = user.personKey() == null || references.isEmpty() ? Set.of()
+                : Set.copyOf(claims.referencesWithParty(references, user.personKey()));
+        views.removeIf(v -> v.claimReference() != null && (own.contains(v.claimReference())
+                || ClaimProcess.TASK_SECOND_APPROVAL.equals(v.kind()) && username.equals(v.reviewer())));
         return views;
     }
 

@@ -55,7 +55,7 @@ public class InboxController {
     @GetMapping
     public String inbox(Authentication auth, Model model) {
         CurrentUser user = CurrentUser.of(auth);
-        model.addAttribute("tasks", tasks.inbox(user.username(), user.roles()));
+        model.addAttribute("tasks", tasks.inbox(user));
         return "inbox/tasks";
     }
 

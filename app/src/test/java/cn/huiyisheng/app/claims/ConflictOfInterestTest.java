@@ -23,6 +23,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 import java.util.Map;
+import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,6 +65,34 @@ class ConflictOfInterestTest {
 
     private String reviewTask(String reference) {
         return claims().task(reference);
+    }
+
+    private List<String> offered(String user) {
+        JsonNode tasks = http.withBasicAuth(user, user).getForObject("/api/tasks", JsonNode.class);
+        List<String> references = new java.util.ArrayList<>();
+        tasks.forEach(t -> references.add(t.path("claimReference").asText()));
+        return references;
+    }
+
+    @Test
+    void aTaskTheUserMayNotDecideIsNotOfferedToThem() {
+        // a supervisor reviews a claim above the threshold: its second approval is not in his list, but in another supervisor's
+        People.Couple couple = People.couple(users);
+        String reference = submit(couple, couple.claim());
+        claims().approve("supervisor", reference);
+        claims().runJobs(reference);
+        assertThat(claims.findByReference(reference).getStatus()).isEqualTo("AWAITING_SECOND_APPROVAL");
+        String other = "supervisor-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        People.account(users, other, People.newId(java.time.LocalDate.of(1976, 4, 4), true), "冯科", Set.of(Role.SUPERVISOR));
+        assertThat(offered("supervisor")).doesNotContain(reference);
+        assertThat(offered(other)).contains(reference);
+
+        // a reviewer is never offered a claim of her own household
+        People.Couple own = People.unregistered();
+        People.account(users, own.username(), own.womanId(), "李梅", Set.of(Role.REVIEWER, Role.APPLICANT));
+        String mine = submit(own, own.smallClaim());
+        assertThat(offered(own.username())).doesNotContain(mine);
+        assertThat(offered("reviewer")).contains(mine);
     }
 
     @Test

@@ -32,7 +32,7 @@ public class TasksController {
     @GetMapping
     public List<ReviewTasks.TaskView> inbox(Authentication auth) {
         CurrentUser user = CurrentUser.of(auth);
-        return tasks.inbox(user.username(), user.roles());
+        return tasks.inbox(user);
     }
 
     @Operation(summary = "Take a task / 领取任务")
