@@ -58,8 +58,13 @@ public class ReviewTasks {
     }
 
     /** A task with what its list shows: the claim, its total, who holds it. Names are masked. */
+    /**
+     * A task in a list. {@code due}: the review's SLA (10 working days, when the process escalates it);
+     * {@code overdue} once that has passed.
+     */
     public record TaskView(String id, String name, String kind, Instant created, String assignee, String claimReference,
-                           String claimStatus, BigDecimal amountTotal, String applicant, String reviewer, Long runId) {
+                           String claimStatus, BigDecimal amountTotal, String applicant, String reviewer, Long runId, Instant due,
+                           boolean overdue) {
     }
 
     public record Decision(ClaimProcess.Decision decision, String reason) {
@@ -125,7 +130,8 @@ public class ReviewTasks {
         return new TaskView(t.getId(), t.getName(), t.getTaskDefinitionKey(), t.getCreateTime().toInstant(), t.getAssignee(),
                 c == null ? null : c.getReference(), c == null ? null : c.getStatus(), c == null ? null : c.getAmountTotal(),
                 c == null ? null : ResidentId.maskName(c.getApplicantUsername()), c == null ? null : c.getReviewer(),
-                runId == null ? null : ((Number) runId).longValue());
+                runId == null ? null : ((Number) runId).longValue(), t.getDueDate() == null ? null : t.getDueDate().toInstant(),
+                t.getDueDate() != null && t.getDueDate().toInstant().isBefore(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant()));
     }
 
     /** The task, if the user's roles may work on it: one query when they may. */

@@ -26,6 +26,13 @@ public class Formats {
         return at == null ? "—" : TIME.format(at);
     }
 
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(BEIJING);
+
+    /** The day of an instant in Beijing; "—" for none. */
+    public String date(Instant at) {
+        return at == null ? "—" : DATE.format(at);
+    }
+
     /** An amount in yuan with thousands separators and two decimals ("¥21,920.00"); "—" for none. */
     public String money(BigDecimal amount) {
         if (amount == null) {

@@ -124,6 +124,12 @@ class PagesInBrowserTest {
                 b.signIn("reviewer", "reviewer");
                 assertThat(b.h1()).isEqualTo(lang.equals("en") ? "Tasks" : "待办任务");
                 assertThat(b.text()).contains(reference);
+                // the review's due date (10 working days, when the process escalates it) is on the row
+                String row = b.driver().findElement(By.xpath("//tr[td[contains(., '" + reference + "')]]")).getText();
+                java.util.Date due = tasks.createTaskQuery().processInstanceBusinessKey(reference).singleResult().getDueDate();
+                assertThat(due).isNotNull();
+                assertThat(row).contains(java.time.format.DateTimeFormatter.ISO_LOCAL_DATE.format(due.toInstant()
+                        .atZone(java.time.ZoneId.of("Asia/Shanghai")))).doesNotContain(lang.equals("en") ? "overdue" : "已超期");
                 b.check("tasks-" + lang);
 
                 b.driver().findElement(By.xpath("//tr[td[contains(., '" + reference + "')]]//a")).click();

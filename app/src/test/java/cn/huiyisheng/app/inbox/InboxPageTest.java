@@ -86,6 +86,23 @@ class InboxPageTest {
     }
 
     @Test
+    void aReviewPastItsTenWorkingDaysIsFlaggedOverdue() {
+        String reference = submit();
+        java.util.function.Supplier<JsonNode> row = () -> java.util.stream.StreamSupport.stream(
+                http.withBasicAuth("reviewer", "reviewer").getForObject("/api/tasks", JsonNode.class).spliterator(), false)
+                .filter(t -> reference.equals(t.path("claimReference").asText())).findFirst().orElseThrow();
+        assertThat(row.get().get("due").asText()).isNotBlank();
+        assertThat(row.get().get("overdue").asBoolean()).isFalse();
+        try {
+            // three weeks later (15 working days): past the SLA
+            org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(java.time.Instant.now().plus(java.time.Duration.ofDays(21))));
+            assertThat(row.get().get("overdue").asBoolean()).isTrue();
+        } finally {
+            org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+        }
+    }
+
+    @Test
     void theInboxIsForStaffOnly() throws Exception {
         mvc.perform(get("/inbox").with(user("applicant").roles("APPLICANT"))).andExpect(status().isForbidden());
         mvc.perform(get("/inbox/payments").with(user("reviewer").roles("REVIEWER"))).andExpect(status().isForbidden());
