@@ -12,7 +12,6 @@ import cn.huiyisheng.app.web.Conflict;
 import cn.huiyisheng.app.web.Forbidden;
 import cn.huiyisheng.processes.claim.ClaimProcess;
 import cn.huiyisheng.processes.payment.PaymentProcess;
-import cn.huiyisheng.rules.household.ResidentId;
 import cn.huiyisheng.processes.claim.DecisionRefused;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -64,7 +63,7 @@ public class ReviewTasks {
      */
     public record TaskView(String id, String name, String kind, Instant created, String assignee, String claimReference,
                            String claimStatus, BigDecimal amountTotal, String applicant, String reviewer, Long runId, Instant due,
-                           boolean overdue) {
+                           boolean overdue, List<String> benefits) {
     }
 
     public record Decision(ClaimProcess.Decision decision, String reason) {
@@ -129,9 +128,22 @@ public class ReviewTasks {
         Object runId = c != null ? null : tasks.getVariable(t.getId(), PaymentProcess.RUN_ID);
         return new TaskView(t.getId(), t.getName(), t.getTaskDefinitionKey(), t.getCreateTime().toInstant(), t.getAssignee(),
                 c == null ? null : c.getReference(), c == null ? null : c.getStatus(), c == null ? null : c.getAmountTotal(),
-                c == null ? null : ResidentId.maskName(c.getApplicantUsername()), c == null ? null : c.getReviewer(),
+                c == null ? null : applicantName(c), c == null ? null : c.getReviewer(),
                 runId == null ? null : ((Number) runId).longValue(), t.getDueDate() == null ? null : t.getDueDate().toInstant(),
-                t.getDueDate() != null && t.getDueDate().toInstant().isBefore(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant()));
+                t.getDueDate() != null && t.getDueDate().toInstant().isBefore(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant()),
+                c == null || c.getBenefits().isEmpty() ? List.of() : List.of(c.getBenefits().split(",")));
+    }
+
+    private static final cn.huiyisheng.app.web.Formats FORMATS = new cn.huiyisheng.app.web.Formats();
+    private static final com.fasterxml.jackson.databind.ObjectMapper TREE = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** The applicant's name from the claim's household, masked ("李*"). */
+    private static String applicantName(ClaimRow c) {
+        try {
+            return FORMATS.maskName(TREE.readTree(c.getHouseholdJson()).path("applicant").path("name").asText(null));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | RuntimeException e) {
+            return "—";
+        }
     }
 
     /** The task, if the user's roles may work on it: one query when they may. */

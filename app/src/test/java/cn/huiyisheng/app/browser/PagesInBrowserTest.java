@@ -126,6 +126,8 @@ class PagesInBrowserTest {
                 assertThat(b.text()).contains(reference);
                 // the review's due date (10 working days, when the process escalates it) is on the row
                 String row = b.driver().findElement(By.xpath("//tr[td[contains(., '" + reference + "')]]")).getText();
+                // who and what, masked, on the row
+                assertThat(row).contains("李*").contains(lang.equals("en") ? "Special support" : "计划生育家庭特别扶助");
                 java.util.Date due = tasks.createTaskQuery().processInstanceBusinessKey(reference).singleResult().getDueDate();
                 assertThat(due).isNotNull();
                 assertThat(row).contains(java.time.format.DateTimeFormatter.ISO_LOCAL_DATE.format(due.toInstant()
