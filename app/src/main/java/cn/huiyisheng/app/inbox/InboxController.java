@@ -43,8 +43,14 @@ public class InboxController {
     private final Payments payments;
     private final MessageSource messages;
 
+    /** Above this total a claim needs a supervisor's second approval (the task page says so). */
+    private final java.math.BigDecimal secondApprovalThreshold;
+
     public InboxController(ReviewTasks tasks, TaskService taskService, Claims claims, Payments payments,
-                           MessageSource messages) {
+                           MessageSource messages,
+                           @org.springframework.beans.factory.annotation.Value("${huiyisheng.claims.second-approval-threshold:5000.00}")
+                           java.math.BigDecimal secondApprovalThreshold) {
+        this.secondApprovalThreshold = secondApprovalThreshold;
         this.tasks = tasks;
         this.taskService = taskService;
         this.claims = claims;
@@ -67,6 +73,8 @@ public class InboxController {
                 .orElseThrow(() -> new ApiErrors.NotFound("task " + id + " is not about a claim"));
         model.addAttribute("task", task);
         model.addAttribute("claim", claim);
+        model.addAttribute("needsSecondApproval", claim.amountTotal() != null && claim.amountTotal().compareTo(secondApprovalThreshold) > 0);
+        model.addAttribute("secondApprovalThreshold", secondApprovalThreshold);
         model.addAttribute("decisions", ClaimProcess.TASK_SECOND_APPROVAL.equals(task.getTaskDefinitionKey())
                 ? List.of(ClaimProcess.Decision.APPROVE, ClaimProcess.Decision.REFUSE)
                 : List.of(ClaimProcess.Decision.values()));

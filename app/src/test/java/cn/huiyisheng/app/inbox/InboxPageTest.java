@@ -72,6 +72,7 @@ class InboxPageTest {
         String english = mvc.perform(get("/inbox/tasks/" + taskId).param("lang", "en").with(user("reviewer").roles("REVIEWER")))
                 .andReturn().getResponse().getContentAsString();
         assertThat(english).contains("Automatic determination").contains("Request information");
+        assertThat(page).as("680 yuan needs no second approval").doesNotContain("需要复核");
 
         mvc.perform(post("/inbox/tasks/" + taskId + "/decide").param("decision", "REFUSE").with(csrf())
                         .with(user("reviewer").roles("REVIEWER")))
@@ -100,6 +101,21 @@ class InboxPageTest {
         } finally {
             org.camunda.bpm.engine.impl.util.ClockUtil.reset();
         }
+    }
+
+    @Test
+    void theTaskPageSaysWhyASecondApprovalWillBeNeeded() throws Exception {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.set("Idempotency-Key", "inbox-" + UUID.randomUUID());
+        cn.huiyisheng.app.fixtures.People.Couple couple = cn.huiyisheng.app.fixtures.People.couple(users);
+        String reference = http.withBasicAuth(couple.username(), couple.password()).postForEntity("/api/claims",
+                new HttpEntity<>(couple.claim(), headers), JsonNode.class).getBody().get("reference").asText();
+        Jobs.runDueOfClaim(runtime, management, reference);
+        String taskId = taskService.createTaskQuery().processInstanceBusinessKey(reference).singleResult().getId();
+        String page = mvc.perform(get("/inbox/tasks/" + taskId).with(user("reviewer").roles("REVIEWER"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("需要复核：总金额超过¥5,000.00");
     }
 
     @Test
