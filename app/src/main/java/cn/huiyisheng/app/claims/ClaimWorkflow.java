@@ -207,7 +207,7 @@ public class ClaimWorkflow implements ClaimSteps {
     @Override
     public void recordReview(String reference, String assignee, String decision, String reason) {
         CurrentUser reviewer = decider(Role.REVIEWER);
-        if (claims.setReviewByReference(reference, reviewer.username(), decision, reason, reviewer.personKey()) != 1) {
+        if (claims.setReviewByReference(reference, reviewer.username(), decision, reason, reviewer.personKey(), clock.instant()) != 1) {
             idOf(reference); // a claim that does not exist says so
             throw conflictOfInterest(reviewer); // the update matched nothing: the reviewer is of the household
         }
@@ -218,7 +218,7 @@ public class ClaimWorkflow implements ClaimSteps {
     @Override
     public void recordSecondApproval(String reference, String assignee, String decision, String reason) {
         CurrentUser supervisor = decider(Role.SUPERVISOR);
-        if (claims.setSecondApproval(reference, supervisor.username(), decision, reason, supervisor.personKey()) == 0) {
+        if (claims.setSecondApproval(reference, supervisor.username(), decision, reason, supervisor.personKey(), clock.instant()) == 0) {
             ClaimRow claim = claims.findByReference(reference);
             if (claim == null) {
                 throw new IllegalStateException("claim " + reference + " does not exist");

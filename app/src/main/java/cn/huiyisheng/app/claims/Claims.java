@@ -102,6 +102,7 @@ public class Claims {
         row.setRequestSha256(requestSha);
         row.setStatus(ClaimStatus.SUBMITTED.name());
         row.setHouseholdJson(write(submission.household()));
+        row.searchableFrom(submission.household());
         row.setBenefits(submission.benefits() == null ? "" : String.join(",", submission.benefits()));
         row.setPeriodFrom(from.toString());
         row.setPeriodTo(to.toString());
@@ -341,7 +342,9 @@ public class Claims {
             if (!problems.isEmpty()) {
                 throw new BadInput(problems);
             }
-            claims.setHousehold(claim.getId(), write(corrected));
+            claim.setHouseholdJson(write(corrected));
+            claim.searchableFrom(corrected);
+            claims.setHousehold(claim);
             parties.replace(claim.getId(), corrected);
         }
         claims.setStatus(claim.getId(), ClaimStatus.INFO_PROVIDED.name());

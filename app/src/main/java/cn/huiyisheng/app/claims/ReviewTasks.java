@@ -3,6 +3,8 @@ package cn.huiyisheng.app.claims;
 import cn.huiyisheng.app.audit.SecurityTrail;
 import cn.huiyisheng.app.claims.persistence.ClaimMapper;
 import cn.huiyisheng.app.claims.persistence.ClaimRow;
+import cn.huiyisheng.app.claims.persistence.TaskQuery;
+import cn.huiyisheng.app.claims.persistence.TaskRow;
 import cn.huiyisheng.app.identity.ActingUser;
 import cn.huiyisheng.app.identity.CurrentUser;
 import cn.huiyisheng.app.identity.Role;
@@ -63,7 +65,8 @@ public class ReviewTasks {
      */
     public record TaskView(String id, String name, String kind, Instant created, String assignee, String claimReference,
                            String claimStatus, BigDecimal amountTotal, String applicant, String reviewer, Long runId, Instant due,
-                           boolean overdue, List<String> benefits) {
+                           boolean overdue, List<String> benefits, Instant received, String district, String decision,
+                           Instant acted) {
     }
 
     public record Decision(ClaimProcess.Decision decision, String reason) {
@@ -83,29 +86,191 @@ public class ReviewTasks {
         return groups;
     }
 
+    /** The staff's lists: assigned to me, my groups' unassigned tasks, both (the API's default), and what I decided. */
+    public enum Tab { MINE, GROUP, OPEN, DONE }
+
+    /** How a list can be ordered: each a fixed column, never the user's text. */
+    public enum Sort {
+        CREATED("t.CREATE_TIME_"), RECEIVED("c.submitted_at"), DUE("t.DUE_DATE_"), TOTAL("c.amount_total"), REFERENCE("p.BUSINESS_KEY_");
+
+        final String column;
+
+        Sort(String column) {
+            this.column = column;
+        }
+    }
+
     /**
-     * The user's open tasks: assigned to them, or unassigned in one of their groups (a task someone
-     * has taken is not in the others' list). A task the user may not decide is not offered: the second
-     * approval of a claim they reviewed (four eyes), and any task of a claim of their own household.
+     * A list request, checked: {@code q} finds a claim by its reference (or its beginning), the last
+     * four characters of the applicant's ID number, or a part of the applicant's name.
      */
-    public List<TaskView> inbox(CurrentUser user) {
-        String username = user.username();
+    public record Filter(Tab tab, String q, String benefit, String district, ClaimStatus status, boolean overdue, Sort sort,
+                         boolean descending, int page, int size) {
+
+        public static final int MAX_SIZE = 200;
+        private static final java.util.regex.Pattern REFERENCE = java.util.regex.Pattern.compile("(?i)HYS-[0-9A-Z-]{0,20}");
+        private static final java.util.regex.Pattern ID_TAIL = java.util.regex.Pattern.compile("[0-9]{3}[0-9Xx]");
+
+        public static Filter defaults(Tab tab) {
+            return new Filter(tab, null, null, null, null, false, Sort.CREATED, false, 1, 20);
+        }
+
+        /**
+         * Reads the request's parameters (each may be null or blank: its default), reporting every
+         * bad one at once, by parameter name.
+         */
+        public static Filter parse(String tab, String q, String benefit, String district, String status, String overdue, String sort,
+                                   String dir, String page, String size, Tab defaultTab, int defaultSize) {
+            List<cn.huiyisheng.rules.household.Problem> problems = new ArrayList<>();
+            Tab t = choice(Tab.class, tab, defaultTab, "tab", "列表", problems);
+            ClaimStatus st = choice(ClaimStatus.class, status, null, "status", "状态", problems);
+            Sort so = choice(Sort.class, sort, Sort.CREATED, "sort", "排序", problems);
+            String b = blank(benefit) ? null : benefit.strip().toUpperCase(java.util.Locale.ROOT);
+            if (b != null && java.util.Arrays.stream(cn.huiyisheng.rules.facts.TableCode.values())
+                    .noneMatch(c -> c.name().equals(b) && c.periodicity() != cn.huiyisheng.rules.facts.Periodicity.PARAMETER)) {
+                problems.add(new cn.huiyisheng.rules.household.Problem("benefit", "INVALID_VALUE", "no benefit " + benefit, "没有此待遇：" + benefit));
+            }
+            boolean desc = false;
+            if (!blank(dir) && !dir.equalsIgnoreCase("asc") && !(desc = dir.equalsIgnoreCase("desc"))) {
+                problems.add(new cn.huiyisheng.rules.household.Problem("dir", "INVALID_VALUE", "asc or desc", "排序方向须为 asc 或 desc"));
+            }
+            boolean od = !blank(overdue) && (overdue.equalsIgnoreCase("true") || overdue.equals("1") || overdue.equalsIgnoreCase("on"));
+            if (!blank(overdue) && !od && !overdue.equalsIgnoreCase("false") && !overdue.equals("0")) {
+                problems.add(new cn.huiyisheng.rules.household.Problem("overdue", "INVALID_VALUE", "true or false", "是否超期须为 true 或 false"));
+            }
+            int p = number(page, 1, 1, 100_000, "page", "页码", problems);
+            int n = number(size, defaultSize, 1, MAX_SIZE, "size", "每页条数", problems);
+            String query = blank(q) ? null : q.strip();
+            if (query != null && query.length() > 50) {
+                problems.add(new cn.huiyisheng.rules.household.Problem("q", "TOO_LONG", "at most 50 characters", "搜索内容最多50个字符"));
+            }
+            String d = blank(district) ? null : district.strip();
+            if (d != null && d.length() > 32) {
+                problems.add(new cn.huiyisheng.rules.household.Problem("district", "TOO_LONG", "at most 32 characters", "区名最多32个字符"));
+            }
+            if (!problems.isEmpty()) {
+                throw new BadInput(problems);
+            }
+            return new Filter(t, query, b, d, st, od, so, desc, p, n);
+        }
+
+        private static boolean blank(String s) {
+            return s == null || s.isBlank();
+        }
+
+        private static <E extends Enum<E>> E choice(Class<E> type, String value, E otherwise, String name, String zh,
+                                                     List<cn.huiyisheng.rules.household.Problem> problems) {
+            if (blank(value)) {
+                return otherwise;
+            }
+            for (E e : type.getEnumConstants()) {
+                if (e.name().equalsIgnoreCase(value.strip())) {
+                    return e;
+                }
+            }
+            problems.add(new cn.huiyisheng.rules.household.Problem(name, "INVALID_VALUE", "one of " + java.util.Arrays.toString(type.getEnumConstants()),
+                    zh + "的取值无效：" + value));
+            return otherwise;
+        }
+
+        private static int number(String value, int otherwise, int min, int max, String name, String zh,
+                                  List<cn.huiyisheng.rules.household.Problem> problems) {
+            if (blank(value)) {
+                return otherwise;
+            }
+            try {
+                int v = Integer.parseInt(value.strip());
+                if (v >= min && v <= max) {
+                    return v;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            problems.add(new cn.huiyisheng.rules.household.Problem(name, "INVALID_VALUE", "a whole number from " + min + " to " + max,
+                    zh + "须为" + min + "至" + max + "的整数"));
+            return otherwise;
+        }
+
+        /** This filter on another page (the page's links keep every other choice). */
+        public Filter onPage(int p) {
+            return new Filter(tab, q, benefit, district, status, overdue, sort, descending, p, size);
+        }
+
+        TaskQuery query(CurrentUser user, List<String> groups, Instant now) {
+            String reference = null;
+            String idTail = null;
+            String nameLike = null;
+            if (q != null) {
+                if (REFERENCE.matcher(q).matches()) {
+                    reference = like(q.toUpperCase(java.util.Locale.ROOT)) + "%";
+                } else if (ID_TAIL.matcher(q).matches()) {
+                    idTail = q.toUpperCase(java.util.Locale.ROOT);
+                } else {
+                    nameLike = "%" + like(q) + "%";
+                }
+            }
+            return new TaskQuery(tab.name(), user.username(), groups, user.personKey(), reference, idTail, nameLike,
+                    benefit == null ? null : "%," + like(benefit) + ",%", district, status == null ? null : status.name(), overdue, now,
+                    sort.column, descending, size, (page - 1) * size);
+        }
+
+        private static String like(String s) {
+            return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        }
+    }
+
+    /** One page of a list: its rows, how many there are in all, and where this page is. */
+    public record Page(Filter filter, List<TaskView> items, long total) {
+        public int pages() {
+            return (int) Math.max(1, (total + filter.size() - 1) / filter.size());
+        }
+    }
+
+    /**
+     * One page of the user's tasks (or of the claims they decided), in two statements whatever the
+     * page holds. A task the user may not decide is not offered: the second approval of a claim they
+     * reviewed (four eyes), and any task of a claim of their own household; a task someone has taken
+     * is in that person's list only.
+     */
+    public Page page(CurrentUser user, Filter filter) {
         List<String> groups = groups(user.roles());
         if (groups.isEmpty()) {
-            return List.of();
+            return new Page(filter, List.of(), 0);
         }
-        List<Task> open = tasks.createTaskQuery().or().taskCandidateGroupIn(groups).taskAssignee(username).endOr()
-                .orderByTaskCreateTime().asc().list();
-        List<TaskView> views = new ArrayList<>();
-        for (Task t : open) {
-            views.add(view(t));
+        Instant now = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant();
+        TaskQuery q = filter.query(user, groups, now);
+        boolean done = filter.tab() == Tab.DONE;
+        long total = done ? claims.doneCount(q) : claims.taskCount(q);
+        List<TaskView> items = total == 0 ? List.of() : (done ? claims.donePage(q) : claims.taskPage(q)).stream()
+                .map(r -> view(r, now)).toList();
+        return new Page(filter, items, total);
+    }
+
+    /** How many tasks each open list holds, for the tabs. */
+    public java.util.Map<Tab, Long> counts(CurrentUser user) {
+        List<String> groups = groups(user.roles());
+        if (groups.isEmpty()) {
+            return java.util.Map.of(Tab.MINE, 0L, Tab.GROUP, 0L);
         }
-        List<String> references = views.stream().map(TaskView::claimReference).filter(java.util.Objects::nonNull).toList();
-        Set<String> own = user.personKey() == null || references.isEmpty() ? Set.of()
-                : Set.copyOf(claims.referencesWithParty(references, user.personKey()));
-        views.removeIf(v -> v.claimReference() != null && (own.contains(v.claimReference())
-                || ClaimProcess.TASK_SECOND_APPROVAL.equals(v.kind()) && username.equals(v.reviewer())));
-        return views;
+        Instant now = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant();
+        return java.util.Map.of(Tab.MINE, claims.taskCount(Filter.defaults(Tab.MINE).query(user, groups, now)),
+                Tab.GROUP, claims.taskCount(Filter.defaults(Tab.GROUP).query(user, groups, now)));
+    }
+
+    private static TaskView view(TaskRow r, Instant now) {
+        Long runId = null;
+        if (r.getReference() == null && r.getBusinessKey() != null && r.getBusinessKey().startsWith("RUN-")) {
+            try {
+                runId = Long.parseLong(r.getBusinessKey().substring(4));
+            } catch (NumberFormatException e) {
+                runId = null;
+            }
+        }
+        return new TaskView(r.getTaskId(), r.getName(), r.getKind(), r.getCreated(), r.getAssignee(), r.getReference(), r.getStatus(),
+                r.getAmountTotal(), FORMATS.maskName(r.getApplicantName()), r.getReviewer(), runId, r.getDue(),
+                r.getDue() != null && r.getDue().isBefore(now),
+                r.getBenefits() == null || r.getBenefits().isEmpty() ? List.of() : List.of(r.getBenefits().split(",")),
+                r.getSubmittedAt(), r.getDistrict(), r.getDecision(), r.getActedAt());
     }
 
     /** The claim a task of the benefit-claim process is about (its process's business key), or null for other tasks. */
@@ -128,24 +293,14 @@ public class ReviewTasks {
         Object runId = c != null ? null : tasks.getVariable(t.getId(), PaymentProcess.RUN_ID);
         return new TaskView(t.getId(), t.getName(), t.getTaskDefinitionKey(), t.getCreateTime().toInstant(), t.getAssignee(),
                 c == null ? null : c.getReference(), c == null ? null : c.getStatus(), c == null ? null : c.getAmountTotal(),
-                c == null ? null : applicantName(c), c == null ? null : c.getReviewer(),
+                c == null ? null : FORMATS.maskName(c.getApplicantName()), c == null ? null : c.getReviewer(),
                 runId == null ? null : ((Number) runId).longValue(), t.getDueDate() == null ? null : t.getDueDate().toInstant(),
                 t.getDueDate() != null && t.getDueDate().toInstant().isBefore(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant()),
-                c == null || c.getBenefits().isEmpty() ? List.of() : List.of(c.getBenefits().split(",")));
+                c == null || c.getBenefits().isEmpty() ? List.of() : List.of(c.getBenefits().split(",")),
+                c == null ? null : c.getSubmittedAt(), c == null ? null : c.getDistrict(), null, null);
     }
 
     private static final cn.huiyisheng.app.web.Formats FORMATS = new cn.huiyisheng.app.web.Formats();
-    private static final com.fasterxml.jackson.databind.ObjectMapper TREE = new com.fasterxml.jackson.databind.ObjectMapper();
-
-    /** The applicant's name from the claim's household, masked ("李*"). */
-    private static String applicantName(ClaimRow c) {
-        try {
-            return FORMATS.maskName(TREE.readTree(c.getHouseholdJson()).path("applicant").path("name").asText(null));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException | RuntimeException e) {
-            return "—";
-        }
-    }
-
     /** The task, if the user's roles may work on it: one query when they may. */
     public Task task(String taskId, CurrentUser user) {
         List<String> mine = groups(user.roles());

@@ -58,10 +58,31 @@ public class InboxController {
         this.messages = messages;
     }
 
+    /**
+     * The task lists (my tasks, my groups' tasks, done by me), searched, filtered, sorted, a page
+     * at a time; the same page answers htmx's partial requests (it swaps the results only).
+     */
     @GetMapping
-    public String inbox(Authentication auth, Model model) {
+    public String inbox(Authentication auth, @RequestParam(required = false) String tab, @RequestParam(required = false) String q,
+                        @RequestParam(required = false) String benefit, @RequestParam(required = false) String district,
+                        @RequestParam(required = false) String status, @RequestParam(required = false) String overdue,
+                        @RequestParam(required = false) String sort, @RequestParam(required = false) String dir,
+                        @RequestParam(required = false) String page, Model model) {
         CurrentUser user = CurrentUser.of(auth);
-        model.addAttribute("tasks", tasks.inbox(user));
+        ReviewTasks.Filter filter = ReviewTasks.Filter.parse(tab, q, benefit, district, status, overdue, sort, dir, page, null,
+                ReviewTasks.Tab.GROUP, 20);
+        if (filter.tab() == ReviewTasks.Tab.OPEN) {
+            filter = ReviewTasks.Filter.parse("GROUP", q, benefit, district, status, overdue, sort, dir, page, null, ReviewTasks.Tab.GROUP, 20);
+        }
+        model.addAttribute("found", tasks.page(user, filter));
+        model.addAttribute("filter", filter);
+        model.addAttribute("counts", tasks.counts(user));
+        model.addAttribute("tabs", List.of(ReviewTasks.Tab.MINE, ReviewTasks.Tab.GROUP, ReviewTasks.Tab.DONE));
+        model.addAttribute("benefits", java.util.Arrays.stream(cn.huiyisheng.rules.facts.TableCode.values())
+                .filter(c -> c.periodicity() != cn.huiyisheng.rules.facts.Periodicity.PARAMETER).toList());
+        model.addAttribute("districts", cn.huiyisheng.app.claims.District.values());
+        model.addAttribute("statuses", cn.huiyisheng.app.claims.ClaimStatus.values());
+        model.addAttribute("sorts", ReviewTasks.Sort.values());
         return "inbox/tasks";
     }
 

@@ -36,6 +36,8 @@ public class PageErrors {
 
     @ExceptionHandler(BadInput.class)
     String badInput(BadInput e, HttpServletResponse response, Model model) {
+        // every problem, by the name of the field or parameter, in the page's language
+        model.addAttribute("problems", e.problems());
         return page(400, null, response, model);
     }
 

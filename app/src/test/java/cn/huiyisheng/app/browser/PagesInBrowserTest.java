@@ -116,14 +116,22 @@ class PagesInBrowserTest {
     @Test
     void aReviewerDecidesAClaimInTheBrowserInChineseAndInEnglish() {
         for (String lang : new String[]{"zh", "en"}) {
-            People.Couple couple = People.couple(users);
+            String name = People.newWomanName();
+            People.Couple couple = People.coupleNamed(users, name);
             String reference = new ClaimDriver(http, runtime, management, tasks).submit(couple, couple.smallClaim());
             Jobs.runDueOfClaim(runtime, management, reference);
             try (Browser b = Browser.open(port)) {
                 b.go("/login" + (lang.equals("en") ? "?lang=en" : ""));
                 b.signIn("reviewer", "reviewer");
                 assertThat(b.h1()).isEqualTo(lang.equals("en") ? "Tasks" : "待办任务");
-                assertThat(b.text()).contains(reference);
+                // the reviewer finds the claim by the applicant's name (htmx swaps the results in place)
+                b.find("#q").sendKeys(name);
+                b.find("form.filters button[type=submit]").click();
+                new org.openqa.selenium.support.ui.WebDriverWait(b.driver(), java.time.Duration.ofSeconds(10))
+                        .until(d -> d.findElement(By.id("results")).getText().contains(reference));
+                assertThat(b.driver().getCurrentUrl()).as("the search is in the address, to share or go back to").contains("q=");
+                assertThat(b.find("#results").getText()).contains(lang.equals("en") ? "1 found" : "共 1 条")
+                        .doesNotContain(name);
                 // the review's due date (10 working days, when the process escalates it) is on the row
                 String row = b.driver().findElement(By.xpath("//tr[td[contains(., '" + reference + "')]]")).getText();
                 // who and what, masked, on the row

@@ -66,7 +66,7 @@ class KillRestartIT {
         String reference = json.readTree(post("/api/claims", applicant.username(), applicant.smallClaim(), "application/json",
                 "it-" + UUID.randomUUID()).body()).get("reference").asText();
         await("evaluation", () -> status(reference).equals("IN_REVIEW"), 60);
-        JsonNode inbox = json.readTree(get("/api/tasks", "reviewer").body());
+        JsonNode inbox = json.readTree(get("/api/tasks?q=" + reference, "reviewer").body());
         String task = null;
         for (JsonNode t : inbox) {
             if (reference.equals(t.path("claimReference").asText())) {

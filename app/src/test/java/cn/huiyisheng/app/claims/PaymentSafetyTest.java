@@ -89,7 +89,7 @@ class PaymentSafetyTest {
     private String approved() {
         String reference = submit();
         Jobs.runDue(management, pi(reference));
-        JsonNode inbox = as("reviewer").getForObject("/api/tasks", JsonNode.class);
+        JsonNode inbox = as("reviewer").getForObject("/api/tasks?q=" + reference, JsonNode.class);
         String task = StreamSupport.stream(inbox.spliterator(), false).filter(t -> reference.equals(t.path("claimReference").asText()))
                 .map(t -> t.get("id").asText()).findFirst().orElseThrow();
         HttpHeaders headers = new HttpHeaders();

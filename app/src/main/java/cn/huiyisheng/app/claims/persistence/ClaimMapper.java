@@ -35,18 +35,20 @@ public interface ClaimMapper {
      * of interest): 0 rows then.
      */
     int setReviewByReference(@Param("reference") String reference, @Param("reviewer") String reviewer, @Param("decision") String decision,
-                             @Param("reason") String reason, @Param("personKey") String personKey);
+                             @Param("reason") String reason, @Param("personKey") String personKey, @Param("at") Instant at);
 
     int setEvaluated(@Param("id") long id, @Param("status") String status, @Param("amountTotal") BigDecimal amountTotal);
 
-    int setHousehold(@Param("id") long id, @Param("householdJson") String householdJson);
+    /** The corrected household and the searchable columns derived from it (id, householdJson and those columns of the row). */
+    int setHousehold(@Param("row") ClaimRow row);
 
     /**
      * Records the second approval unless the supervisor is the claim's reviewer (four eyes) or one
      * of its household (a conflict of interest): 0 rows then.
      */
     int setSecondApproval(@Param("reference") String reference, @Param("secondApprover") String secondApprover,
-                          @Param("decision") String decision, @Param("reason") String reason, @Param("personKey") String personKey);
+                          @Param("decision") String decision, @Param("reason") String reason, @Param("personKey") String personKey,
+                          @Param("at") Instant at);
 
     /**
      * Marks the claim approved only if its row records the reviewer's approval and, above the
@@ -87,4 +89,14 @@ public interface ClaimMapper {
     boolean isParty(@Param("reference") String reference, @Param("personKey") String personKey);
 
     int setDecided(@Param("id") long id, @Param("status") String status, @Param("decidedAt") Instant decidedAt);
+
+    /** One page of open tasks (MINE, GROUP or OPEN = both) with their claims; see {@link TaskQuery}. */
+    List<TaskRow> taskPage(@Param("q") TaskQuery query);
+
+    long taskCount(@Param("q") TaskQuery query);
+
+    /** One page of the claims the user reviewed or gave the second approval, the latest first. */
+    List<TaskRow> donePage(@Param("q") TaskQuery query);
+
+    long doneCount(@Param("q") TaskQuery query);
 }

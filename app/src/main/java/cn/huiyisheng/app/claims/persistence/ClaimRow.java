@@ -23,6 +23,12 @@ public class ClaimRow {
     private String secondApprover;
     private String decisionReason;
     private BigDecimal amountTotal;
+    /** What the staff's lists search by, from the household: the applicant's name, the ID number's last four, the district. */
+    private String applicantName;
+    private String applicantIdTail;
+    private String district;
+    private Instant reviewedAt;
+    private Instant secondApprovedAt;
 
     public Long getId() { return id; }
     public void setId(Long id) { this.id = id; }
@@ -60,4 +66,25 @@ public class ClaimRow {
     public void setDecisionReason(String decisionReason) { this.decisionReason = decisionReason; }
     public BigDecimal getAmountTotal() { return amountTotal; }
     public void setAmountTotal(BigDecimal amountTotal) { this.amountTotal = amountTotal; }
+    public String getApplicantName() { return applicantName; }
+    public void setApplicantName(String applicantName) { this.applicantName = applicantName; }
+    public String getApplicantIdTail() { return applicantIdTail; }
+    public void setApplicantIdTail(String applicantIdTail) { this.applicantIdTail = applicantIdTail; }
+    public String getDistrict() { return district; }
+    public void setDistrict(String district) { this.district = district; }
+    public Instant getReviewedAt() { return reviewedAt; }
+    public void setReviewedAt(Instant reviewedAt) { this.reviewedAt = reviewedAt; }
+    public Instant getSecondApprovedAt() { return secondApprovedAt; }
+    public void setSecondApprovedAt(Instant secondApprovedAt) { this.secondApprovedAt = secondApprovedAt; }
+
+    /** Fills the searchable columns from the claim's household (null-safe: an incomplete household leaves them empty). */
+    public void searchableFrom(cn.huiyisheng.rules.household.Household h) {
+        cn.huiyisheng.rules.household.Person a = h == null ? null : h.applicant();
+        String name = a == null || a.name() == null || a.name().isBlank() ? null : a.name().strip();
+        applicantName = name == null || name.length() <= 100 ? name : name.substring(0, 100);
+        String id = a == null || a.idNumber() == null ? null : a.idNumber().strip();
+        applicantIdTail = id == null || id.length() < 4 ? null : id.substring(id.length() - 4).toUpperCase(java.util.Locale.ROOT);
+        String d = a == null || a.registration() == null || a.registration().district() == null ? null : a.registration().district().strip();
+        district = d == null || d.isEmpty() ? null : d.length() <= 32 ? d : d.substring(0, 32);
+    }
 }

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
@@ -28,11 +29,26 @@ public class TasksController {
         this.input = input;
     }
 
-    @Operation(summary = "Open tasks for my groups and tasks assigned to me / 我的待办")
+    @Operation(summary = "My tasks, my groups' tasks or what I decided, searched, filtered, sorted, one page / 我的待办、组任务、已办",
+            description = "tab: OPEN (default: assigned to me and my groups' unassigned tasks), MINE, GROUP, DONE. q: a claim reference"
+                    + " (or its beginning), the last 4 characters of the applicant's ID number, or part of the applicant's name."
+                    + " benefit, district, status, overdue=true filter; sort: CREATED (default), RECEIVED, DUE, TOTAL, REFERENCE;"
+                    + " dir: asc (default) or desc; page from 1; size 1-200 (default 50). The total is in X-Total-Count.")
     @GetMapping
-    public List<ReviewTasks.TaskView> inbox(Authentication auth) {
+    public ResponseEntity<List<ReviewTasks.TaskView>> inbox(Authentication auth, @RequestParam(required = false) String tab,
+                                                            @RequestParam(required = false) String q,
+                                                            @RequestParam(required = false) String benefit,
+                                                            @RequestParam(required = false) String district,
+                                                            @RequestParam(required = false) String status,
+                                                            @RequestParam(required = false) String overdue,
+                                                            @RequestParam(required = false) String sort,
+                                                            @RequestParam(required = false) String dir,
+                                                            @RequestParam(required = false) String page,
+                                                            @RequestParam(required = false) String size) {
         CurrentUser user = CurrentUser.of(auth);
-        return tasks.inbox(user);
+        ReviewTasks.Page found = tasks.page(user, ReviewTasks.Filter.parse(tab, q, benefit, district, status, overdue, sort, dir, page,
+                size, ReviewTasks.Tab.OPEN, 50));
+        return ResponseEntity.ok().header("X-Total-Count", Long.toString(found.total())).body(found.items());
     }
 
     @Operation(summary = "Take a task / 领取任务")
