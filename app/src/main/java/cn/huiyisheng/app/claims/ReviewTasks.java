@@ -246,6 +246,19 @@ public class ReviewTasks {
         return new Page(filter, items, total);
     }
 
+    /**
+     * The claims stalled at their second approval because no one may give it (every supervisor
+     * reviewed it or is of its household, or there is no supervisor): for the administrator, who
+     * can give the role to someone who may. Each is also a row of its reviewer's "done" list.
+     */
+    public List<TaskView> blocked() {
+        Instant now = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant();
+        return claims.blockedSecondApprovals().stream().map(r -> {
+            r.setKind(ClaimProcess.TASK_SECOND_APPROVAL);
+            return view(r, now);
+        }).toList();
+    }
+
     /** How many tasks each open list holds, for the tabs. */
     public java.util.Map<Tab, Long> counts(CurrentUser user) {
         List<String> groups = groups(user.roles());

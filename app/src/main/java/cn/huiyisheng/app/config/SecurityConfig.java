@@ -197,10 +197,11 @@ public class SecurityConfig {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/css/**", "/webjars/**", "/error").permitAll()
                         .requestMatchers("/inbox/payments/**").hasRole("PAYMENT_OFFICER")
+                        .requestMatchers("/inbox/blocked").hasRole("ADMIN")
                         .requestMatchers("/inbox/**").hasAnyRole("REVIEWER", "SUPERVISOR", "PAYMENT_OFFICER")
                         .anyRequest().authenticated())
                 // our own pages, in the user's language (templates/login.html)
-                .formLogin(f -> f.loginPage("/login").permitAll().defaultSuccessUrl("/inbox", false))
+                .formLogin(f -> f.loginPage("/login").permitAll().defaultSuccessUrl("/", false))
                 .exceptionHandling(e -> e.accessDeniedHandler(refusals))
                 .logout(l -> l.logoutSuccessUrl("/login?logout").permitAll());
         headers(http, PAGE_POLICY);

@@ -86,6 +86,13 @@ public class InboxController {
         return "inbox/tasks";
     }
 
+    /** For the administrator: claims no one may give the second approval of, and why. */
+    @GetMapping("/blocked")
+    public String blocked(Model model) {
+        model.addAttribute("blocked", tasks.blocked());
+        return "inbox/blocked";
+    }
+
     @GetMapping("/tasks/{id}")
     public String task(Authentication auth, @PathVariable String id, Model model) {
         CurrentUser user = CurrentUser.of(auth);

@@ -48,6 +48,8 @@ class TaskListTest {
     TaskService taskService;
     @Autowired
     cn.huiyisheng.app.identity.Users users;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     private String submit(People.Couple couple) {
         HttpHeaders headers = new HttpHeaders();
@@ -182,5 +184,44 @@ class TaskListTest {
         String bad = mvc.perform(get("/inbox").param("sort", "colour").with(user("reviewer").roles("REVIEWER")))
                 .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
         assertThat(bad).contains("排序");
+    }
+
+    @Test
+    void aClaimNoOneMaySecondApproveIsShownToTheAdministratorAsBlockedWithTheReason() throws Exception {
+        // the only supervisor is "supervisor" (other tests' supervisors are set aside for this test)
+        List<String> others = jdbc.queryForList("SELECT username FROM app_user WHERE enabled = TRUE AND roles LIKE '%SUPERVISOR%'"
+                + " AND username <> 'supervisor'", String.class);
+        others.forEach(u -> jdbc.update("UPDATE app_user SET enabled = FALSE WHERE username = ?", u));
+        try {
+            People.Couple couple = People.coupleNamed(users, People.newWomanName());
+            HttpHeaders headers = new HttpHeaders();
+            headers.setContentType(MediaType.APPLICATION_JSON);
+            headers.set("Idempotency-Key", "list-" + UUID.randomUUID());
+            String ref = http.withBasicAuth(couple.username(), couple.password()).postForEntity("/api/claims",
+                    new HttpEntity<>(couple.claim(), headers), JsonNode.class).getBody().get("reference").asText();
+            Jobs.runDueOfClaim(runtime, management, ref);
+            String review = taskService.createTaskQuery().processInstanceBusinessKey(ref).singleResult().getId();
+            HttpHeaders json = new HttpHeaders();
+            json.setContentType(MediaType.APPLICATION_JSON);
+            assertThat(http.withBasicAuth("supervisor", "supervisor").postForEntity("/api/tasks/" + review + "/complete",
+                    new HttpEntity<>("{\"decision\": \"APPROVE\"}", json), Void.class).getStatusCode().value()).isEqualTo(204);
+            Jobs.runDueOfClaim(runtime, management, ref);
+
+            String page = mvc.perform(get("/inbox/blocked").with(user("admin").roles("ADMIN"))).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(page).contains("无人可复核的申请").contains(ref).contains("所有在职科长均为本申请的审核人（supervisor）");
+            mvc.perform(get("/inbox/blocked").with(user("reviewer").roles("REVIEWER"))).andExpect(status().isForbidden());
+            assertThat(references("supervisor", "tab=GROUP&q=" + ref)).as("not offered to its reviewer").isEmpty();
+
+            // a second supervisor, of another household, unblocks it: the claim leaves the list and is in his
+            String second = "sv-" + UUID.randomUUID().toString().substring(0, 8);
+            People.account(users, second, People.newId(java.time.LocalDate.of(1977, 7, 7), true), "陈科",
+                    java.util.Set.of(cn.huiyisheng.app.identity.Role.SUPERVISOR));
+            assertThat(mvc.perform(get("/inbox/blocked").with(user("admin").roles("ADMIN"))).andReturn().getResponse()
+                    .getContentAsString()).doesNotContain(ref);
+            assertThat(references(second, "tab=GROUP&q=" + ref)).containsExactly(ref);
+        } finally {
+            others.forEach(u -> jdbc.update("UPDATE app_user SET enabled = TRUE WHERE username = ?", u));
+        }
     }
 }

@@ -99,4 +99,7 @@ public interface ClaimMapper {
     List<TaskRow> donePage(@Param("q") TaskQuery query);
 
     long doneCount(@Param("q") TaskQuery query);
+
+    /** Claims awaiting a second approval that no enabled supervisor may give (the oldest first, at most 500). */
+    List<TaskRow> blockedSecondApprovals();
 }

@@ -19,9 +19,12 @@ public class SignInController {
         return "login";
     }
 
-    /** The staff's start page until the applicant portal takes the root (issue 11). */
+    /** Where "/" leads, by role, until the applicant portal takes the root (issue 11): the administrator to the blocked claims. */
     @GetMapping("/")
-    public String root() {
-        return "redirect:/inbox";
+    public String root(org.springframework.security.core.Authentication auth) {
+        boolean staff = auth != null && auth.getAuthorities().stream().map(a -> a.getAuthority())
+                .anyMatch(a -> a.equals("ROLE_REVIEWER") || a.equals("ROLE_SUPERVISOR") || a.equals("ROLE_PAYMENT_OFFICER"));
+        boolean admin = auth != null && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN"));
+        return !staff && admin ? "redirect:/inbox/blocked" : "redirect:/inbox";
     }
 }
