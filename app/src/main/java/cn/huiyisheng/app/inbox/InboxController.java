@@ -42,12 +42,13 @@ public class InboxController {
     private final Claims claims;
     private final Payments payments;
     private final MessageSource messages;
+    private final cn.huiyisheng.app.web.Formats formats;
 
     /** Above this total a claim needs a supervisor's second approval (the task page says so). */
     private final java.math.BigDecimal secondApprovalThreshold;
 
     public InboxController(ReviewTasks tasks, TaskService taskService, Claims claims, Payments payments,
-                           MessageSource messages,
+                           MessageSource messages, cn.huiyisheng.app.web.Formats formats,
                            @org.springframework.beans.factory.annotation.Value("${huiyisheng.claims.second-approval-threshold:5000.00}")
                            java.math.BigDecimal secondApprovalThreshold) {
         this.secondApprovalThreshold = secondApprovalThreshold;
@@ -56,6 +57,7 @@ public class InboxController {
         this.claims = claims;
         this.payments = payments;
         this.messages = messages;
+        this.formats = formats;
     }
 
     /**
@@ -142,10 +144,18 @@ public class InboxController {
     }
 
     @GetMapping("/payments")
-    public String payments(Authentication auth, Model model) {
+    public String payments(Authentication auth, Model model, Locale locale) {
         model.addAttribute("runs", payments.runViews());
         model.addAttribute("due", payments.dueNow(CurrentUser.of(auth)));
+        payments.inProgress().ifPresent(r -> model.addAttribute("inProgress", inProgress(r.id(), r.startedBy(), r.startedAt(),
+                r.status(), locale)));
         return "inbox/payments";
+    }
+
+    /** Why no run can start now, in the page's language. */
+    private String inProgress(long runId, String startedBy, java.time.Instant startedAt, String status, Locale locale) {
+        return messages.getMessage("payments.inProgress", new Object[]{runId, startedBy, formats.time(startedAt),
+                messages.getMessage("run." + status, null, status, locale)}, locale);
     }
 
     @PostMapping("/payments/start")
@@ -156,8 +166,12 @@ public class InboxController {
             redirect.addFlashAttribute("error", messages.getMessage("payments.confirm.missing", null, locale));
             return "redirect:/inbox/payments";
         }
-        long id = payments.startRun(CurrentUser.of(auth)).id();
-        redirect.addFlashAttribute("flash", messages.getMessage("done.run", new Object[]{id}, locale));
+        try {
+            long id = payments.startRun(CurrentUser.of(auth)).id();
+            redirect.addFlashAttribute("flash", messages.getMessage("done.run", new Object[]{id}, locale));
+        } catch (Payments.RunInProgress busy) {
+            redirect.addFlashAttribute("error", inProgress(busy.runId(), busy.startedBy(), busy.startedAt(), busy.status(), locale));
+        }
         return "redirect:/inbox/payments";
     }
 
@@ -169,18 +183,80 @@ public class InboxController {
                 .contentType(new MediaType("text", "csv", f.charset())).body(f.content());
     }
 
+    /** A refused return file's problems, kept in the officer's session for the download (nothing is stored). */
+    record ReturnProblems(long runId, List<Kept> all) implements java.io.Serializable {
+        record Kept(String path, String code, String message, String zh) implements java.io.Serializable {
+        }
+
+        static ReturnProblems of(long runId, List<cn.huiyisheng.rules.household.Problem> problems) {
+            return new ReturnProblems(runId, new java.util.ArrayList<>(problems.stream()
+                    .map(p -> new Kept(p.path(), p.code(), p.message(), p.zh())).toList()));
+        }
+
+        List<cn.huiyisheng.rules.household.Problem> problems() {
+            return all.stream().map(k -> new cn.huiyisheng.rules.household.Problem(k.path(), k.code(), k.message(), k.zh())).toList();
+        }
+    }
+
+    /** One problem as the page lists it: where (第5行 / line 5) and what, in the page's language. */
+    public record ShownProblem(String where, String text) {
+    }
+
+    /** The summary at the top of the page: the first problems, how many in all, and the run. */
+    public record ReturnSummary(long runId, List<ShownProblem> first, int total) {
+    }
+
+    static final String RETURN_PROBLEMS = "huiyisheng.returnFileProblems";
+    private static final int SHOWN = 10;
+
     @PostMapping("/payments/{id}/return-file")
     public String importReturn(Authentication auth, @PathVariable long id, @RequestParam("file") MultipartFile file,
-                               RedirectAttributes redirect, Locale locale) throws IOException {
+                               RedirectAttributes redirect, Locale locale, jakarta.servlet.http.HttpSession session) throws IOException {
+        session.removeAttribute(RETURN_PROBLEMS);
         try {
             payments.importReturnFile(id, CurrentUser.of(auth), file.getBytes());
             redirect.addFlashAttribute("flash", messages.getMessage("done.imported", new Object[]{id}, locale));
         } catch (cn.huiyisheng.app.web.BadInput e) {
-            redirect.addFlashAttribute("error", e.problems().stream().map(p -> p.path() + ": " + p.message())
-                    .reduce((a, b) -> a + "; " + b).orElse(""));
+            // the file changed nothing: every problem summarised at the top, the whole list to download
+            session.setAttribute(RETURN_PROBLEMS, ReturnProblems.of(id, e.problems()));
+            boolean en = locale.getLanguage().equals("en");
+            List<ShownProblem> first = e.problems().stream().limit(SHOWN).map(p -> new ShownProblem(where(p.path(), locale),
+                    en ? p.message() : p.zh())).toList();
+            redirect.addFlashAttribute("returnSummary", new ReturnSummary(id, first, e.problems().size()));
         } catch (RuntimeException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/inbox/payments";
+    }
+
+    /** "line 5" as 第5行 or line 5; "line *" (the file as a whole) as 整个文件 or whole file. */
+    private String where(String path, Locale locale) {
+        if (path != null && path.startsWith("line ")) {
+            String n = path.substring(5);
+            return n.equals("*") ? messages.getMessage("payments.problem.file", null, locale)
+                    : messages.getMessage("payments.problem.line", new Object[]{n}, locale);
+        }
+        return path;
+    }
+
+    /** A reconciled run's failed payments with the bank's reasons, as CSV. */
+    @GetMapping("/payments/{id}/failures")
+    public ResponseEntity<byte[]> failures(@PathVariable long id) {
+        Payments.BankFile f = payments.failures(id);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(f.filename()).build().toString())
+                .contentType(new MediaType("text", "csv", f.charset())).body(f.content());
+    }
+
+    /** The refused return file's whole list of problems, as CSV (from this session; 404 once another file was imported). */
+    @GetMapping("/payments/{id}/return-problems")
+    public ResponseEntity<byte[]> returnProblems(@PathVariable long id, jakarta.servlet.http.HttpSession session) {
+        if (!(session.getAttribute(RETURN_PROBLEMS) instanceof ReturnProblems kept) || kept.runId() != id) {
+            throw new ApiErrors.NotFound("no refused return file of run " + id + " in this session");
+        }
+        Payments.BankFile f = payments.returnFileProblems(id, kept.problems());
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(f.filename()).build().toString())
+                .contentType(new MediaType("text", "csv", f.charset())).body(f.content());
     }
 }

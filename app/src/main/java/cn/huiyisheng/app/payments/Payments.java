@@ -147,13 +147,83 @@ public class Payments implements PaymentSteps {
                 ? java.nio.charset.StandardCharsets.UTF_8 : java.nio.charset.Charset.forName("GB18030"));
     }
 
+    /**
+     * Every problem of a refused return file as a spreadsheet (UTF-8 with a byte-order mark): where,
+     * the code, and the explanation in Chinese and in English. Cells are neutralised like a bank file's.
+     */
+    public BankFile returnFileProblems(long runId, List<Problem> problems) {
+        List<List<String>> rows = problems.stream().map(p -> List.of(BankFiles.text(p.path()), p.code(), BankFiles.text(p.zh()),
+                BankFiles.text(p.message()))).toList();
+        return new BankFile("run-" + runId + "-return-file-problems.csv",
+                BankFiles.write(List.of("位置 where", "代码 code", "说明", "explanation"), rows, BankFiles.Encoding.UTF_8_BOM),
+                java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** What the bank failed to pay in a reconciled run, with its reasons, as a spreadsheet (empty when nothing failed). */
+    public BankFile failures(long runId) {
+        Outcome outcome = outcome(run(runId));
+        if (outcome == null) {
+            throw new Conflict("NOT_RECONCILED", "run " + runId + " is not reconciled yet: nothing to list");
+        }
+        List<List<String>> rows = outcome.failures().stream().map(f -> List.of(f.reference(), f.claim(), f.benefit(), f.period(),
+                f.amount().toPlainString(), BankFiles.text(f.reason() == null ? "" : f.reason()))).toList();
+        return new BankFile("run-" + runId + "-failed-payments.csv", BankFiles.write(List.of("支付编号 reference", "申请编号 claim",
+                "待遇 benefit", "期间 period", "金额 amount", "银行说明 reason"), rows, BankFiles.Encoding.UTF_8_BOM),
+                java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     public RunView importReturn(long runId, CurrentUser officer, byte[] content) {
         return view(importReturnFile(runId, officer, content));
     }
 
+    /**
+     * The run in progress (started, collected, or awaiting or reconciling its return file), if any:
+     * while it is, no other run starts.
+     */
+    public java.util.Optional<RunView> inProgress() {
+        return mapper.findRunsInProgress().stream().findFirst().map(this::view);
+    }
+
+    /** A run cannot start while another is in progress: which, since when, by whom, and what to do. */
+    public static class RunInProgress extends Conflict {
+        private final transient PaymentRunRow run;
+
+        RunInProgress(PaymentRunRow run) {
+            super("RUN_IN_PROGRESS", "run " + run.getId() + " (started by " + run.getStartedBy() + ") is " + run.getStatus()
+                    + ": import its return file before starting another run");
+            this.run = run;
+        }
+
+        public long runId() {
+            return run.getId();
+        }
+
+        public String status() {
+            return run.getStatus();
+        }
+
+        public String startedBy() {
+            return run.getStartedBy();
+        }
+
+        public Instant startedAt() {
+            return run.getStartedAt();
+        }
+    }
+
     public PaymentRunRow start(CurrentUser officer) {
         String username = officer.username();
-        PaymentRunRow run = newRun(username);
+        List<PaymentRunRow> open = mapper.findRunsInProgress();
+        if (!open.isEmpty()) {
+            throw new RunInProgress(open.get(0));
+        }
+        PaymentRunRow run;
+        try {
+            run = newRun(username);
+        } catch (org.springframework.dao.DuplicateKeyException raced) {
+            // another node (or request) started one in the same instant: the database's marker decides
+            throw mapper.findRunsInProgress().stream().findFirst().map(RunInProgress::new).orElseThrow(() -> raced);
+        }
         ProcessInstance pi = runtime.startProcessInstanceByMessage(PaymentProcess.MESSAGE_RUN_REQUESTED, "RUN-" + run.getId(),
                 Map.of(PaymentProcess.RUN_ID, run.getId()));
         mapper.setRunProcess(run.getId(), pi.getId());
@@ -163,9 +233,13 @@ public class Payments implements PaymentSteps {
     }
 
     private PaymentRunRow newRun(String username) {
+        return newRun(username, "STARTED");
+    }
+
+    private PaymentRunRow newRun(String username, String status) {
         PaymentRunRow run = new PaymentRunRow();
         run.setRunMonth(YearMonth.now(clock).toString());
-        run.setStatus("STARTED");
+        run.setStatus(status);
         run.setStartedBy(username);
         run.setStartedAt(clock.instant());
         run.setPaymentCount(0);
@@ -176,7 +250,19 @@ public class Payments implements PaymentSteps {
 
     @Override
     public long collect(Long runId, String processInstanceId) {
-        PaymentRunRow run = runId == null ? newRun(AuditLog.SYSTEM) : mapper.findRun(runId);
+        PaymentRunRow run;
+        if (runId != null) {
+            run = mapper.findRun(runId);
+        } else if (!mapper.findRunsInProgress().isEmpty()) {
+            // the monthly timer, while an officer's run is in progress: this month's run is that one
+            PaymentRunRow open = mapper.findRunsInProgress().get(0);
+            run = newRun(AuditLog.SYSTEM, "SKIPPED");
+            mapper.setRunProcess(run.getId(), processInstanceId);
+            audit.run(run.getId(), AuditLog.SYSTEM, "SKIPPED", "run " + open.getId() + " is in progress (" + open.getStatus() + ")");
+            return run.getId();
+        } else {
+            run = newRun(AuditLog.SYSTEM);
+        }
         if (run.getProcessInstanceId() == null) {
             // a run the monthly timer started: remember its process, whose return-file step it waits at
             mapper.setRunProcess(run.getId(), processInstanceId);
@@ -264,15 +350,19 @@ public class Payments implements PaymentSteps {
         if (!"FILES_WRITTEN".equals(run.getStatus())) {
             throw new Conflict("NOT_AWAITING_RETURN", "run " + runId + " is " + run.getStatus() + ", not waiting for a return file");
         }
-        Map<Long, String> lines = parseReturn(runId, content);
+        List<Problem> problems = new ArrayList<>();
+        Map<Long, String> lines = parseReturn(runId, content, problems);
         Set<Long> expected = new TreeSet<>();
         mapper.findLinesOfRun(runId).forEach(l -> expected.add(l.getPaymentId()));
         Set<Long> missing = new TreeSet<>(expected);
         missing.removeAll(lines.keySet());
-        if (!missing.isEmpty()) {
-            // a payment the bank says nothing about may or may not have been paid: never guess
-            throw new BadInput("line *", "MISSING_PAYMENTS", "the return file must answer for every payment of the run; missing: "
-                    + missing.stream().map(Payments::reference).toList(), "回盘文件缺少以下支付的结果");
+        // a payment the bank says nothing about may or may not have been paid: never guess (reported with
+        // the file's other problems, all at once; a file that cannot be read at all was refused above)
+        missing.forEach(m -> problems.add(new Problem("line *", "MISSING_PAYMENTS",
+                "the return file must answer for every payment of the run; no line for " + reference(m),
+                "回盘文件须列出本批次每一笔支付的结果；缺少 " + reference(m))));
+        if (!problems.isEmpty()) {
+            throw new BadInput(problems);
         }
         Task task = tasks.createTaskQuery().processInstanceId(run.getProcessInstanceId())
                 .taskDefinitionKey(PaymentProcess.TASK_IMPORT_RETURN_FILE).singleResult();
@@ -288,6 +378,15 @@ public class Payments implements PaymentSteps {
 
     private Map<Long, String> parseReturn(long runId, byte[] content) {
         List<Problem> problems = new ArrayList<>();
+        Map<Long, String> result = parseReturn(runId, content, problems);
+        if (!problems.isEmpty()) {
+            throw new BadInput(problems);
+        }
+        return result;
+    }
+
+    /** The lines of a return file by payment id; what is wrong with it is added to {@code problems}, line by line. */
+    private Map<Long, String> parseReturn(long runId, byte[] content, List<Problem> problems) {
         Map<Long, String> result = new LinkedHashMap<>();
         Set<Long> inRun = new TreeSet<>();
         mapper.findLinesOfRun(runId).forEach(l -> inRun.add(l.getPaymentId()));
@@ -328,9 +427,6 @@ public class Payments implements PaymentSteps {
             } else if (result.put(id, status + (reason.isEmpty() ? "" : "," + reason)) != null) {
                 problems.add(new Problem(where, "DUPLICATE", f.get(0) + " appears twice", f.get(0) + " 重复出现"));
             }
-        }
-        if (!problems.isEmpty()) {
-            throw new BadInput(problems);
         }
         return result;
     }

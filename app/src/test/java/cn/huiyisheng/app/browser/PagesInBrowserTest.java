@@ -33,6 +33,10 @@ class PagesInBrowserTest {
     @Autowired
     Users users;
     @Autowired
+    cn.huiyisheng.app.payments.Payments paymentService;
+    @Autowired
+    cn.huiyisheng.app.payments.persistence.PaymentMapper paymentMapper;
+    @Autowired
     RuntimeService runtime;
     @Autowired
     ManagementService management;
@@ -127,8 +131,11 @@ class PagesInBrowserTest {
                 // the reviewer finds the claim by the applicant's name (htmx swaps the results in place)
                 b.find("#q").sendKeys(name);
                 b.find("form.filters button[type=submit]").click();
+                // htmx replaces the results element: wait for the new one (an old reference goes stale on the way)
                 new org.openqa.selenium.support.ui.WebDriverWait(b.driver(), java.time.Duration.ofSeconds(10))
-                        .until(d -> d.findElement(By.id("results")).getText().contains(reference));
+                        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                        .until(d -> d.findElement(By.id("results")).getText().contains(reference)
+                                && d.getCurrentUrl().contains("q="));
                 assertThat(b.driver().getCurrentUrl()).as("the search is in the address, to share or go back to").contains("q=");
                 assertThat(b.find("#results").getText()).contains(lang.equals("en") ? "1 found" : "共 1 条")
                         .doesNotContain(name);
@@ -171,6 +178,7 @@ class PagesInBrowserTest {
 
     @Test
     void thePaymentOfficersPageWorksAtBothSizes() {
+        cn.huiyisheng.app.fixtures.PaymentRuns.finishInProgress(paymentService, paymentMapper, management, users);
         try (Browser b = Browser.open(port)) {
             b.signIn("payment", "payment");
             b.go("/inbox/payments");
@@ -181,6 +189,9 @@ class PagesInBrowserTest {
             b.find("input[name=confirm]").click();
             b.find("form[action$='/payments/start'] button[type=submit]").click();
             assertThat(b.waitFor(".notice.flash").getText()).contains("已发起");
+            // while it is in progress no other run can start, and the page says which and why
+            assertThat(b.find("#in-progress").getText()).contains("尚未完成").contains("请先导入其回盘文件");
+            assertThat(b.all("form[action$='/payments/start']")).isEmpty();
             b.check("payments-started-zh");
             b.signOut();
             assertThat(b.waitFor(".notice.flash").getText()).isEqualTo("您已安全退出。");

@@ -67,6 +67,8 @@ class ClaimFlowTest {
 
     @Autowired
     Users users;
+    @Autowired
+    cn.huiyisheng.app.payments.Payments paymentService;
 
     @BeforeEach
     void newCouple() {
@@ -202,6 +204,7 @@ class ClaimFlowTest {
     }
 
     private JsonNode startRun() {
+        cn.huiyisheng.app.fixtures.PaymentRuns.finishInProgress(paymentService, payments, management, users);
         ResponseEntity<JsonNode> started = as("payment").postForEntity("/api/payment-runs", null, JsonNode.class);
         assertThat(started.getStatusCode().value()).isEqualTo(201);
         long id = started.getBody().get("id").asLong();

@@ -50,6 +50,8 @@ class ConflictOfInterestTest {
     ClaimMapper claims;
     @Autowired
     PaymentMapper payments;
+    @Autowired
+    cn.huiyisheng.app.payments.Payments paymentService;
 
     private ClaimDriver claims() {
         return new ClaimDriver(http, runtime, management, taskService);
@@ -188,6 +190,7 @@ class ConflictOfInterestTest {
     }
 
     private long startRun(String officer) {
+        cn.huiyisheng.app.fixtures.PaymentRuns.finishInProgress(paymentService, payments, management, users);
         ResponseEntity<JsonNode> started = http.withBasicAuth(officer, officer).postForEntity("/api/payment-runs", null, JsonNode.class);
         assertThat(started.getStatusCode().value()).as(String.valueOf(started.getBody())).isEqualTo(201);
         long id = started.getBody().get("id").asLong();

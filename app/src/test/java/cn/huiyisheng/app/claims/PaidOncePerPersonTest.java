@@ -50,6 +50,8 @@ class PaidOncePerPersonTest {
     @Autowired
     PaymentMapper payments;
     @Autowired
+    cn.huiyisheng.app.payments.Payments paymentService;
+    @Autowired
     SealedDeterminations sealed;
 
     private ClaimDriver driver() {
@@ -110,6 +112,7 @@ class PaidOncePerPersonTest {
         assertThat(paymentsOf(second)).extracting(PaymentRow::getPeriod).containsExactlyInAnyOrder("2014-02", "2014-02", "2014-03", "2014-03");
 
         // the bank file pays each parent once for 2014-01, to the account of the claim that holds it
+        cn.huiyisheng.app.fixtures.PaymentRuns.finishInProgress(paymentService, payments, management, users);
         ResponseEntity<JsonNode> run = http.withBasicAuth("payment", "payment").postForEntity("/api/payment-runs", null, JsonNode.class);
         long runId = run.getBody().get("id").asLong();
         Jobs.runDue(management, runtime.createProcessInstanceQuery().processInstanceBusinessKey("RUN-" + runId).singleResult().getId());

@@ -61,6 +61,8 @@ class PaymentSafetyTest {
 
     @Autowired
     cn.huiyisheng.app.identity.Users users;
+    @Autowired
+    cn.huiyisheng.app.payments.Payments paymentService;
 
     @AfterEach
     void clock() {
@@ -99,49 +101,86 @@ class PaymentSafetyTest {
         return reference;
     }
 
+    private void finishRuns() {
+        cn.huiyisheng.app.fixtures.PaymentRuns.finishInProgress(paymentService, payments, management, users);
+    }
+
     @Test
-    void twoRunsAtOnceNeverTakeTheSamePayment() throws Exception {
+    void aRunInProgressBlocksANewOneAndTwoStartsAtOnceMakeOneRun() throws Exception {
+        finishRuns();
         String reference = approved();
         long claimId = claims.findByReference(reference).getId();
-        assertThat(payments.findPaymentsOfClaim(claimId)).hasSize(2).allSatisfy(p -> assertThat(p.getStatus()).isEqualTo("SCHEDULED"));
-        List<Job> collects = new ArrayList<>();
-        List<Long> runIds = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            long runId = as("payment").postForEntity("/api/payment-runs", null, JsonNode.class).getBody().get("id").asLong();
-            runIds.add(runId);
-            String runPi = runtime.createProcessInstanceQuery().processInstanceBusinessKey("RUN-" + runId).singleResult().getId();
-            collects.add(management.createJobQuery().processInstanceId(runPi).singleResult());
-        }
+        // two officers' requests at the same instant: one run starts, the other is told which is in progress
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(2);
-        List<Future<?>> done = new ArrayList<>();
-        for (Job job : collects) {
-            done.add(pool.submit(() -> {
+        List<Future<ResponseEntity<JsonNode>>> answers = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            answers.add(pool.submit(() -> {
                 start.await();
-                management.executeJob(job.getId());
-                return null;
+                return as("payment").postForEntity("/api/payment-runs", null, JsonNode.class);
             }));
         }
         start.countDown();
-        for (Future<?> f : done) {
-            f.get();
+        List<ResponseEntity<JsonNode>> got = new ArrayList<>();
+        for (Future<ResponseEntity<JsonNode>> f : answers) {
+            got.add(f.get());
         }
         pool.shutdown();
-        List<PaymentRow> ours = payments.findPaymentsOfClaim(claimId);
-        assertThat(ours).allSatisfy(p -> assertThat(p.getStatus()).isEqualTo("IN_RUN"));
-        Set<Long> taken = new HashSet<>();
-        int total = 0;
-        for (long runId : runIds) {
-            List<Long> ids = payments.findLinesOfRun(runId).stream().map(l -> l.getPaymentId()).toList();
-            total += ids.size();
-            taken.addAll(ids);
-        }
-        assertThat(taken).hasSize(total);
-        assertThat(taken).containsAll(ours.stream().map(PaymentRow::getId).toList());
+        assertThat(got).extracting(r -> r.getStatusCode().value()).containsExactlyInAnyOrder(201, 409);
+        long runId = got.stream().filter(r -> r.getStatusCode().value() == 201).findFirst().orElseThrow().getBody().get("id").asLong();
+        JsonNode refused = got.stream().filter(r -> r.getStatusCode().value() == 409).findFirst().orElseThrow().getBody();
+        assertThat(refused.get("code").asText()).isEqualTo("RUN_IN_PROGRESS");
+        assertThat(refused.get("detail").asText()).contains("run " + runId);
+
+        // awaiting its return file, the run still blocks a new one
+        String runPi = runtime.createProcessInstanceQuery().processInstanceBusinessKey("RUN-" + runId).singleResult().getId();
+        Jobs.runDue(management, runPi);
+        assertThat(payments.findRun(runId).getStatus()).isEqualTo("FILES_WRITTEN");
+        assertThat(payments.findPaymentsOfClaim(claimId)).allSatisfy(p -> {
+            assertThat(p.getStatus()).isEqualTo("IN_RUN");
+            assertThat(p.getRunId()).isEqualTo(runId);
+        });
+        assertThat(as("payment").postForEntity("/api/payment-runs", null, JsonNode.class).getStatusCode().value()).isEqualTo(409);
+        // and the database holds the line too: a second run marked in progress is refused whatever the service checked
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update("INSERT INTO payment_run (run_month, status, started_by,"
+                        + " started_at, payment_count, total, in_progress) VALUES ('2026-12', 'STARTED', 'x', CURRENT_TIMESTAMP, 0, 0, 'Y')"))
+                .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+
+        // reconciled, it lets the next one start
+        finishRuns();
+        assertThat(payments.findPaymentsOfClaim(claimId)).allSatisfy(p -> assertThat(p.getStatus()).isEqualTo("PAID"));
+        ResponseEntity<JsonNode> next = as("payment").postForEntity("/api/payment-runs", null, JsonNode.class);
+        assertThat(next.getStatusCode().value()).isEqualTo(201);
+        finishRuns();
+    }
+
+    @Test
+    void theMonthlyTimerStartsNoSecondRunWhileAnOfficersRunIsInProgress() {
+        finishRuns();
+        String reference = approved();
+        long claimId = claims.findByReference(reference).getId();
+        long officers = as("payment").postForEntity("/api/payment-runs", null, JsonNode.class).getBody().get("id").asLong();
+        Job timer = management.createJobQuery().timers().processDefinitionKey("payment-run").singleResult();
+        java.util.Set<String> before = new HashSet<>();
+        runtime.createProcessInstanceQuery().processDefinitionKey("payment-run").list().forEach(p -> before.add(p.getId()));
+        management.executeJob(timer.getId());
+        String started = runtime.createProcessInstanceQuery().processDefinitionKey("payment-run").list().stream()
+                .map(p -> p.getId()).filter(id -> !before.contains(id)).findFirst().orElseThrow();
+        Jobs.runDue(management, started);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(started).count()).as("the timer's process ended").isZero();
+        JsonNode skipped = StreamSupport.stream(as("payment").getForObject("/api/payment-runs", JsonNode.class).spliterator(), false)
+                .filter(r -> r.get("startedBy").asText().equals("system")).findFirst().orElseThrow();
+        assertThat(skipped.get("status").asText()).isEqualTo("SKIPPED");
+        assertThat(skipped.get("payments").asInt()).isZero();
+        // the officer's run takes the payments, once
+        Jobs.runDue(management, runtime.createProcessInstanceQuery().processInstanceBusinessKey("RUN-" + officers).singleResult().getId());
+        assertThat(payments.findPaymentsOfClaim(claimId)).allSatisfy(p -> assertThat(p.getRunId()).isEqualTo(officers));
+        finishRuns();
     }
 
     @Test
     void theMonthlyTimerStartsARunThatWaitsForItsReturnFile() {
+        finishRuns();
         String reference = approved();
         long claimId = claims.findByReference(reference).getId();
         Job timer = management.createJobQuery().timers().processDefinitionKey("payment-run").singleResult();

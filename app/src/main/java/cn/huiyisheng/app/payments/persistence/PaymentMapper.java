@@ -80,4 +80,7 @@ public interface PaymentMapper {
     int setRunOutcome(@Param("id") long id, @Param("outcome") String outcome);
 
     List<StatusTotal> dueNow(@Param("month") String month, @Param("excludedPersonKey") String excludedPersonKey);
+
+    /** The runs started and not yet reconciled or ended with nothing due, the oldest first. */
+    List<PaymentRunRow> findRunsInProgress();
 }
