@@ -42,6 +42,18 @@ class PagesInBrowserTest {
     ManagementService management;
     @Autowired
     TaskService tasks;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    /** Searches the task list for this text and waits for htmx to put the results in place. */
+    private static void search(Browser b, String text, String expected) {
+        b.find("#q").clear();
+        b.find("#q").sendKeys(text);
+        b.find("form.filters button[type=submit]").click();
+        new org.openqa.selenium.support.ui.WebDriverWait(b.driver(), java.time.Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("results")).getText().contains(expected));
+    }
 
     @BeforeAll
     static void chromium() {
@@ -177,7 +189,7 @@ class PagesInBrowserTest {
     }
 
     @Test
-    void thePaymentOfficersPageWorksAtBothSizes() {
+    void thePaymentOfficersPageWorksAtBothSizes() throws java.io.IOException {
         cn.huiyisheng.app.fixtures.PaymentRuns.finishInProgress(paymentService, paymentMapper, management, users);
         try (Browser b = Browser.open(port)) {
             b.signIn("payment", "payment");
@@ -193,9 +205,77 @@ class PagesInBrowserTest {
             assertThat(b.find("#in-progress").getText()).contains("尚未完成").contains("请先导入其回盘文件");
             assertThat(b.all("form[action$='/payments/start']")).isEmpty();
             b.check("payments-started-zh");
+            // once its bank files are written, a wrong return file is refused and summarised at the top
+            long run = paymentMapper.findRunsInProgress().get(0).getId();
+            Jobs.runDue(management, paymentMapper.findRun(run).getProcessInstanceId());
+            if ("FILES_WRITTEN".equals(paymentMapper.findRun(run).getStatus())) {
+                b.go("/inbox/payments");
+                java.nio.file.Path wrong = java.nio.file.Files.createTempFile("return", ".csv");
+                java.nio.file.Files.writeString(wrong, "reference,status,reason\nHYS-P-1x,PAID,\n");
+                b.find("#return-" + run).sendKeys(wrong.toAbsolutePath().toString());
+                b.find("form[action$='/" + run + "/return-file'] button[type=submit]").click();
+                assertThat(b.waitFor("#return-problems").getText()).contains("回盘文件未导入").contains("第2行")
+                        .contains("下载全部错误清单");
+                b.check("payments-return-refused-zh");
+            }
             b.signOut();
             assertThat(b.waitFor(".notice.flash").getText()).isEqualTo("您已安全退出。");
             b.check("signed-out-zh");
+        }
+    }
+
+    @Test
+    void theSupervisorsFourEyesAndTheAdministratorsBlockedClaims() {
+        // "supervisor" is the only supervisor for this test (other tests' are set aside)
+        java.util.List<String> others = jdbc.queryForList("SELECT username FROM app_user WHERE enabled = TRUE AND roles LIKE"
+                + " '%SUPERVISOR%' AND username <> 'supervisor'", String.class);
+        others.forEach(u -> jdbc.update("UPDATE app_user SET enabled = FALSE WHERE username = ?", u));
+        try {
+            String name = People.newWomanName();
+            People.Couple couple = People.coupleNamed(users, name);
+            String reference = new ClaimDriver(http, runtime, management, tasks).submit(couple, couple.claim());
+            Jobs.runDueOfClaim(runtime, management, reference);
+            try (Browser b = Browser.open(port)) {
+                b.signIn("supervisor", "supervisor");
+                search(b, name, reference);
+                b.driver().findElement(By.xpath("//tr[td[contains(., '" + reference + "')]]//a")).click();
+                b.waitFor("form[action$='/decide']");
+                assertThat(b.text()).contains("需要复核：总金额超过¥5,000.00");
+                b.find("input[name=decision][value=APPROVE]").click();
+                b.find("form[action$='/decide'] button[type=submit]").click();
+                assertThat(b.waitFor(".notice.flash").getText()).contains(reference);
+                Jobs.runDueOfClaim(runtime, management, reference);
+                // four eyes: the second approval is not offered to the supervisor who reviewed it
+                search(b, name, "没有符合条件的任务");
+                b.check("four-eyes-zh");
+                b.signOut();
+
+                // nobody else may give it: the administrator sees the claim blocked, and why
+                b.signIn("admin", "admin");
+                assertThat(b.h1()).isEqualTo("无人可复核的申请");
+                assertThat(b.text()).contains(reference).contains("所有在职科长均为本申请的审核人（supervisor）");
+                b.check("blocked-zh");
+                b.signOut();
+
+                // a second supervisor of another household takes it and approves
+                String second = "sv-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+                People.account(users, second, People.newId(java.time.LocalDate.of(1979, 9, 9), true), "陈科",
+                        java.util.Set.of(cn.huiyisheng.app.identity.Role.SUPERVISOR));
+                b.signIn(second, second);
+                search(b, name, reference);
+                assertThat(b.find("#results").getText()).contains("复核");
+                b.driver().findElement(By.xpath("//tr[td[contains(., '" + reference + "')]]//a")).click();
+                b.waitFor("form[action$='/decide']");
+                b.find("input[name=decision][value=APPROVE]").click();
+                b.find("form[action$='/decide'] button[type=submit]").click();
+                assertThat(b.waitFor(".notice.flash").getText()).contains(reference);
+                Jobs.runDueOfClaim(runtime, management, reference);
+                b.go("/inbox?tab=DONE&q=" + reference);
+                assertThat(b.find("#results").getText()).contains(reference).contains("批准");
+                b.check("done-zh");
+            }
+        } finally {
+            others.forEach(u -> jdbc.update("UPDATE app_user SET enabled = TRUE WHERE username = ?", u));
         }
     }
 }
