@@ -11,6 +11,7 @@ public class AuditEventRow {
     private Long runId;
     private String type;
     private String detail;
+    private String params;
 
     public Long getId() { return id; }
     public void setId(Long id) { this.id = id; }
@@ -26,4 +27,6 @@ public class AuditEventRow {
     public void setType(String type) { this.type = type; }
     public String getDetail() { return detail; }
     public void setDetail(String detail) { this.detail = detail; }
+    public String getParams() { return params; }
+    public void setParams(String params) { this.params = params; }
 }

@@ -29,6 +29,38 @@ public class AuditLog {
         write(claimId, null, actor, type, detail);
     }
 
+    /**
+     * An event with the values it is about ({@code params}, in an order each type defines), from
+     * which a page says it in its own language; {@code detail} stays the English record.
+     */
+    public void claim(long claimId, String actor, String type, String detail, List<String> params) {
+        AuditEventRow row = row(claimId, null, actor, type, detail);
+        row.setParams(json(params));
+        mapper.insert(row);
+    }
+
+    private static String json(List<String> params) {
+        try {
+            return PARAMS.writeValueAsString(params);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The params of an event, as written; empty for events that have none (or an unreadable value). */
+    public static List<String> params(AuditEventRow row) {
+        if (row.getParams() == null) {
+            return List.of();
+        }
+        try {
+            return List.of(PARAMS.readValue(row.getParams(), String[].class));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return List.of();
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper PARAMS = new com.fasterxml.jackson.databind.ObjectMapper();
+
     /** An event of the claim with this reference. */
     public void claim(String reference, String actor, String type, String detail) {
         if (mapper.insertForClaimReference(reference, row(null, null, actor, type, detail)) != 1) {

@@ -29,7 +29,11 @@ public record ClaimView(String reference, String status, String applicant, List<
                          cn.huiyisheng.rules.household.EmployerType employer, Boolean alive, java.time.LocalDate deathDate) {
     }
 
-    public record Event(Instant at, String actor, String type, String detail) {
+    /**
+     * An event of the timeline: {@code detail} is the English record (or what a person wrote: a
+     * reason, an answer, an appeal); {@code params} the values a page says it with, in its language.
+     */
+    public record Event(Instant at, String actor, String type, String detail, List<String> params) {
     }
 
     public record Entitlement(String benefit, String subject, String periodicity, String from, String to,

@@ -128,7 +128,8 @@ public class ClaimWorkflow implements ClaimSteps {
         }
         claims.setEvaluated(claimId, anyEligible ? ClaimStatus.IN_REVIEW.name() : ClaimStatus.REFUSED.name(), total);
         audit.claim(claimId, AuditLog.SYSTEM, "EVALUATED", "determination sealed; "
-                + (anyEligible ? "eligible, total " + total + " yuan" : "nothing eligible"));
+                + (anyEligible ? "eligible, total " + total + " yuan" : "nothing eligible"),
+                List.of(Boolean.toString(anyEligible), total.toPlainString(), Long.toString(sealed.row().getId())));
         return new Evaluated(anyEligible, anyEligible && total.compareTo(secondApprovalThreshold) > 0);
     }
 
@@ -256,8 +257,10 @@ public class ClaimWorkflow implements ClaimSteps {
         Entitlements.Granted granted = entitlements.grant(new Entitlements.Grant(claimId, sealed.getId(), determinations.response(sealed),
                 keyOf(household.applicant()), keyOf(household.spouse())));
         if (!granted.heldByOthers().isEmpty()) {
-            audit.claim(claimId, AuditLog.SYSTEM, "HELD_BY_OTHER_CLAIM",
-                    "granted to another claim in the meantime, not granted again: " + String.join("; ", granted.heldByOthers()));
+            List<String> holders = granted.heldByOthers().stream().map(Entitlements.Held::holder).distinct().sorted().toList();
+            audit.claim(claimId, AuditLog.SYSTEM, "HELD_BY_OTHER_CLAIM", "granted to another claim in the meantime, not granted again: "
+                    + String.join("; ", granted.heldByOthers().stream().map(Entitlements.Held::describe).toList()),
+                    List.of(Integer.toString(granted.heldByOthers().size()), String.join("、", holders)));
         }
         // the claim's row, not the process's variables, says whether it was approved (and approved again)
         if (claims.setApproved(claimId, clock.instant(), secondApprovalThreshold) != 1) {
@@ -265,7 +268,7 @@ public class ClaimWorkflow implements ClaimSteps {
                     + " (and, above " + secondApprovalThreshold + " yuan, second approval): nothing is granted");
         }
         audit.claim(claimId, AuditLog.SYSTEM, "GRANTED", granted.paymentsScheduled() + " payment(s) scheduled from determination "
-                + sealed.getId());
+                + sealed.getId(), List.of(Integer.toString(granted.paymentsScheduled()), Long.toString(sealed.getId())));
     }
 
     @Override

@@ -252,7 +252,8 @@ public class Claims {
                 .map(p -> new ClaimView.Payment(p.reference(), p.period(), p.amount(), p.payer(), p.status())).toList();
         List<ClaimView.Event> timeline = new ArrayList<>();
         timeline.add(submittedEvent(c));
-        audit.ofClaim(c.getId()).forEach(e -> timeline.add(new ClaimView.Event(e.getAt(), e.getActor(), e.getType(), e.getDetail())));
+        audit.ofClaim(c.getId()).forEach(e -> timeline.add(new ClaimView.Event(e.getAt(), e.getActor(), e.getType(), e.getDetail(),
+                AuditLog.params(e))));
         return new ClaimView(c.getReference(), c.getStatus(), c.getApplicantUsername(),
                 c.getBenefits().isEmpty() ? List.of() : Arrays.asList(c.getBenefits().split(",")), c.getPeriodFrom(), c.getPeriodTo(),
                 maskAccount(c.getBankAccount()), c.getSubmittedAt(), c.getDecidedAt(), c.getAmountTotal(), c.getReviewer(),
@@ -317,7 +318,8 @@ public class Claims {
     /** The first event of every claim, from its row. */
     private static ClaimView.Event submittedEvent(ClaimRow c) {
         return new ClaimView.Event(c.getSubmittedAt(), c.getApplicantUsername(), "SUBMITTED",
-                "benefits " + (c.getBenefits().isEmpty() ? "all" : c.getBenefits()) + ", period " + c.getPeriodFrom() + " to " + c.getPeriodTo());
+                "benefits " + (c.getBenefits().isEmpty() ? "all" : c.getBenefits()) + ", period " + c.getPeriodFrom() + " to " + c.getPeriodTo(),
+                List.of(c.getBenefits(), c.getPeriodFrom(), c.getPeriodTo()));
     }
 
     public static String maskAccount(String account) {

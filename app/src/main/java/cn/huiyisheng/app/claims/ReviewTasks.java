@@ -69,7 +69,12 @@ public class ReviewTasks {
                            Instant acted) {
     }
 
-    public record Decision(ClaimProcess.Decision decision, String reason) {
+    @io.swagger.v3.oas.annotations.media.Schema(description = "A reviewer's or supervisor's decision / 审核决定")
+    public record Decision(
+            @io.swagger.v3.oas.annotations.media.Schema(description = "APPROVE, REFUSE or REQUEST_INFO (a second approval: APPROVE or REFUSE)",
+                    requiredMode = io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED) ClaimProcess.Decision decision,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "required to refuse or to ask for information: the applicant reads it",
+                    example = "请补充独生子女死亡证明") String reason) {
     }
 
     static List<String> groups(Set<Role> roles) {
@@ -227,8 +232,8 @@ public class ReviewTasks {
     }
 
     /**
-     * One page of the user's tasks (or of the claims they decided), in two statements whatever the
-     * page holds. A task the user may not decide is not offered: the second approval of a claim they
+     * One page of the user's tasks (or of the claims they decided) with the list's size, in one
+     * statement whatever the page holds (a second only for a page past the end). A task the user may not decide is not offered: the second approval of a claim they
      * reviewed (four eyes), and any task of a claim of their own household; a task someone has taken
      * is in that person's list only.
      */
@@ -240,10 +245,9 @@ public class ReviewTasks {
         Instant now = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant();
         TaskQuery q = filter.query(user, groups, now);
         boolean done = filter.tab() == Tab.DONE;
-        long total = done ? claims.doneCount(q) : claims.taskCount(q);
-        List<TaskView> items = total == 0 ? List.of() : (done ? claims.donePage(q) : claims.taskPage(q)).stream()
-                .map(r -> view(r, now)).toList();
-        return new Page(filter, items, total);
+        List<TaskRow> rows = done ? claims.donePage(q) : claims.taskPage(q);
+        long total = !rows.isEmpty() ? rows.get(0).getTotalRows() : q.offset() == 0 ? 0 : done ? claims.doneCount(q) : claims.taskCount(q);
+        return new Page(filter, rows.stream().map(r -> view(r, now)).toList(), total);
     }
 
     /**
@@ -259,15 +263,18 @@ public class ReviewTasks {
         }).toList();
     }
 
-    /** How many tasks each open list holds, for the tabs. */
+    /**
+     * How many tasks the user holds ("my tasks", on its tab): a short list by the assignee's index.
+     * The group list's size is shown on its own page (it is the whole group's work: counting it on
+     * every page would cost a scan of it).
+     */
     public java.util.Map<Tab, Long> counts(CurrentUser user) {
         List<String> groups = groups(user.roles());
         if (groups.isEmpty()) {
-            return java.util.Map.of(Tab.MINE, 0L, Tab.GROUP, 0L);
+            return java.util.Map.of(Tab.MINE, 0L);
         }
         Instant now = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant();
-        return java.util.Map.of(Tab.MINE, claims.taskCount(Filter.defaults(Tab.MINE).query(user, groups, now)),
-                Tab.GROUP, claims.taskCount(Filter.defaults(Tab.GROUP).query(user, groups, now)));
+        return java.util.Map.of(Tab.MINE, claims.taskCount(Filter.defaults(Tab.MINE).query(user, groups, now)));
     }
 
     private static TaskView view(TaskRow r, Instant now) {

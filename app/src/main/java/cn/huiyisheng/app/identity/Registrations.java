@@ -23,7 +23,14 @@ public class Registrations {
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9_.-]{2,31}");
     private static final Pattern PHONE = Pattern.compile("1\\d{10}");
 
-    public record Registration(String username, String name, String idNumber, String phone, String password) {
+    @io.swagger.v3.oas.annotations.media.Schema(description = "An applicant's registration / 申请人注册")
+    public record Registration(
+            @io.swagger.v3.oas.annotations.media.Schema(example = "limei") String username,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "the name as on the resident ID", example = "李梅") String name,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "18 characters, checked (GB 11643) and verified by the real-name service",
+                    example = "440304195803200249") String idNumber,
+            @io.swagger.v3.oas.annotations.media.Schema(example = "13800138000") String phone,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "8 to 128 characters", format = "password") String password) {
     }
 
     /** What the new applicant is shown: their personal data masked. */

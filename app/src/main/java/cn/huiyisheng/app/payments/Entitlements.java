@@ -54,9 +54,17 @@ public class Entitlements {
 
     /**
      * What was granted: the payments scheduled, and the periods left out because another claim holds
-     * them already (each as "benefit subject period (claim reference)").
+     * them already.
      */
-    public record Granted(int paymentsScheduled, List<String> heldByOthers) {
+    public record Granted(int paymentsScheduled, List<Held> heldByOthers) {
+    }
+
+    /** A period not granted because another claim holds it for that person. */
+    public record Held(String benefit, String subjectLabel, String period, String holder) {
+        /** "benefit subject period (claim reference)", for the English record. */
+        public String describe() {
+            return benefit + " " + subjectLabel + " " + period + " (" + holder + ")";
+        }
     }
 
     /** An entitlement as a claim's page shows it. */
@@ -112,13 +120,13 @@ public class Entitlements {
         // claims (a unique key); a claim that raced this one to the same person and period (both
         // determined before either was granted) keeps it, and this one is told which claim holds it
         Map<String, String> heldBy = recordGrants(g, grants);
-        List<String> held = new ArrayList<>();
+        List<Held> held = new ArrayList<>();
         if (!heldBy.isEmpty()) {
             grants.forEach((e, due) -> due.removeIf(d -> {
                 String holder = HeldGrants.persons(e.getSubjectPath(), g.applicantKey(), g.spouseKey()).stream()
                         .map(k -> heldBy.get(grantKey(e.getBenefit(), k, d.period()))).filter(Objects::nonNull).findFirst().orElse(null);
                 if (holder != null) {
-                    held.add(e.getBenefit() + " " + e.getSubjectLabel() + " " + d.period() + " (" + holder + ")");
+                    held.add(new Held(e.getBenefit(), e.getSubjectLabel(), d.period(), holder));
                 }
                 return holder != null;
             }));

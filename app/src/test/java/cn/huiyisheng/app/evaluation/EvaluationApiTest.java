@@ -132,4 +132,38 @@ class EvaluationApiTest {
         assertThat(api.at("/components/schemas/Person/properties/sex/enum").toString()).contains("FEMALE");
         assertThat(api.at("/components/schemas/ReasonDoc/properties").has("zh")).isTrue();
     }
+
+    @Test
+    void everyEndpointThatTakesABodyDocumentsItsTypeAndAnExample() {
+        JsonNode api = http.getForObject("/v3/api-docs", JsonNode.class);
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        java.util.List<String> checked = new java.util.ArrayList<>();
+        api.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+            JsonNode body = op.getValue().get("requestBody");
+            if (body == null) {
+                return;
+            }
+            String where = op.getKey().toUpperCase() + " " + path.getKey();
+            checked.add(where);
+            body.get("content").fields().forEachRemaining(type -> {
+                JsonNode schema = type.getValue().get("schema");
+                boolean typed = schema != null && (schema.has("$ref") || schema.has("type"));
+                // a file (a workbook) has no example to show, its schema says what it is
+                boolean file = schema != null && "binary".equals(schema.path("format").asText()) && schema.has("description");
+                boolean example = file || type.getValue().has("examples") || type.getValue().has("example");
+                if (!typed || !example) {
+                    missing.add(where + " " + type.getKey() + (typed ? "" : " (no schema)") + (example ? "" : " (no example)"));
+                }
+            });
+        }));
+        assertThat(checked).contains("POST /api/claims", "POST /api/tasks/{id}/complete", "POST /api/accounts",
+                "POST /api/claims/{reference}/appeal", "POST /api/claims/{reference}/information", "POST /api/evaluations",
+                "POST /api/payment-runs/{id}/return-file");
+        assertThat(missing).isEmpty();
+        // the claim's own type, with its members described
+        assertThat(api.at("/paths/~1api~1claims/post/requestBody/content/application~1json/schema/$ref").asText())
+                .endsWith("/ClaimSubmission");
+        assertThat(api.at("/components/schemas/ClaimSubmission/properties/bankAccount/description").asText()).contains("masked");
+        assertThat(api.at("/components/schemas/ClaimSubmission/required").toString()).contains("household").contains("bankAccount");
+    }
 }

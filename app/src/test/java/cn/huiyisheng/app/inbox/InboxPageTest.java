@@ -72,6 +72,10 @@ class InboxPageTest {
         String english = mvc.perform(get("/inbox/tasks/" + taskId).param("lang", "en").with(user("reviewer").roles("REVIEWER")))
                 .andReturn().getResponse().getContentAsString();
         assertThat(english).contains("Automatic determination").contains("Request information");
+        // the timeline in words, in the page's language, from the events' values (never the English record on a zh page)
+        assertThat(page).contains("符合条件，总金额¥680.00").contains("计划生育家庭特别扶助，2014-01至2014-01")
+                .doesNotContain("determination sealed");
+        assertThat(english).contains("eligible, total ¥680.00").contains("Special support, 2014-01 to 2014-01");
         assertThat(page).as("680 yuan needs no second approval").doesNotContain("需要复核");
 
         mvc.perform(post("/inbox/tasks/" + taskId + "/decide").param("decision", "REFUSE").with(csrf())

@@ -26,6 +26,8 @@ public class TaskRow {
     private String district;
     private String decision;
     private Instant actedAt;
+    /** How many rows the whole list has (the page's window count). */
+    private long totalRows;
 
     public String getTaskId() { return taskId; }
     public void setTaskId(String taskId) { this.taskId = taskId; }
@@ -59,6 +61,8 @@ public class TaskRow {
     public void setDistrict(String district) { this.district = district; }
     public String getDecision() { return decision; }
     public void setDecision(String decision) { this.decision = decision; }
+    public long getTotalRows() { return totalRows; }
+    public void setTotalRows(long totalRows) { this.totalRows = totalRows; }
     public Instant getActedAt() { return actedAt; }
     public void setActedAt(Instant actedAt) { this.actedAt = actedAt; }
 }

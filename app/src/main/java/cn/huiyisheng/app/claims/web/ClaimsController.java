@@ -8,6 +8,10 @@ import cn.huiyisheng.app.identity.CurrentUser;
 import cn.huiyisheng.app.web.JsonInput;
 import cn.huiyisheng.rules.household.Household;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -42,14 +46,36 @@ public class ClaimsController {
         }
     }
 
-    public record Answer(Household household, String note) {
+    @Schema(description = "An answer to a request for information / 补充材料")
+    public record Answer(@Schema(description = "the corrected household, when facts were asked for") Household household,
+                         @Schema(description = "a note for the reviewer", example = "已补充独生子女死亡证明复印件") String note) {
     }
 
-    public record Appeal(String reason) {
+    @Schema(description = "An appeal of a refusal / 申诉")
+    public record Appeal(@Schema(description = "why the applicant disagrees", requiredMode = Schema.RequiredMode.REQUIRED) String reason) {
     }
+
+    /** A claim as the API's description shows it: 李梅 and 王强, whose only son died, claiming special support for 2014. */
+    static final String SUBMIT_EXAMPLE = """
+            {"household": {"applicant": {"idNumber": "440304195803200249", "name": "李梅", "sex": "FEMALE", "birthDate": "1958-03-20",
+                                         "registration": {"type": "URBAN_HUKOU", "district": "福田区"}},
+                           "spouse": {"idNumber": "440304196005120035", "name": "王强", "sex": "MALE", "birthDate": "1960-05-12",
+                                      "registration": {"type": "URBAN_HUKOU", "district": "福田区"}},
+                           "children": [{"name": "王明", "sex": "MALE", "birthDate": "1984-06-01", "alive": false,
+                                         "deathDate": "2005-07-15"}]},
+             "benefits": ["SPECIAL_SUPPORT"], "period": {"from": "2014-01", "to": "2014-12"},
+             "bankAccount": "6222021234567893445", "bankName": "工商银行"}""";
 
     @Operation(summary = "Submit a claim / 提交申请", description = "Requires an Idempotency-Key header: a retried submit "
-            + "with the same key and body returns the same claim (200), a new one is created once (201).")
+            + "with the same key and body returns the same claim (200), a new one is created once (201). The applicant must be"
+            + " the account's verified person. Invalid input gives 400 with every problem by JSON path, at once.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    schema = @Schema(implementation = cn.huiyisheng.app.claims.ClaimSubmission.class),
+                    examples = @ExampleObject(name = "special support, 2014", value = SUBMIT_EXAMPLE))),
+            responses = {
+                    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ClaimView.class))),
+                    @ApiResponse(responseCode = "400", content = @Content(schema = @Schema(implementation = cn.huiyisheng.app.web.ApiProblem.class))),
+                    @ApiResponse(responseCode = "409", content = @Content(schema = @Schema(implementation = cn.huiyisheng.app.web.ApiProblem.class)))})
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<ClaimView> submit(Authentication auth, @RequestHeader(value = "Idempotency-Key", required = false) String key,
                                             @RequestBody(required = false) byte[] body) {
@@ -73,7 +99,10 @@ public class ClaimsController {
         return claims.read(reference, CurrentUser.of(auth));
     }
 
-    @Operation(summary = "Answer a request for information / 补充材料")
+    @Operation(summary = "Answer a request for information / 补充材料", description = "A note for the reviewer and, when facts"
+            + " were asked for, the corrected household (validated as at submission).",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(schema = @Schema(implementation = Answer.class),
+                    examples = @ExampleObject(name = "a note", value = "{\"note\": \"已补充独生子女死亡证明复印件\"}"))))
     @PostMapping(value = "/{reference}/information", consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<ClaimView> answer(Authentication auth, @PathVariable String reference, @RequestBody(required = false) byte[] body) {
         CurrentUser user = CurrentUser.of(auth);
@@ -83,7 +112,9 @@ public class ClaimsController {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(claims.view(claims.visible(reference, user.username(), user.roles())));
     }
 
-    @Operation(summary = "Appeal a refusal / 申诉")
+    @Operation(summary = "Appeal a refusal / 申诉", description = "Within the appeal window, with the reason the applicant disagrees.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(schema = @Schema(implementation = Appeal.class),
+                    examples = @ExampleObject(name = "a reason", value = "{\"reason\": \"我的户籍在2012年已迁入福田区\"}"))))
     @PostMapping(value = "/{reference}/appeal", consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<ClaimView> appeal(Authentication auth, @PathVariable String reference, @RequestBody(required = false) byte[] body) {
         CurrentUser user = CurrentUser.of(auth);

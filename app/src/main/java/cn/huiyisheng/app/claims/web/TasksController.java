@@ -4,6 +4,10 @@ import cn.huiyisheng.app.claims.ReviewTasks;
 import cn.huiyisheng.app.identity.CurrentUser;
 import cn.huiyisheng.app.web.JsonInput;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -58,7 +62,14 @@ public class TasksController {
         return tasks.claim(id, user);
     }
 
-    @Operation(summary = "Decide: APPROVE, REFUSE (reason) or REQUEST_INFO (what is needed) / 审核决定")
+    @Operation(summary = "Decide: APPROVE, REFUSE (reason) or REQUEST_INFO (what is needed) / 审核决定",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(schema = @Schema(implementation = ReviewTasks.Decision.class),
+                    examples = {@ExampleObject(name = "approve", value = "{\"decision\": \"APPROVE\"}"),
+                            @ExampleObject(name = "request information",
+                                    value = "{\"decision\": \"REQUEST_INFO\", \"reason\": \"请补充独生子女死亡证明\"}")})),
+            responses = {@ApiResponse(responseCode = "204"),
+                    @ApiResponse(responseCode = "400", content = @Content(schema = @Schema(implementation = cn.huiyisheng.app.web.ApiProblem.class))),
+                    @ApiResponse(responseCode = "403", content = @Content(schema = @Schema(implementation = cn.huiyisheng.app.web.ApiProblem.class)))})
     @PostMapping("/{id}/complete")
     public ResponseEntity<Void> complete(Authentication auth, @PathVariable String id, @RequestBody(required = false) byte[] body) {
         CurrentUser user = CurrentUser.of(auth);

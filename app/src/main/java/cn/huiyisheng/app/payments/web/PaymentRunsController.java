@@ -2,6 +2,10 @@ package cn.huiyisheng.app.payments.web;
 
 import cn.huiyisheng.app.payments.Payments;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import cn.huiyisheng.app.identity.CurrentUser;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -57,7 +61,19 @@ public class PaymentRunsController {
                 .body(f.content());
     }
 
-    @Operation(summary = "Import the bank's return file (CSV: reference,status,reason) / 导入银行回盘文件")
+    static final String RETURN_FILE = "the bank's return file: a header line, then one line per payment of the run";
+    static final String RETURN_EXAMPLE = "reference,status,reason\r\nHYS-P-101,PAID,\r\nHYS-P-102,FAILED,账户冻结\r\n";
+
+    @Operation(summary = "Import the bank's return file (CSV: reference,status,reason) / 导入银行回盘文件",
+            description = "UTF-8 (with or without a byte-order mark) or GB18030. Every payment of the run must be answered, PAID or"
+                    + " FAILED with the bank's reason; a refused file changes nothing and gives 400 with every problem by line.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+                    @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary", description = RETURN_FILE),
+                            examples = @ExampleObject(name = "one paid, one failed", value = RETURN_EXAMPLE)),
+                    @Content(mediaType = MediaType.TEXT_PLAIN_VALUE, schema = @Schema(type = "string", format = "binary",
+                            description = RETURN_FILE), examples = @ExampleObject(name = "one paid, one failed", value = RETURN_EXAMPLE)),
+                    @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE, schema = @Schema(type = "string", format = "binary",
+                            description = RETURN_FILE))}))
     @PostMapping(value = "/{id}/return-file", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE})
     public Payments.RunView importReturn(Authentication auth, @PathVariable long id, @RequestBody byte[] content) {
         return payments.importReturn(id, CurrentUser.of(auth), content);

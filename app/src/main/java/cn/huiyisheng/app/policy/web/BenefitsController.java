@@ -91,7 +91,14 @@ public class BenefitsController {
 
     @Operation(summary = "Check a draft spreadsheet without publishing it / 校验决策表草稿（不发布）",
             description = "Send the .xlsx as the request body. 200 with its rows, DRL and verification; "
-                    + "422 with every problem located by sheet and cell.")
+                    + "422 with every problem located by sheet and cell.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+                    @io.swagger.v3.oas.annotations.media.Content(mediaType = XLSX,
+                            schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "binary",
+                                    description = "a workbook saved by Excel or LibreOffice Calc (at most 5 MB, no formulas)")),
+                    @io.swagger.v3.oas.annotations.media.Content(mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE,
+                            schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "binary",
+                                    description = "the same workbook, sent as plain bytes"))}))
     @PostMapping(value = "/{code}/drafts/check", consumes = {XLSX, MediaType.APPLICATION_OCTET_STREAM_VALUE})
     public ResponseEntity<?> checkDraft(@PathVariable String code, @RequestBody byte[] spreadsheet) {
         TableCode table = table(code);

@@ -1,0 +1,59 @@
+package cn.huiyisheng.app.claims;
+
+import cn.huiyisheng.app.web.Formats;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * What a timeline event says, in the page's language, from its values: "符合条件，总金额¥680.00",
+ * "已安排2笔支付". What a person wrote (a reason, an answer, an appeal) is shown as written. Events
+ * recorded before their values were kept, and types with nothing more to say, have no detail.
+ */
+@Component("events")
+public class EventTexts {
+
+    private final MessageSource messages;
+    private final Formats formats;
+
+    public EventTexts(MessageSource messages, Formats formats) {
+        this.messages = messages;
+        this.formats = formats;
+    }
+
+    public String detail(ClaimView.Event e, Locale locale) {
+        String type = e.type();
+        if (type.startsWith("REVIEWED_") || type.startsWith("SECOND_APPROVAL_") || type.equals("INFO_PROVIDED") || type.equals("APPEALED")) {
+            return e.detail() == null || e.detail().isBlank() ? null : e.detail();
+        }
+        List<String> p = e.params() == null ? List.of() : e.params();
+        try {
+            return switch (type) {
+                case "SUBMITTED" -> p.size() < 3 ? null : messages.getMessage("event.detail.SUBMITTED",
+                        new Object[]{benefits(p.get(0), locale), p.get(1), p.get(2)}, locale);
+                case "EVALUATED" -> p.size() < 2 ? null : Boolean.parseBoolean(p.get(0))
+                        ? messages.getMessage("event.detail.EVALUATED.eligible", new Object[]{formats.money(new BigDecimal(p.get(1)))}, locale)
+                        : messages.getMessage("event.detail.EVALUATED.none", null, locale);
+                case "GRANTED" -> p.isEmpty() ? null : messages.getMessage("event.detail.GRANTED", new Object[]{p.get(0)}, locale);
+                case "HELD_BY_OTHER_CLAIM" -> p.size() < 2 ? null
+                        : messages.getMessage("event.detail.HELD_BY_OTHER_CLAIM", new Object[]{p.get(0), p.get(1)}, locale);
+                default -> null;
+            };
+        } catch (RuntimeException unreadable) {
+            return null; // a value that does not read as its type: the event's name says enough
+        }
+    }
+
+    private String benefits(String codes, Locale locale) {
+        if (codes == null || codes.isBlank()) {
+            return messages.getMessage("benefit.all", null, locale);
+        }
+        return Arrays.stream(codes.split(",")).map(c -> messages.getMessage("benefit." + c, null, c, locale))
+                .collect(Collectors.joining(locale.getLanguage().equals("en") ? ", " : "、"));
+    }
+}
