@@ -96,7 +96,7 @@ public class ReviewTasks {
 
     /** How a list can be ordered: each a fixed column, never the user's text. */
     public enum Sort {
-        CREATED("t.CREATE_TIME_"), RECEIVED("c.submitted_at"), DUE("t.DUE_DATE_"), TOTAL("c.amount_total"), REFERENCE("p.BUSINESS_KEY_");
+        CREATED("w.created_at"), RECEIVED("c.submitted_at"), DUE("w.due_at"), TOTAL("c.amount_total"), REFERENCE("w.business_key");
 
         final String column;
 
@@ -232,8 +232,8 @@ public class ReviewTasks {
     }
 
     /**
-     * One page of the user's tasks (or of the claims they decided) with the list's size, in one
-     * statement whatever the page holds (a second only for a page past the end). A task the user may not decide is not offered: the second approval of a claim they
+     * One page of the user's tasks (or of the claims they decided) and the list's size, in two
+     * statements whatever the page holds. A task the user may not decide is not offered: the second approval of a claim they
      * reviewed (four eyes), and any task of a claim of their own household; a task someone has taken
      * is in that person's list only.
      */
@@ -245,8 +245,8 @@ public class ReviewTasks {
         Instant now = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant();
         TaskQuery q = filter.query(user, groups, now);
         boolean done = filter.tab() == Tab.DONE;
-        List<TaskRow> rows = done ? claims.donePage(q) : claims.taskPage(q);
-        long total = !rows.isEmpty() ? rows.get(0).getTotalRows() : q.offset() == 0 ? 0 : done ? claims.doneCount(q) : claims.taskCount(q);
+        long total = done ? claims.doneCount(q) : claims.taskCount(q);
+        List<TaskRow> rows = total <= q.offset() ? List.of() : done ? claims.donePage(q) : claims.taskPage(q);
         return new Page(filter, rows.stream().map(r -> view(r, now)).toList(), total);
     }
 

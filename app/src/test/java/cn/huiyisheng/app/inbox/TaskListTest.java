@@ -224,4 +224,20 @@ class TaskListTest {
             others.forEach(u -> jdbc.update("UPDATE app_user SET enabled = TRUE WHERE username = ?", u));
         }
     }
+
+    @Test
+    void theListsFollowTheTasksWhateverPathChangesThemEvenWithListenersSkipped() {
+        String ref = submit(People.coupleNamed(users, People.newWomanName()));
+        String task = taskService.createTaskQuery().processInstanceBusinessKey(ref).singleResult().getId();
+        // assigned through Camunda's own API (as Tasklist or the REST API would): in the assignee's list
+        taskService.setAssignee(task, "reviewer");
+        assertThat(references("reviewer", "tab=MINE&q=" + ref)).containsExactly(ref);
+        assertThat(references("reviewer", "tab=GROUP&q=" + ref)).isEmpty();
+        taskService.setAssignee(task, null);
+        assertThat(references("reviewer", "tab=GROUP&q=" + ref)).containsExactly(ref);
+        // an operator cancels the instance in Cockpit with "skip custom listeners": the task leaves the lists too
+        runtime.deleteProcessInstance(Jobs.processOf(runtime, ref), "cancelled by an operator", true);
+        assertThat(references("reviewer", "q=" + ref)).isEmpty();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM work_item WHERE task_id = ?", Long.class, task)).isZero();
+    }
 }

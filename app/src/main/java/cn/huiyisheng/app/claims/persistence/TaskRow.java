@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
- * One row of a staff task list, read in one statement with its claim: an open task (Camunda's
- * runtime tables, joined by the process's business key) or, in the "done" list, a claim the user
+ * One row of a staff task list, read in one statement with its claim: an open task (its work
+ * item, joined to the claim by the process's business key) or, in the "done" list, a claim the user
  * decided (no task any more: {@code taskId} is null, {@code decision} and {@code actedAt} are set).
  */
 public class TaskRow {
@@ -26,8 +26,6 @@ public class TaskRow {
     private String district;
     private String decision;
     private Instant actedAt;
-    /** How many rows the whole list has (the page's window count). */
-    private long totalRows;
 
     public String getTaskId() { return taskId; }
     public void setTaskId(String taskId) { this.taskId = taskId; }
@@ -61,8 +59,6 @@ public class TaskRow {
     public void setDistrict(String district) { this.district = district; }
     public String getDecision() { return decision; }
     public void setDecision(String decision) { this.decision = decision; }
-    public long getTotalRows() { return totalRows; }
-    public void setTotalRows(long totalRows) { this.totalRows = totalRows; }
     public Instant getActedAt() { return actedAt; }
     public void setActedAt(Instant actedAt) { this.actedAt = actedAt; }
 }
