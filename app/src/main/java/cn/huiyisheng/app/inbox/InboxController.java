@@ -118,7 +118,7 @@ public class InboxController {
             tasks.claim(id, user);
             redirect.addFlashAttribute("flash", messages.getMessage("done.taken", null, locale));
         } catch (RuntimeException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", refusal(e, locale));
         }
         return "redirect:/inbox/tasks/" + id;
     }
@@ -135,10 +135,10 @@ public class InboxController {
             redirect.addFlashAttribute("flash", messages.getMessage("done.decided", new Object[]{reference}, locale));
             return "redirect:/inbox";
         } catch (cn.huiyisheng.app.web.BadInput e) {
-            redirect.addFlashAttribute("error", e.problems().stream().map(p -> locale.getLanguage().equals("zh") ? p.zh() : p.message())
+            redirect.addFlashAttribute("error", e.problems().stream().map(p -> locale.getLanguage().equals("en") ? p.message() : p.zh())
                     .reduce((a, b) -> a + "; " + b).orElse(""));
         } catch (RuntimeException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", refusal(e, locale));
         }
         return "redirect:/inbox/tasks/" + id;
     }
@@ -150,6 +150,19 @@ public class InboxController {
         payments.inProgress().ifPresent(r -> model.addAttribute("inProgress", inProgress(r.id(), r.startedBy(), r.startedAt(),
                 r.status(), locale)));
         return "inbox/payments";
+    }
+
+    /**
+     * A refusal in the page's language, by its stable code (four eyes, a conflict of interest, a task
+     * someone else took …); the English message only for what has no words of its own yet.
+     */
+    private String refusal(RuntimeException e, Locale locale) {
+        String code = e instanceof cn.huiyisheng.processes.claim.DecisionRefused d ? d.code()
+                : e instanceof cn.huiyisheng.app.web.Forbidden f ? f.code()
+                : e instanceof cn.huiyisheng.app.web.Conflict c ? c.code()
+                : e instanceof ApiErrors.NotFound ? "NOT_FOUND" : null;
+        String fallback = messages.getMessage("refusal.other", null, locale);
+        return code == null ? fallback : messages.getMessage("refusal." + code, null, fallback, locale);
     }
 
     /** Why no run can start now, in the page's language. */
@@ -224,7 +237,7 @@ public class InboxController {
                     en ? p.message() : p.zh())).toList();
             redirect.addFlashAttribute("returnSummary", new ReturnSummary(id, first, e.problems().size()));
         } catch (RuntimeException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", refusal(e, locale));
         }
         return "redirect:/inbox/payments";
     }

@@ -134,4 +134,29 @@ class InboxPageTest {
     void cockpitIsReachableForOperations() {
         assertThat(http.getForEntity("/camunda/app/cockpit/default/", String.class).getStatusCode().value()).isEqualTo(200);
     }
+
+    @Test
+    void aRefusalIsSaidInThePagesLanguageNeverAsTheEnglishRecord() throws Exception {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.set("Idempotency-Key", "inbox-" + UUID.randomUUID());
+        cn.huiyisheng.app.fixtures.People.Couple couple = cn.huiyisheng.app.fixtures.People.couple(users);
+        String reference = http.withBasicAuth(couple.username(), couple.password()).postForEntity("/api/claims",
+                new HttpEntity<>(couple.claim(), headers), JsonNode.class).getBody().get("reference").asText();
+        Jobs.runDueOfClaim(runtime, management, reference);
+        String review = taskService.createTaskQuery().processInstanceBusinessKey(reference).singleResult().getId();
+        assertThat(http.withBasicAuth("supervisor", "supervisor").postForEntity("/api/tasks/" + review + "/complete",
+                new HttpEntity<>("{\"decision\": \"APPROVE\"}", headers), Void.class).getStatusCode().value()).isEqualTo(204);
+        Jobs.runDueOfClaim(runtime, management, reference);
+        String second = taskService.createTaskQuery().processInstanceBusinessKey(reference).singleResult().getId();
+        for (String lang : new String[]{"zh_CN", "en"}) {
+            Object error = mvc.perform(post("/inbox/tasks/" + second + "/decide").param("decision", "APPROVE").param("lang", lang)
+                            .with(csrf()).with(user("supervisor").roles("SUPERVISOR", "REVIEWER")))
+                    .andExpect(redirectedUrl("/inbox/tasks/" + second)).andReturn().getFlashMap().get("error");
+            assertThat(String.valueOf(error)).isEqualTo(lang.equals("en")
+                    ? "You reviewed this claim: its second approval must come from another supervisor."
+                    : "您是本申请的初审人，复核须由其他科长作出。");
+        }
+        assertThat(taskService.createTaskQuery().taskId(second).count()).as("still open").isOne();
+    }
 }
