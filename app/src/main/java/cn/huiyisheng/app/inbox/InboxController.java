@@ -149,6 +149,7 @@ public class InboxController {
         model.addAttribute("due", payments.dueNow(CurrentUser.of(auth)));
         payments.inProgress().ifPresent(r -> model.addAttribute("inProgress", inProgress(r.id(), r.startedBy(), r.startedAt(),
                 r.status(), locale)));
+        runsChart(payments.runViews(), locale, model);
         return "inbox/payments";
     }
 
@@ -163,6 +164,43 @@ public class InboxController {
                 : e instanceof ApiErrors.NotFound ? "NOT_FOUND" : null;
         String fallback = messages.getMessage("refusal.other", null, locale);
         return code == null ? fallback : messages.getMessage("refusal." + code, null, fallback, locale);
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper CHART_JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /**
+     * The last twelve reconciled runs as a bar chart (paid and failed, in yuan) with a summary in
+     * words for those who do not see it; nothing when no run is reconciled yet.
+     */
+    private void runsChart(List<Payments.RunView> runs, Locale locale, Model model) {
+        List<Payments.RunView> done = new java.util.ArrayList<>(runs.stream().filter(r -> r.outcome() != null).limit(12).toList());
+        java.util.Collections.reverse(done); // the oldest first, left to right
+        if (done.isEmpty()) {
+            return;
+        }
+        List<String> names = done.stream().map(r -> messages.getMessage("payments.chart.run", new Object[]{r.id()}, locale)).toList();
+        List<java.math.BigDecimal> paid = done.stream().map(r -> r.outcome().paidTotal()).toList();
+        List<java.math.BigDecimal> failed = done.stream().map(r -> r.outcome().failedTotal()).toList();
+        java.util.Map<String, Object> option = new java.util.LinkedHashMap<>();
+        option.put("animation", false);
+        option.put("tooltip", java.util.Map.of("trigger", "axis"));
+        option.put("legend", java.util.Map.of("top", 0));
+        option.put("grid", java.util.Map.of("left", 8, "right", 8, "bottom", 8, "top", 36, "containLabel", true));
+        option.put("xAxis", java.util.Map.of("type", "category", "data", names));
+        option.put("yAxis", java.util.Map.of("type", "value", "name", messages.getMessage("payments.chart.yuan", null, locale)));
+        option.put("series", List.of(
+                java.util.Map.of("name", messages.getMessage("payments.chart.paid", null, locale), "type", "bar", "stack", "total",
+                        "data", paid, "itemStyle", java.util.Map.of("color", "#11652c")),
+                java.util.Map.of("name", messages.getMessage("payments.chart.failed", null, locale), "type", "bar", "stack", "total",
+                        "data", failed, "itemStyle", java.util.Map.of("color", "#a4161a"))));
+        try {
+            model.addAttribute("runsChart", CHART_JSON.writeValueAsString(option));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return; // no chart: the table below holds the figures
+        }
+        model.addAttribute("runsChartLabel", messages.getMessage("payments.chart.label", new Object[]{done.size(),
+                formats.money(paid.stream().reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add)),
+                formats.money(failed.stream().reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add))}, locale));
     }
 
     /** Why no run can start now, in the page's language. */

@@ -191,6 +191,13 @@ class PagesInBrowserTest {
     @Test
     void thePaymentOfficersPageWorksAtBothSizes() throws java.io.IOException {
         cn.huiyisheng.app.fixtures.PaymentRuns.finishInProgress(paymentService, paymentMapper, management, users);
+        // an approved claim: the run has payments to make
+        ClaimDriver claims = new ClaimDriver(http, runtime, management, tasks);
+        People.Couple couple = People.couple(users);
+        String reference = claims.submit(couple, couple.smallClaim());
+        claims.runJobs(reference);
+        claims.approve("reviewer", reference);
+        claims.runJobs(reference);
         try (Browser b = Browser.open(port)) {
             b.signIn("payment", "payment");
             b.go("/inbox/payments");
@@ -208,7 +215,8 @@ class PagesInBrowserTest {
             // once its bank files are written, a wrong return file is refused and summarised at the top
             long run = paymentMapper.findRunsInProgress().get(0).getId();
             Jobs.runDue(management, paymentMapper.findRun(run).getProcessInstanceId());
-            if ("FILES_WRITTEN".equals(paymentMapper.findRun(run).getStatus())) {
+            assertThat(paymentMapper.findRun(run).getStatus()).isEqualTo("FILES_WRITTEN");
+            {
                 b.go("/inbox/payments");
                 java.nio.file.Path wrong = java.nio.file.Files.createTempFile("return", ".csv");
                 java.nio.file.Files.writeString(wrong, "reference,status,reason\nHYS-P-1x,PAID,\n");
@@ -218,6 +226,14 @@ class PagesInBrowserTest {
                         .contains("下载全部错误清单");
                 b.check("payments-return-refused-zh");
             }
+            // once reconciled, the runs' outcome is drawn (and said in words for those who do not see it)
+            cn.huiyisheng.app.fixtures.PaymentRuns.finishInProgress(paymentService, paymentMapper, management, users);
+            b.go("/inbox/payments");
+            assertThat(b.waitFor("#runs-chart svg")).isNotNull();
+            // and in the table: the reconciled run's outcome, which the list of runs once left out
+            assertThat(b.text()).contains("已付");
+            assertThat(b.find("#runs-chart").getAttribute("aria-label")).startsWith("最近").contains("已发放¥");
+            b.check("payments-chart-zh");
             b.signOut();
             assertThat(b.waitFor(".notice.flash").getText()).isEqualTo("您已安全退出。");
             b.check("signed-out-zh");
