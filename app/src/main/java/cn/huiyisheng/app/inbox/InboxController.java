@@ -145,11 +145,12 @@ public class InboxController {
 
     @GetMapping("/payments")
     public String payments(Authentication auth, Model model, Locale locale) {
-        model.addAttribute("runs", payments.runViews());
+        List<Payments.RunView> runs = payments.runViews();
+        model.addAttribute("runs", runs);
         model.addAttribute("due", payments.dueNow(CurrentUser.of(auth)));
         payments.inProgress().ifPresent(r -> model.addAttribute("inProgress", inProgress(r.id(), r.startedBy(), r.startedAt(),
                 r.status(), locale)));
-        runsChart(payments.runViews(), locale, model);
+        runsChart(runs, locale, model);
         return "inbox/payments";
     }
 

@@ -80,8 +80,6 @@ public interface ClaimMapper {
                                 @Param("fromMonth") String fromMonth, @Param("toMonth") String toMonth,
                                 @Param("fromYear") String fromYear, @Param("toYear") String toYear);
 
-    /** Of these claims, the references of those the person (by key) is one of the household of: one statement. */
-    List<String> referencesWithParty(@Param("references") List<String> references, @Param("personKey") String personKey);
 
     int deleteParties(@Param("claimId") long claimId);
 
