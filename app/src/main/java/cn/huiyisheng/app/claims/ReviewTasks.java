@@ -96,7 +96,7 @@ public class ReviewTasks {
 
     /** How a list can be ordered: each a fixed column, never the user's text. */
     public enum Sort {
-        CREATED("w.created_at"), RECEIVED("c.submitted_at"), DUE("w.due_at"), TOTAL("c.amount_total"), REFERENCE("w.business_key");
+        CREATED("w.created_at"), RECEIVED("w.submitted_at"), DUE("w.due_at"), TOTAL("w.amount_total"), REFERENCE("w.business_key");
 
         final String column;
 

@@ -8,7 +8,13 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -34,17 +40,64 @@ public class WorkItems {
             return;
         }
         switch (task.getEventName()) {
-            case TaskListener.EVENTNAME_CREATE -> items.insert(task.getId(), task.getTaskDefinitionKey(), task.getName(), group(task),
-                    task.getAssignee(), task.getCreateTime().toInstant(), task.getDueDate() == null ? null : task.getDueDate().toInstant(),
-                    task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey(), processKey);
-            case TaskListener.EVENTNAME_ASSIGNMENT, TaskListener.EVENTNAME_UPDATE -> items.update(task.getId(), task.getAssignee(),
-                    task.getDueDate() == null ? null : task.getDueDate().toInstant(), task.getName());
+            case TaskListener.EVENTNAME_CREATE -> insert(task, processKey);
+            case TaskListener.EVENTNAME_ASSIGNMENT, TaskListener.EVENTNAME_UPDATE -> update(task);
             case TaskListener.EVENTNAME_COMPLETE, TaskListener.EVENTNAME_DELETE -> items.delete(task.getId());
             default -> {
                 // a timeout changes nothing the lists show
             }
         }
     }
+
+    private void insert(DelegateTask task, String processKey) {
+        Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
+        String businessKey = task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey();
+        if (processKey.equals(ClaimProcess.PROCESS_ID)) {
+            items.insertForClaim(task.getId(), task.getTaskDefinitionKey(), task.getName(), group(task), task.getAssignee(),
+                    task.getCreateTime().toInstant(), due, businessKey, processKey);
+        } else {
+            items.insert(task.getId(), task.getTaskDefinitionKey(), task.getName(), group(task), task.getAssignee(),
+                    task.getCreateTime().toInstant(), due, businessKey, processKey);
+        }
+        written().put(task.getId(), java.util.Arrays.asList(task.getAssignee(), due, task.getName()));
+    }
+
+    /**
+     * The engine raises "update" and then "assignment" for one change of assignee (and "create"
+     * then "assignment" for a task created with one): the row is written once per change, and
+     * again only if a listener in between changed what the lists show.
+     */
+    private void update(DelegateTask task) {
+        Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
+        List<Object> shown = java.util.Arrays.asList(task.getAssignee(), due, task.getName());
+        if (shown.equals(written().put(task.getId(), shown))) {
+            return;
+        }
+        items.update(task.getId(), task.getAssignee(), due, task.getName());
+    }
+
+    /** What this transaction has written per task (empty outside one: then every event writes). */
+    @SuppressWarnings("unchecked")
+    private static Map<String, List<Object>> written() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return new HashMap<>();
+        }
+        Map<String, List<Object>> map = (Map<String, List<Object>>) TransactionSynchronizationManager.getResource(WRITTEN);
+        if (map == null) {
+            Map<String, List<Object>> fresh = new HashMap<>();
+            TransactionSynchronizationManager.bindResource(WRITTEN, fresh);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(WRITTEN);
+                }
+            });
+            map = fresh;
+        }
+        return map;
+    }
+
+    private static final Object WRITTEN = new Object();
 
     /** The process's key when it is one whose tasks the lists show (the definition id is key:version:id); null otherwise. */
     static String processKey(String processDefinitionId) {

@@ -50,6 +50,9 @@ import java.util.function.LongSupplier;
 public final class ClaimLoadBench {
 
     static final String DB = "huiyisheng_bench";
+    /** Untimed rounds of each process before the measured ones: at least, and at most. */
+    static final int MIN_WARM_UP_ROUNDS = Integer.getInteger("bench.warmUpRounds", 3);
+    static final int MAX_WARM_UP_ROUNDS = 12;
     /** The driver settings come from the mysql profile (application-mysql.yml), as in production. */
     static final String URL = "jdbc:mysql://127.0.0.1:3306/" + DB + "?createDatabaseIfNotExist=true";
     private ClaimLoadBench() {
@@ -89,7 +92,7 @@ public final class ClaimLoadBench {
 
     /** One measured batch: claims per second to the end of every process, submit latencies, SQL statements per claim. */
     record Batch(double rate, List<Long> latencies, double statements, long lockWaits, long lockWaitMillis, double jvmCpuMs,
-                 double dbCpuMs, double gcMs) {
+                 double dbCpuMs, double gcMs, double jitMs) {
     }
 
     private static void run(ConfigurableApplicationContext ctx, int n, String history, int rounds) throws Exception {
@@ -102,9 +105,27 @@ public final class ClaimLoadBench {
         ReviewTasks review = ctx.getBean(ReviewTasks.class);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-        // warm-up of both processes alike: JIT, knowledge bases, connection pool
-        batch(http, port, jdbc, runtime, tasks, review, "benefit-claim", 60);
-        batch(http, port, jdbc, runtime, tasks, review, "benefit-claim-bare", 60);
+        // warm-up of both processes alike, untimed, as JMH's warm-up iterations: knowledge bases, connection
+        // pool, and the JIT. On two cores under full load a C2 compiler thread gets little CPU: hot methods
+        // wait minutes in its queue (a compile takes 2-6 s of wall time) and the compiler takes CPU from
+        // whichever round runs then. A running service has idle moments in which the queue drains; here,
+        // after each warm-up round of both, the load pauses until the compilers are idle, and warm-up
+        // ends when a round compiled under 2 ms a claim (at most 12 rounds)
+        int warmUps = 0;
+        for (double jit = Double.MAX_VALUE; warmUps < MAX_WARM_UP_ROUNDS && (warmUps < MIN_WARM_UP_ROUNDS || jit > 2.0); warmUps++) {
+            Batch o = batch(http, port, jdbc, runtime, tasks, review, "benefit-claim", n);
+            Batch b = batch(http, port, jdbc, runtime, tasks, review, "benefit-claim-bare", n);
+            jit = Math.max(o.jitMs(), b.jitMs());
+            long idle = untilCompilersIdle();
+            System.err.printf("warm-up %d: ours %.1f/s, bare %.1f/s, JIT %.1f ms a claim, then %d ms until the compilers were idle%n",
+                    warmUps + 1, o.rate(), b.rate(), jit, idle);
+        }
+        jdk.jfr.Recording recording = null;
+        if (System.getProperty("bench.jfr") != null) {
+            // a profile of the measured rounds only: -Dbench.jfr=/tmp/claims.jfr
+            recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+            recording.start();
+        }
 
         // 1. submit latency at a steady 20 submits/s for 10 s
         List<Long> paced = Collections.synchronizedList(new ArrayList<>());
@@ -128,9 +149,15 @@ public final class ClaimLoadBench {
             bare.add(batch(http, port, jdbc, runtime, tasks, review, "benefit-claim-bare", n));
             ratios.add(ours.get(r).rate() / bare.get(r).rate());
         }
+        if (recording != null) {
+            recording.dump(java.nio.file.Path.of(System.getProperty("bench.jfr")));
+            recording.close();
+        }
 
         System.out.println();
         System.out.println("== huiyisheng claims load benchmark (MariaDB on this machine, history level " + history + ") ==");
+        System.out.printf("warm-up: %d untimed rounds of %d claims of each process, each followed by a pause until the JIT"
+                + " compilers were idle, until a round compiled under 2 ms a claim%n", warmUps, n);
         System.out.printf("submit at 20/s, 200 claims  (HTTP, our API)  : p50 %.1f ms, p99 %.1f ms   (target p99 <= 150 ms)%n",
                 pct(paced, 50), pct(paced, 99));
         for (int r = 0; r < rounds; r++) {
@@ -138,9 +165,9 @@ public final class ClaimLoadBench {
                     r + 1, n, ours.get(r).rate(), bare.get(r).rate(), ratios.get(r));
             for (Batch b : List.of(ours.get(r), bare.get(r))) {
                 System.out.printf("    %s: submit p50 %.1f ms, p99 %.1f ms; per claim %.1f SQL statements, CPU %.1f ms JVM + %.1f ms"
-                                + " MariaDB, GC pauses %.2f ms; %d row lock waits (%d ms)%n",
+                                + " MariaDB, GC pauses %.2f ms, JIT %.1f ms; %d row lock waits (%d ms)%n",
                         b == ours.get(r) ? "ours" : "bare", pct(b.latencies(), 50), pct(b.latencies(), 99), b.statements(),
-                        b.jvmCpuMs(), b.dbCpuMs(), b.gcMs(), b.lockWaits(), b.lockWaitMillis());
+                        b.jvmCpuMs(), b.dbCpuMs(), b.gcMs(), b.jitMs(), b.lockWaits(), b.lockWaitMillis());
             }
         }
         List<Double> sorted = new ArrayList<>(ratios);
@@ -165,6 +192,7 @@ public final class ClaimLoadBench {
         long jvmBefore = jvmCpuNanos();
         long dbBefore = dbCpuTicks();
         long gcBefore = gcMillis();
+        long jitBefore = jitMillis();
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicLong started = new AtomicLong();
         long t0 = System.nanoTime();
@@ -187,13 +215,33 @@ public final class ClaimLoadBench {
         long[] locksAfter = lockWaits(jdbc);
         return new Batch(rate, latencies, (statements(jdbc) - statementsBefore) / (double) n, locksAfter[0] - locksBefore[0],
                 locksAfter[1] - locksBefore[1], (jvmCpuNanos() - jvmBefore) / 1e6 / n,
-                dbBefore < 0 ? Double.NaN : (dbCpuTicks() - dbBefore) * 10.0 / n, (gcMillis() - gcBefore) / (double) n);
+                dbBefore < 0 ? Double.NaN : (dbCpuTicks() - dbBefore) * 10.0 / n, (gcMillis() - gcBefore) / (double) n,
+                (jitMillis() - jitBefore) / (double) n);
     }
 
     /** Milliseconds the JVM's collectors have spent so far (their pauses). */
     private static long gcMillis() {
         return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
                 .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
+    }
+
+    /** Waits until the JIT compilers have compiled nothing for 3 s (at most 120 s); the milliseconds waited. */
+    private static long untilCompilersIdle() throws InterruptedException {
+        long start = System.nanoTime();
+        long last = jitMillis();
+        int quiet = 0;
+        while (quiet < 3 && System.nanoTime() - start < TimeUnit.SECONDS.toNanos(120)) {
+            Thread.sleep(1000);
+            long now = jitMillis();
+            quiet = now == last ? quiet + 1 : 0;
+            last = now;
+        }
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    /** Milliseconds the JIT compilers have spent so far (their threads' time, part of the JVM's CPU). */
+    private static long jitMillis() {
+        return java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
     }
 
     /** CPU time of this JVM so far (the service and the bench's own clients). */
@@ -269,7 +317,7 @@ public final class ClaimLoadBench {
      * Claimants: a claim is paid at most once per person and month, so each claim is for one of
      * these couples and a month none of them has claimed yet (couple i mod N, month 2012-01 + i / N).
      */
-    static final int COUPLES = 40;
+    static final int COUPLES = 80;
     static final List<People.Couple> couples = new ArrayList<>();
     static final AtomicLong claimsMade = new AtomicLong();
     static final AtomicLong bareMade = new AtomicLong();

@@ -11,9 +11,4 @@ import java.util.List;
 public record TaskQuery(String tab, String username, List<String> groups, String personKey, String reference, String idTail,
                         String nameLike, String benefitLike, String district, String status, boolean overdue, Instant now,
                         String sortColumn, boolean descending, int limit, int offset) {
-
-    /** Whether the list is narrowed by the claim's own columns (then a count joins the claim). */
-    public boolean claimFiltered() {
-        return reference != null || idTail != null || nameLike != null || benefitLike != null || district != null || status != null;
-    }
 }
