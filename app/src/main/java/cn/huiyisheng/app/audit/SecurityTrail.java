@@ -40,7 +40,7 @@ public class SecurityTrail {
     static final Duration LATE_COMMIT = Duration.ofMinutes(1);
 
     public enum Type {
-        SIGN_IN, SIGN_IN_FAILED, SIGN_IN_THROTTLED, REGISTERED, ACCESS_REFUSED, READ_HOUSEHOLD, READ_BANK_FILE, DECISION, PAYMENT_RUN
+        SIGN_IN, SIGN_IN_FAILED, SIGN_IN_THROTTLED, REGISTERED, ACCESS_REFUSED, READ_HOUSEHOLD, READ_BANK_FILE, DECISION, PAYMENT_RUN, POLICY_CHANGE
     }
 
     private final SecurityEventMapper mapper;

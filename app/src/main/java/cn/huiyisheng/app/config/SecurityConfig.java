@@ -121,6 +121,7 @@ public class SecurityConfig {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.POST, "/api/evaluations", "/api/accounts").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/benefits/*/drafts/check").hasRole("POLICY_STAFF")
+                        .requestMatchers("/api/policy/**").hasRole("POLICY_STAFF")
                         .requestMatchers(HttpMethod.GET, "/api/benefits/**").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/health/**").permitAll()
                         .requestMatchers("/api/tasks/**").hasAnyRole("REVIEWER", "SUPERVISOR")

@@ -143,7 +143,7 @@ public class EvaluationService {
                 }
             }
         }
-        Engine engine = catalog.engine();
+        Engine engine = catalog.engine(knownAt);
         Determination determination = engine.evaluate(request.household(), asOf, knownAt, asOfCodes);
         PeriodDetermination period = request.period() == null ? null
                 : new PeriodEvaluator(engine).evaluate(request.household(), request.period().from(), request.period().to(), knownAt, codes);

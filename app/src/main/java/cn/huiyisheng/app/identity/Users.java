@@ -41,6 +41,7 @@ public class Users implements UserDetailsService {
             new Demo("supervisor", "科长", "SUPERVISOR,REVIEWER", "440304197505050034", "孙科"),
             new Demo("payment", "支付专员", "PAYMENT_OFFICER", "440304198506060044", "周付"),
             new Demo("policy", "政策专员", "POLICY_STAFF", "440304199007070058", "吴策"),
+            new Demo("policy2", "政策专员乙", "POLICY_STAFF", "440304199103030080", "冯政"),
             new Demo("auditor", "审计员", "AUDITOR", "440304198808080067", "郑审"),
             new Demo("admin", "管理员", "ADMIN", "44030419700909007X", "王管"));
 

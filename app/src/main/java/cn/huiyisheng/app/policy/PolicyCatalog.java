@@ -34,6 +34,13 @@ import java.util.Optional;
  * published version in the database then makes up the engine's catalogue. A shipped version that
  * differs from the published one of the same number stops the start: published versions never
  * change, a change must ship as a new version.
+ *
+ * <p>Versions published (or withdrawn) later, by this node or any other sharing the database,
+ * join the catalogue without a restart: a version becomes known {@link #PUBLICATION_DELAY} after
+ * its approval (its {@code published_at}), every node reads the table's heads every half second,
+ * and an evaluation known at an instant for which this node's last reading is not recent enough
+ * reads them first. So every node knows a version from the instant it takes effect, and the
+ * evaluation path pays a volatile read, not a query.
  */
 @Service
 public class PolicyCatalog {
@@ -47,6 +54,16 @@ public class PolicyCatalog {
     private final boolean warmUp;
     private final Engine engine;
 
+    /** How long after its approval a version becomes known: longer than any node takes to read it. */
+    public static final java.time.Duration PUBLICATION_DELAY = java.time.Duration.ofSeconds(2);
+    /** An evaluation known at T reads the heads first unless the last reading began after T minus this. */
+    static final java.time.Duration FRESH_ENOUGH = java.time.Duration.ofMillis(1500);
+    /** When the last complete reading of the heads began. */
+    private volatile java.time.Instant readFrom;
+    /** Head ids this node has taken in, and the withdrawals it has applied. */
+    private final java.util.Set<Long> known = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.Set<Long> withdrawalsApplied = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     public PolicyCatalog(PolicyVersionMapper mapper, ObjectMapper json, Clock clock,
                          @Value("${huiyisheng.warm-up:true}") boolean warmUp) {
         this.mapper = mapper;
@@ -54,7 +71,15 @@ public class PolicyCatalog {
         this.clock = clock;
         this.warmUp = warmUp;
         int added = loadShipped(ShippedTables.load());
-        List<PolicyTable> published = mapper.findPublished().stream().map(this::toTable).toList();
+        this.readFrom = clock.instant();
+        List<PolicyVersionRow> rows = mapper.findPublished();
+        List<PolicyTable> published = rows.stream().map(this::toTable).toList();
+        rows.forEach(r -> {
+            known.add(r.getId());
+            if (r.getWithdrawnAt() != null) {
+                withdrawalsApplied.add(r.getId());
+            }
+        });
         this.engine = new Engine(new Catalog(published), new TableCompiler());
         log.info("Policy catalogue: {} published versions of {} tables ({} added from policy-tables on this start)",
                 published.size(), published.stream().map(PolicyTable::code).distinct().count(), added);
@@ -86,6 +111,45 @@ public class PolicyCatalog {
 
     public Engine engine() {
         return engine;
+    }
+
+    /** The engine, knowing every version known at {@code knownAt} (it reads the heads first if it may not yet). */
+    public Engine engine(java.time.Instant knownAt) {
+        if (readFrom.isBefore(knownAt.minus(FRESH_ENOUGH))) {
+            refresh();
+        }
+        return engine;
+    }
+
+    /** Reads the heads every half second, on every node. */
+    @org.springframework.scheduling.annotation.Scheduled(fixedDelay = 500)
+    public void poll() {
+        try {
+            refresh();
+        } catch (RuntimeException e) {
+            log.warn("Reading the catalogue's heads failed (will try again): {}", e.toString());
+        }
+    }
+
+    /**
+     * Takes in the versions published or withdrawn since the last reading; compiles new ones
+     * (before they take effect, when read in time), so that no evaluation waits for it.
+     */
+    public synchronized void refresh() {
+        java.time.Instant start = clock.instant();
+        for (PolicyVersionRow head : mapper.findPublishedHeads()) {
+            if (known.add(head.getId())) {
+                PolicyTable table = toTable(mapper.findById(head.getId()));
+                engine.catalog().add(table);
+                log.info("Policy catalogue: {} published, known from {}", table.id(), table.publishedAt());
+                engine.compiled(table);
+            }
+            if (head.getWithdrawnAt() != null && withdrawalsApplied.add(head.getId())) {
+                engine.catalog().withdraw(TableCode.valueOf(head.getTableCode()), head.getVersionNo(), head.getWithdrawnAt());
+                log.info("Policy catalogue: {}-v{} withdrawn from {}", head.getTableCode(), head.getVersionNo(), head.getWithdrawnAt());
+            }
+        }
+        readFrom = start;
     }
 
     public Catalog catalog() {

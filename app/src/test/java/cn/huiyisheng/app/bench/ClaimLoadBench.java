@@ -52,7 +52,7 @@ public final class ClaimLoadBench {
     static final String DB = "huiyisheng_bench";
     /** Untimed rounds of each process before the measured ones: at least, and at most. */
     static final int MIN_WARM_UP_ROUNDS = Integer.getInteger("bench.warmUpRounds", 3);
-    static final int MAX_WARM_UP_ROUNDS = 12;
+    static final int MAX_WARM_UP_ROUNDS = Integer.getInteger("bench.maxWarmUpRounds", 12);
     /** The driver settings come from the mysql profile (application-mysql.yml), as in production. */
     static final String URL = "jdbc:mysql://127.0.0.1:3306/" + DB + "?createDatabaseIfNotExist=true";
     private ClaimLoadBench() {

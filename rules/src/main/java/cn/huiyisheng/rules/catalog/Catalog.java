@@ -22,7 +22,8 @@ public final class Catalog {
     private static final Comparator<PolicyTable> PRECEDENCE =
             Comparator.comparing(PolicyTable::validFrom).thenComparing(PolicyTable::publishedAt);
 
-    private final Map<TableCode, List<PolicyTable>> versions = new EnumMap<>(TableCode.class);
+    /** Replaced whole on every change, so that readers (every evaluation) never lock and never see half a change. */
+    private volatile Map<TableCode, List<PolicyTable>> versions = new EnumMap<>(TableCode.class);
 
     public Catalog(List<PolicyTable> published) {
         for (PolicyTable table : published) {
@@ -32,14 +33,43 @@ public final class Catalog {
 
     /** Adds a published version; a second version with the same number is refused. */
     public synchronized void add(PolicyTable table) {
-        List<PolicyTable> list = versions.computeIfAbsent(table.code(), c -> new ArrayList<>());
+        List<PolicyTable> list = versions.getOrDefault(table.code(), List.of());
         if (list.stream().anyMatch(v -> v.version() == table.version())) {
             throw new IllegalArgumentException(table.id() + " is already in the catalogue");
         }
         List<PolicyTable> copy = new ArrayList<>(list);
         copy.add(table);
-        copy.sort(Comparator.comparingInt(PolicyTable::version));
-        versions.put(table.code(), List.copyOf(copy));
+        put(table.code(), copy);
+    }
+
+    /**
+     * Records that a published version was withdrawn at an instant: from then on it is no longer
+     * known as valid, while "as known" before that instant it still is. The only change a
+     * published version ever sees; its rules and bytes stay as they were.
+     */
+    public synchronized void withdraw(TableCode code, int version, Instant at) {
+        List<PolicyTable> copy = new ArrayList<>();
+        boolean found = false;
+        for (PolicyTable v : versions.getOrDefault(code, List.of())) {
+            if (v.version() == version) {
+                found = true;
+                v = new PolicyTable(v.code(), v.version(), v.validFrom(), v.publishedAt(), at, v.basis(), v.changeNote(), v.figures(),
+                        v.sources(), v.knownGaps(), v.bytes(), v.sha256());
+            }
+            copy.add(v);
+        }
+        if (!found) {
+            throw new IllegalArgumentException(code + "-v" + version + " is not in the catalogue");
+        }
+        put(code, copy);
+    }
+
+    private void put(TableCode code, List<PolicyTable> list) {
+        list.sort(Comparator.comparingInt(PolicyTable::version));
+        Map<TableCode, List<PolicyTable>> next = new EnumMap<>(TableCode.class);
+        next.putAll(versions);
+        next.put(code, List.copyOf(list));
+        versions = next;
     }
 
     /** The version in force on {@code validOn} among those known at {@code knownAt}. */

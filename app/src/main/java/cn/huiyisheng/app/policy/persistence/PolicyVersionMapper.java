@@ -23,4 +23,15 @@ public interface PolicyVersionMapper {
     List<PolicyVersionRow> findByTable(@Param("tableCode") String tableCode);
 
     int count();
+
+    /** The highest version number of a table, or null when it has none. */
+    Integer maxVersion(@Param("tableCode") String tableCode);
+
+    /**
+     * Every published (or withdrawn) version without its bytes: what a node compares with its
+     * catalogue every half second to learn of versions published or withdrawn by any node.
+     */
+    List<PolicyVersionRow> findPublishedHeads();
+
+    PolicyVersionRow findById(@Param("id") long id);
 }

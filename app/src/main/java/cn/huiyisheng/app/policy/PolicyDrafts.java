@@ -1,0 +1,434 @@
+package cn.huiyisheng.app.policy;
+
+import cn.huiyisheng.app.audit.SecurityTrail;
+import cn.huiyisheng.app.identity.CurrentUser;
+import cn.huiyisheng.app.identity.Role;
+import cn.huiyisheng.app.policy.persistence.PolicyDraftMapper;
+import cn.huiyisheng.app.policy.persistence.PolicyDraftRow;
+import cn.huiyisheng.app.policy.persistence.PolicyVersionMapper;
+import cn.huiyisheng.app.policy.persistence.PolicyVersionRow;
+import cn.huiyisheng.app.web.ApiErrors;
+import cn.huiyisheng.app.web.BadInput;
+import cn.huiyisheng.app.web.Conflict;
+import cn.huiyisheng.app.web.Forbidden;
+import cn.huiyisheng.rules.catalog.FigureSource;
+import cn.huiyisheng.rules.catalog.PolicyTable;
+import cn.huiyisheng.rules.compile.CompiledTable;
+import cn.huiyisheng.rules.compile.TableCompiler;
+import cn.huiyisheng.rules.facts.TableCode;
+import cn.huiyisheng.rules.household.Problem;
+import cn.huiyisheng.rules.table.TableRejectedException;
+import cn.huiyisheng.rules.table.TableTemplates;
+import cn.huiyisheng.rules.verify.TableVerifier;
+import cn.huiyisheng.rules.verify.VerificationReport;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A table version's way from a spreadsheet to publication: a policy staff member uploads a draft
+ * with its metadata (and may upload again until submitting it), submits it, and another policy
+ * staff member approves it (it becomes the table's next published version, known to every node
+ * {@link PolicyCatalog#PUBLICATION_DELAY} later) or returns it with a comment. The author can
+ * never decide their own draft: the service refuses it, and so does the database
+ * ({@code ck_policy_draft_two_people}, {@code ck_policy_version_two_people}). Every step is in the
+ * security trail with who, when and from which address.
+ */
+@Service
+public class PolicyDrafts {
+
+    /** What a draft is: its status. */
+    public enum Status { DRAFT, IN_REVIEW, RETURNED, PUBLISHED, DISCARDED }
+
+    /** The metadata of an upload, as given (checked by {@link #check}). */
+    public record Metadata(String benefit, String validFrom, String basisDocument, String basisClause, String changeNote,
+                           String figures, List<String> sources) {
+    }
+
+    /** A draft with what its checks found. */
+    public record Draft(PolicyDraftRow row, TableCode code, VerificationReport verification, PolicyTable replaces, boolean retroactive) {
+    }
+
+    static final LocalDate EARLIEST = LocalDate.of(1990, 1, 1);
+    static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
+
+    private final PolicyDraftMapper drafts;
+    private final PolicyVersionMapper versions;
+    private final PolicyCatalog catalog;
+    private final SecurityTrail trail;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public PolicyDrafts(PolicyDraftMapper drafts, PolicyVersionMapper versions, PolicyCatalog catalog, SecurityTrail trail,
+                        ObjectMapper json, Clock clock) {
+        this.drafts = drafts;
+        this.versions = versions;
+        this.catalog = catalog;
+        this.trail = trail;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Uploads a new draft; a refused upload stores nothing and names every problem (field, or sheet and cell). */
+    @Transactional
+    public Draft create(CurrentUser user, Metadata metadata, byte[] spreadsheet) {
+        staff(user);
+        Checked checked = check(metadata, spreadsheet);
+        Instant now = clock.instant();
+        PolicyDraftRow row = new PolicyDraftRow();
+        row.setTableCode(checked.code().name());
+        row.setStatus(Status.DRAFT.name());
+        checked.fill(row, json);
+        row.setSpreadsheet(spreadsheet);
+        row.setAuthor(user.username());
+        row.setCreatedAt(now);
+        row.setUpdatedAt(now);
+        row.setRevision(1);
+        drafts.insert(row);
+        trail.record(user.username(), SecurityTrail.Type.POLICY_CHANGE, "OK", "draft " + row.getId(),
+                "DRAFT_UPLOADED " + checked.code() + " valid from " + checked.validFrom() + ", SHA-256 " + checked.compiled().sha256());
+        return view(drafts.find(row.getId()));
+    }
+
+    /** A new upload of an open draft by its author, who saw {@code revision} (a stale revision is a conflict, not a silent overwrite). */
+    @Transactional
+    public Draft replace(CurrentUser user, long id, int revision, Metadata metadata, byte[] spreadsheet) {
+        staff(user);
+        PolicyDraftRow existing = require(id);
+        Checked checked = check(metadata, spreadsheet);
+        if (!checked.code().name().equals(existing.getTableCode())) {
+            throw new BadInput("benefit", "INVALID_VALUE", "a draft stays a draft of " + existing.getTableCode()
+                    + "; upload a new draft for another table", "草稿所属的待遇不能更改");
+        }
+        PolicyDraftRow row = new PolicyDraftRow();
+        row.setId(id);
+        row.setAuthor(user.username());
+        row.setRevision(revision);
+        checked.fill(row, json);
+        row.setSpreadsheet(spreadsheet);
+        row.setUpdatedAt(clock.instant());
+        if (drafts.replace(row) != 1) {
+            throw refusal(user, existing, "replace", revision);
+        }
+        trail.record(user.username(), SecurityTrail.Type.POLICY_CHANGE, "OK", "draft " + id,
+                "DRAFT_REPLACED revision " + (revision + 1) + ", SHA-256 " + checked.compiled().sha256());
+        return view(drafts.find(id));
+    }
+
+    @Transactional
+    public Draft submit(CurrentUser user, long id) {
+        staff(user);
+        PolicyDraftRow existing = require(id);
+        if (drafts.submit(id, user.username(), clock.instant()) != 1) {
+            throw refusal(user, existing, "submit", null);
+        }
+        trail.record(user.username(), SecurityTrail.Type.POLICY_CHANGE, "OK", "draft " + id, "DRAFT_SUBMITTED");
+        return view(drafts.find(id));
+    }
+
+    @Transactional
+    public Draft discard(CurrentUser user, long id) {
+        staff(user);
+        PolicyDraftRow existing = require(id);
+        if (drafts.discard(id, user.username(), clock.instant()) != 1) {
+            throw refusal(user, existing, "discard", null);
+        }
+        trail.record(user.username(), SecurityTrail.Type.POLICY_CHANGE, "OK", "draft " + id, "DRAFT_DISCARDED");
+        return view(drafts.find(id));
+    }
+
+    /** Returns a submitted draft to its author with a comment (by someone else). */
+    @Transactional
+    public Draft returnToAuthor(CurrentUser user, long id, String comment) {
+        staff(user);
+        PolicyDraftRow existing = require(id);
+        String why = comment(comment, true);
+        notTheAuthor(user, existing);
+        if (drafts.decide(id, Status.RETURNED.name(), user.username(), clock.instant(), why, null) != 1) {
+            throw refusal(user, existing, "return", null);
+        }
+        trail.record(user.username(), SecurityTrail.Type.POLICY_CHANGE, "OK", "draft " + id, "DRAFT_RETURNED");
+        return view(drafts.find(id));
+    }
+
+    /**
+     * Approves a submitted draft (by someone else): it becomes the table's next version, published
+     * as known from {@link PolicyCatalog#PUBLICATION_DELAY} after now, on every node.
+     */
+    @Transactional
+    public Draft approve(CurrentUser user, long id, String comment) {
+        staff(user);
+        PolicyDraftRow d = require(id);
+        String note = comment(comment, false);
+        notTheAuthor(user, d);
+        if (!Status.IN_REVIEW.name().equals(d.getStatus())) {
+            throw refusal(user, d, "approve", null);
+        }
+        TableCode code = TableCode.valueOf(d.getTableCode());
+        byte[] bytes = workbook(id);
+        Integer max = versions.maxVersion(code.name());
+        int next = max == null ? 1 : max + 1;
+        Instant now = clock.instant();
+        PolicyVersionRow v = new PolicyVersionRow();
+        v.setTableCode(code.name());
+        v.setVersionNo(next);
+        v.setStatus("PUBLISHED");
+        v.setValidFrom(d.getValidFrom());
+        v.setPublishedAt(now.plus(PolicyCatalog.PUBLICATION_DELAY));
+        v.setAuthor(d.getAuthor());
+        v.setApprover(user.username());
+        v.setSha256(TableCompiler.sha256(bytes));
+        v.setBasisDocument(d.getBasisDocument());
+        v.setBasisClause(d.getBasisClause());
+        v.setChangeNote(d.getChangeNote());
+        v.setFigures(d.getFigures());
+        v.setSourcesJson(d.getSourcesJson());
+        v.setKnownGapsJson("[]");
+        v.setSpreadsheet(bytes);
+        v.setCreatedAt(now);
+        try {
+            versions.insert(v);
+        } catch (DuplicateKeyException raced) {
+            throw new Conflict("VERSION_TAKEN", code + "-v" + next + " was published a moment ago by another approval; approve again");
+        }
+        if (drafts.decide(id, Status.PUBLISHED.name(), user.username(), now, note, next) != 1) {
+            throw refusal(user, d, "approve", null);
+        }
+        trail.record(user.username(), SecurityTrail.Type.POLICY_CHANGE, "OK", "draft " + id,
+                "DRAFT_APPROVED published as " + code + "-v" + next + ", valid from " + d.getValidFrom() + ", known from "
+                        + v.getPublishedAt());
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    catalog.refresh(); // this node at once; the others within half a second
+                }
+            });
+        }
+        return view(drafts.find(id));
+    }
+
+    public Draft find(long id) {
+        return view(require(id));
+    }
+
+    public byte[] spreadsheet(long id) {
+        require(id);
+        return workbook(id);
+    }
+
+    public List<Draft> list(String benefit, String status) {
+        TableCode code = benefit == null || benefit.isBlank() ? null : TableCode.parse(benefit)
+                .orElseThrow(() -> new BadInput("benefit", "UNKNOWN_BENEFIT", "unknown benefit '" + benefit + "'", "未知的待遇代码"));
+        Status s = null;
+        if (status != null && !status.isBlank()) {
+            try {
+                s = Status.valueOf(status.strip().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new BadInput("status", "INVALID_VALUE", "one of " + Arrays.toString(Status.values()), "状态无效");
+            }
+        }
+        return drafts.list(code == null ? null : code.name(), s == null ? null : s.name(), 200).stream().map(this::view).toList();
+    }
+
+    private Draft view(PolicyDraftRow row) {
+        TableCode code = TableCode.valueOf(row.getTableCode());
+        VerificationReport report = null;
+        try {
+            CompiledTable compiled = compiled(code, workbook(row.getId()));
+            report = TableVerifier.verify(compiled.template(), compiled.rows(), List.of());
+        } catch (TableRejectedException e) {
+            // a stored draft compiled when it was uploaded; a compiler that changed since says so here
+        }
+        PolicyTable replaces = catalog.catalog().inForce(code, row.getValidFrom(), clock.instant()).orElse(null);
+        return new Draft(row, code, report, replaces, row.getValidFrom().isBefore(LocalDate.now(clock)));
+    }
+
+    private byte[] workbook(long id) {
+        PolicyDraftRow row = drafts.workbook(id);
+        return row == null ? null : row.getSpreadsheet();
+    }
+
+    private PolicyDraftRow require(long id) {
+        PolicyDraftRow row = drafts.find(id);
+        if (row == null) {
+            throw new ApiErrors.NotFound("no draft " + id);
+        }
+        return row;
+    }
+
+    private void staff(CurrentUser user) {
+        if (!user.has(Role.POLICY_STAFF)) {
+            trail.refused(user.username(), "policy drafts", "NOT_POLICY_STAFF");
+            throw new Forbidden("NOT_POLICY_STAFF", user.username() + " does not hold the role POLICY_STAFF");
+        }
+    }
+
+    private void notTheAuthor(CurrentUser user, PolicyDraftRow d) {
+        if (d.getAuthor().equals(user.username())) {
+            trail.refused(user.username(), "draft " + d.getId(), "OWN_DRAFT");
+            throw new Forbidden("OWN_DRAFT", "the author of a draft cannot approve or return it: another policy staff member must");
+        }
+    }
+
+    /** Why a conditional update matched nothing, from the draft as it is now. */
+    private RuntimeException refusal(CurrentUser user, PolicyDraftRow before, String action, Integer revision) {
+        PolicyDraftRow now = drafts.find(before.getId());
+        String status = now == null ? "GONE" : now.getStatus();
+        if (!action.equals("approve") && !action.equals("return") && !before.getAuthor().equals(user.username())) {
+            trail.refused(user.username(), "draft " + before.getId(), "NOT_THE_AUTHOR");
+            return new Forbidden("NOT_THE_AUTHOR", "only the author (" + before.getAuthor() + ") can " + action + " this draft");
+        }
+        if (revision != null && now != null && now.getRevision() != revision && !status.equals(Status.IN_REVIEW.name())) {
+            return new Conflict("STALE_REVISION", "the draft is at revision " + now.getRevision() + ", not " + revision
+                    + ": someone uploaded since; reload it and upload again");
+        }
+        return new Conflict("DRAFT_" + status, "draft " + before.getId() + " is " + status + ": it cannot be " + action
+                + (action.endsWith("e") ? "d" : "ed") + " now");
+    }
+
+    private static String comment(String comment, boolean required) {
+        if (comment == null || comment.isBlank()) {
+            if (required) {
+                throw new BadInput("comment", "REQUIRED", "returning a draft needs a comment its author will read", "退回草稿须填写意见");
+            }
+            return null;
+        }
+        if (comment.length() > 2000) {
+            throw new BadInput("comment", "TOO_LONG", "at most 2000 characters", "意见最多2000字");
+        }
+        return comment.strip();
+    }
+
+    /** A checked upload: the table, its metadata and the compiled spreadsheet. */
+    record Checked(TableCode code, LocalDate validFrom, Metadata metadata, FigureSource figures, List<String> sources,
+                   CompiledTable compiled) {
+        void fill(PolicyDraftRow row, ObjectMapper json) {
+            row.setValidFrom(validFrom);
+            row.setBasisDocument(metadata.basisDocument().strip());
+            row.setBasisClause(metadata.basisClause().strip());
+            row.setChangeNote(metadata.changeNote().strip());
+            row.setFigures(figures.name());
+            try {
+                row.setSourcesJson(json.writeValueAsString(sources));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+            row.setSha256(compiled.sha256());
+            row.setRowsCount(compiled.rows().size());
+        }
+    }
+
+    /** Every problem of an upload at once: the metadata by field, the spreadsheet by sheet and cell. */
+    Checked check(Metadata m, byte[] spreadsheet) {
+        List<Problem> problems = new ArrayList<>();
+        TableCode code = null;
+        if (m.benefit() == null || m.benefit().isBlank()) {
+            problems.add(new Problem("benefit", "REQUIRED", "the benefit or table the draft is for", "请选择待遇"));
+        } else {
+            code = TableCode.parse(m.benefit().strip()).orElse(null);
+            if (code == null) {
+                problems.add(new Problem("benefit", "UNKNOWN_BENEFIT", "unknown benefit '" + m.benefit() + "'; known: "
+                        + Arrays.toString(TableCode.values()), "未知的待遇代码"));
+            }
+        }
+        LocalDate validFrom = null;
+        if (m.validFrom() == null || m.validFrom().isBlank()) {
+            problems.add(new Problem("validFrom", "REQUIRED", "the date from which the version applies (yyyy-mm-dd)", "请填写生效日期"));
+        } else {
+            try {
+                validFrom = LocalDate.parse(m.validFrom().strip());
+                if (validFrom.isBefore(EARLIEST) || validFrom.isAfter(LATEST)) {
+                    problems.add(new Problem("validFrom", "OUT_OF_RANGE", "a date from " + EARLIEST + " to " + LATEST, "生效日期超出范围"));
+                    validFrom = null;
+                }
+            } catch (java.time.format.DateTimeParseException e) {
+                problems.add(new Problem("validFrom", "INVALID_DATE", "a date as yyyy-mm-dd, not '" + m.validFrom() + "'", "日期格式应为yyyy-mm-dd"));
+            }
+        }
+        text(problems, "basisDocument", m.basisDocument(), 512, "法律依据（文件）");
+        text(problems, "basisClause", m.basisClause(), 256, "法律依据（条款）");
+        text(problems, "changeNote", m.changeNote(), 2000, "修改说明");
+        FigureSource figures = null;
+        if (m.figures() == null || m.figures().isBlank()) {
+            problems.add(new Problem("figures", "REQUIRED", "one of " + Arrays.toString(FigureSource.values()), "请选择金额来源"));
+        } else {
+            try {
+                figures = FigureSource.valueOf(m.figures().strip().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                problems.add(new Problem("figures", "INVALID_VALUE", "one of " + Arrays.toString(FigureSource.values()), "金额来源无效"));
+            }
+        }
+        List<String> sources = m.sources() == null ? List.of() : m.sources().stream().filter(s -> s != null && !s.isBlank())
+                .map(String::strip).toList();
+        if (sources.size() > 20) {
+            problems.add(new Problem("sources", "TOO_MANY", "at most 20 sources", "来源最多20条"));
+        }
+        for (int i = 0; i < sources.size(); i++) {
+            if (sources.get(i).length() > 500) {
+                problems.add(new Problem("sources[" + i + "]", "TOO_LONG", "at most 500 characters", "每条来源最多500字"));
+            }
+        }
+        if (figures == FigureSource.SOURCED && sources.isEmpty()) {
+            problems.add(new Problem("sources", "REQUIRED", "figures marked SOURCED name at least one source", "金额标为有出处时须注明来源"));
+        }
+        CompiledTable compiled = null;
+        if (spreadsheet == null || spreadsheet.length == 0) {
+            problems.add(new Problem("spreadsheet", "REQUIRED", "the decision table as an .xlsx file", "请上传决策表（.xlsx）"));
+        } else if (code != null) {
+            try {
+                compiled = compiled(code, spreadsheet);
+            } catch (TableRejectedException e) {
+                e.problems().forEach(p -> problems.add(new Problem("spreadsheet:" + p.sheet() + (p.cell() == null ? "" : "!" + p.cell()),
+                        "INVALID_CELL", p.message(), p.message())));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new BadInput(problems);
+        }
+        return new Checked(code, validFrom, m, figures, sources, compiled);
+    }
+
+    private static void text(List<Problem> problems, String field, String value, int max, String zh) {
+        if (value == null || value.isBlank()) {
+            problems.add(new Problem(field, "REQUIRED", "this field is required", zh + "为必填项"));
+        } else if (value.strip().length() > max) {
+            problems.add(new Problem(field, "TOO_LONG", "at most " + max + " characters", zh + "最多" + max + "字"));
+        }
+    }
+
+    /** A draft's compilation, by table and SHA-256: the last few, so that a draft's page does not compile it each time. */
+    private CompiledTable compiled(TableCode code, byte[] bytes) {
+        String key = code + ":" + TableCompiler.sha256(bytes);
+        synchronized (recent) {
+            CompiledTable hit = recent.get(key);
+            if (hit != null) {
+                return hit;
+            }
+        }
+        CompiledTable compiled = compiler.compileUncached(TableTemplates.of(code), bytes);
+        synchronized (recent) {
+            recent.put(key, compiled);
+        }
+        return compiled;
+    }
+
+    private final TableCompiler compiler = new TableCompiler();
+    private final java.util.Map<String, CompiledTable> recent = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, CompiledTable> eldest) {
+            return size() > 16;
+        }
+    };
+}

@@ -1,0 +1,280 @@
+package cn.huiyisheng.app.policy;
+
+import cn.huiyisheng.app.HuiyishengApplication;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * A policy staff member takes a table version from a spreadsheet to publication: uploads a draft
+ * saved by LibreOffice with a raised amount (a refused cell first), submits it, cannot approve it
+ * herself; another approves it and every node, this one and a second service on the same
+ * database, evaluates with it from the instant it takes effect, without a restart. In a database
+ * of its own (publishing changes the catalogue every other test reads).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class PolicyDraftsTest {
+
+    /**
+     * A database of this class's own, new on every run: H2 in memory, or a MariaDB database beside
+     * the suite's, dropped first (so that a second run starts from the shipped versions as the first).
+     */
+    @DynamicPropertySource
+    static void ownDatabase(DynamicPropertyRegistry registry) throws Exception {
+        String url = System.getenv("SPRING_DATASOURCE_URL");
+        if (url != null && url.startsWith("jdbc:mysql:")) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(jdbc:mysql://[^/]+/)([A-Za-z0-9_]+)(.*)$").matcher(url);
+            if (!m.matches()) {
+                throw new IllegalStateException("cannot name a database beside " + url);
+            }
+            String database = m.group(2) + "_policy";
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(m.group(1), System.getenv().getOrDefault(
+                    "SPRING_DATASOURCE_USERNAME", "root"), System.getenv().getOrDefault("SPRING_DATASOURCE_PASSWORD", ""));
+                 java.sql.Statement st = c.createStatement()) {
+                st.execute("DROP DATABASE IF EXISTS " + database);
+            }
+            String own = m.group(1) + database + m.group(3);
+            registry.add("spring.datasource.url", () -> own);
+        } else {
+            registry.add("spring.datasource.url", () -> "jdbc:h2:mem:policy-drafts;MODE=MySQL;DB_CLOSE_DELAY=-1");
+        }
+    }
+
+    /** Special support for a bereaved couple in 2040 (the raised amount's year: no other version is valid from then). */
+    static final String BEREAVED_2040 = """
+            {"asOf": "2040-02-01", "knownAt": "%s", "benefits": ["SPECIAL_SUPPORT"],
+             "household": {
+               "applicant": {"idNumber": "440304195803200249", "name": "李梅", "sex": "FEMALE", "birthDate": "1958-03-20",
+                             "registration": {"type": "URBAN_HUKOU", "district": "福田区"}},
+               "spouse": {"idNumber": "440304196005120134", "name": "王强", "sex": "MALE", "birthDate": "1960-05-12",
+                          "registration": {"type": "URBAN_HUKOU"}},
+               "children": [{"name": "王小明", "sex": "MALE", "birthDate": "1985-04-01", "birthOrder": 1,
+                             "alive": false, "deathDate": "2005-07-15"}]}}""";
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    Environment environment;
+
+    static byte[] fixture(String name) throws Exception {
+        try (InputStream in = PolicyDraftsTest.class.getResourceAsStream("/policy/" + name)) {
+            return in.readAllBytes();
+        }
+    }
+
+    static MultiValueMap<String, Object> form(byte[] workbook, String validFrom) {
+        MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add("benefit", "SPECIAL_SUPPORT");
+        if (validFrom != null) {
+            form.add("validFrom", validFrom);
+        }
+        form.add("basisDocument", "深圳市计划生育家庭特别扶助标准调整通知（测试）");
+        form.add("basisClause", "一");
+        form.add("changeNote", "城镇独生子女死亡家庭每月340元调整为380元");
+        form.add("figures", "SAMPLE");
+        form.add("sources", "测试数据");
+        if (workbook != null) {
+            form.add("spreadsheet", new ByteArrayResource(workbook) {
+                @Override
+                public String getFilename() {
+                    return "special-support.xlsx";
+                }
+            });
+        }
+        return form;
+    }
+
+    ResponseEntity<JsonNode> upload(String user, MultiValueMap<String, Object> form) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        return http.withBasicAuth(user, user).postForEntity("/api/policy/drafts", new HttpEntity<>(form, headers), JsonNode.class);
+    }
+
+    ResponseEntity<JsonNode> action(String user, long id, String action, String comment) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        String body = comment == null ? "{}" : "{\"comment\": \"" + comment + "\"}";
+        return http.withBasicAuth(user, user).postForEntity("/api/policy/drafts/" + id + "/" + action, new HttpEntity<>(body, headers),
+                JsonNode.class);
+    }
+
+    static JsonNode evaluate(TestRestTemplate client, Instant knownAt) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<JsonNode> r = client.postForEntity("/api/evaluations", new HttpEntity<>(BEREAVED_2040.formatted(knownAt), headers),
+                JsonNode.class);
+        assertThat(r.getStatusCode().value()).as(String.valueOf(r.getBody())).isEqualTo(200);
+        return r.getBody().at("/determination/benefits/0/items/0");
+    }
+
+    List<String> problemPaths(ResponseEntity<JsonNode> r) {
+        List<String> paths = new ArrayList<>();
+        r.getBody().get("problems").forEach(p -> paths.add(p.get("path").asText()));
+        return paths;
+    }
+
+    @Test
+    void aDraftGoesFromALibreOfficeWorkbookToPublicationByTwoPeopleAndEveryNodeUsesItWithoutARestart() throws Exception {
+        // a second node on the same database, started before the publication
+        ConfigurableApplicationContext node2 = new SpringApplicationBuilder(HuiyishengApplication.class)
+                .profiles(environment.getActiveProfiles())
+                .run("--server.port=0", "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
+                        "--camunda.bpm.process-engine-name=node2", "--camunda.bpm.job-execution.enabled=false",
+                        "--huiyisheng.warm-up=false", "--logging.level.root=WARN");
+        try {
+            TestRestTemplate second = new TestRestTemplate();
+            second.setUriTemplateHandler(new org.springframework.web.util.DefaultUriBuilderFactory(
+                    "http://127.0.0.1:" + ((WebServerApplicationContext) node2).getWebServer().getPort()));
+            Instant before = Instant.now();
+            assertThat(evaluate(second, before).get("amount").decimalValue()).isEqualByComparingTo("340.00");
+            long trailBefore = jdbc.queryForObject("SELECT COUNT(*) FROM security_event WHERE type = 'POLICY_CHANGE'", Long.class);
+
+            // a refused cell: located, and nothing stored
+            long draftsBefore = jdbc.queryForObject("SELECT COUNT(*) FROM policy_draft", Long.class);
+            ResponseEntity<JsonNode> refused = upload("policy", form(fixture("special-support-text-amount-libreoffice.xlsx"), null));
+            assertThat(refused.getStatusCode().value()).isEqualTo(400);
+            assertThat(problemPaths(refused)).contains("validFrom").anySatisfy(p -> assertThat(p).startsWith("spreadsheet:").endsWith("!H9"));
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM policy_draft", Long.class)).isEqualTo(draftsBefore);
+
+            // the LibreOffice-saved workbook with the raised amount
+            ResponseEntity<JsonNode> created = upload("policy", form(fixture("special-support-380-libreoffice.xlsx"), "2040-01-01"));
+            assertThat(created.getStatusCode().value()).as(String.valueOf(created.getBody())).isEqualTo(201);
+            JsonNode draft = created.getBody();
+            long id = draft.get("id").asLong();
+            assertThat(draft.get("status").asText()).isEqualTo("DRAFT");
+            assertThat(draft.get("rows").asInt()).isEqualTo(4);
+            assertThat(draft.get("retroactive").asBoolean()).isFalse();
+            assertThat(draft.get("replaces").asText()).startsWith("SPECIAL_SUPPORT-v");
+            assertThat(draft.get("verification")).isNotNull();
+            assertThat(created.getHeaders().getLocation().getPath()).isEqualTo("/api/policy/drafts/" + id);
+            assertThat(http.withBasicAuth("reviewer", "reviewer").getForEntity("/api/policy/drafts/" + id, JsonNode.class)
+                    .getStatusCode().value()).isEqualTo(403);
+
+            // its author can neither approve it nor, once submitted, decide it
+            assertThat(action("policy", id, "approve", null).getStatusCode().value()).isEqualTo(403);
+            assertThat(action("policy", id, "submit", null).getBody().get("status").asText()).isEqualTo("IN_REVIEW");
+            ResponseEntity<JsonNode> own = action("policy", id, "approve", null);
+            assertThat(own.getStatusCode().value()).isEqualTo(403);
+            assertThat(own.getBody().get("code").asText()).isEqualTo("OWN_DRAFT");
+
+            // a second policy staff member approves: the next version, known a moment later
+            ResponseEntity<JsonNode> approved = action("policy2", id, "approve", "已核对");
+            assertThat(approved.getStatusCode().value()).as(String.valueOf(approved.getBody())).isEqualTo(200);
+            JsonNode published = approved.getBody();
+            assertThat(published.get("status").asText()).isEqualTo("PUBLISHED");
+            assertThat(published.get("reviewer").asText()).isEqualTo("policy2");
+            int version = published.get("publishedVersion").asInt();
+            Instant knownFrom = Instant.parse(published.get("knownFrom").asText());
+            assertThat(knownFrom).isAfter(before);
+            JsonNode versions = http.getForObject("/api/benefits/SPECIAL_SUPPORT/versions", JsonNode.class);
+            JsonNode v = versions.get(versions.size() - 1);
+            assertThat(v.get("version").asInt()).isEqualTo(version);
+            assertThat(v.get("author").asText()).isEqualTo("policy");
+            assertThat(v.get("approver").asText()).isEqualTo("policy2");
+
+            // both nodes: the old amount as known before, the new one from knownFrom on
+            for (TestRestTemplate node : List.of(http, second)) {
+                assertThat(evaluate(node, knownFrom.minusMillis(1)).get("amount").decimalValue()).isEqualByComparingTo("340.00");
+                JsonNode item = evaluate(node, knownFrom);
+                assertThat(item.get("amount").decimalValue()).isEqualByComparingTo("380.00");
+                assertThat(item.at("/version/id").asText()).isEqualTo("SPECIAL_SUPPORT-v" + version);
+            }
+            // and as known now, once it has taken effect, with no knownAt given
+            while (Instant.now().isBefore(knownFrom.plusMillis(50))) {
+                Thread.sleep(100);
+            }
+            assertThat(evaluateNow(second).get("amount").decimalValue()).isEqualByComparingTo("380.00");
+
+            // the database refuses an author deciding their own draft or approving their own version
+            assertThatThrownBy(() -> jdbc.update("UPDATE policy_draft SET reviewer = author WHERE id = ?", id))
+                    .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+            assertThatThrownBy(() -> jdbc.update("UPDATE policy_version SET approver = author WHERE table_code = 'SPECIAL_SUPPORT'"
+                    + " AND version_no = ?", version)).isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+
+            // every step in the security trail, with its actor
+            List<Map<String, Object>> trail = jdbc.queryForList("SELECT actor, outcome, detail FROM security_event"
+                    + " WHERE type = 'POLICY_CHANGE' ORDER BY id");
+            assertThat(trail.size()).isGreaterThanOrEqualTo((int) trailBefore + 3);
+            List<Map<String, Object>> mine = trail.subList((int) trailBefore, trail.size());
+            assertThat(mine).anySatisfy(e -> assertThat(e.get("detail").toString()).startsWith("DRAFT_UPLOADED"));
+            assertThat(mine).anySatisfy(e -> assertThat(e.get("detail").toString()).isEqualTo("DRAFT_SUBMITTED"));
+            assertThat(mine).anySatisfy(e -> {
+                assertThat(e.get("actor")).isEqualTo("policy2");
+                assertThat(e.get("detail").toString()).startsWith("DRAFT_APPROVED published as SPECIAL_SUPPORT-v" + version);
+            });
+        } finally {
+            node2.close();
+        }
+    }
+
+    static JsonNode evaluateNow(TestRestTemplate client) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        String body = BEREAVED_2040.replace("\"knownAt\": \"%s\", ", "");
+        return client.postForEntity("/api/evaluations", new HttpEntity<>(body, headers), JsonNode.class).getBody()
+                .at("/determination/benefits/0/items/0");
+    }
+
+    @Test
+    void aReturnedDraftGoesBackToItsAuthorAloneWhoUploadsAgainAtTheRevisionSheSaw() throws Exception {
+        long id = upload("policy", form(fixture("special-support-380-libreoffice.xlsx"), "2041-01-01")).getBody().get("id").asLong();
+        action("policy", id, "submit", null);
+        ResponseEntity<JsonNode> noComment = action("policy2", id, "return", null);
+        assertThat(noComment.getStatusCode().value()).isEqualTo(400);
+        assertThat(problemPaths(noComment)).containsExactly("comment");
+        ResponseEntity<JsonNode> returned = action("policy2", id, "return", "请注明出处");
+        assertThat(returned.getBody().get("status").asText()).isEqualTo("RETURNED");
+        assertThat(returned.getBody().get("reviewComment").asText()).isEqualTo("请注明出处");
+
+        MultiValueMap<String, Object> again = form(fixture("special-support-380-libreoffice.xlsx"), "2041-02-01");
+        again.add("revision", "1");
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        ResponseEntity<JsonNode> byOther = http.withBasicAuth("policy2", "policy2").exchange("/api/policy/drafts/" + id, HttpMethod.PUT,
+                new HttpEntity<>(again, headers), JsonNode.class);
+        assertThat(byOther.getStatusCode().value()).isEqualTo(403);
+        ResponseEntity<JsonNode> replaced = http.withBasicAuth("policy", "policy").exchange("/api/policy/drafts/" + id, HttpMethod.PUT,
+                new HttpEntity<>(again, headers), JsonNode.class);
+        assertThat(replaced.getStatusCode().value()).as(String.valueOf(replaced.getBody())).isEqualTo(200);
+        assertThat(replaced.getBody().get("status").asText()).isEqualTo("DRAFT");
+        assertThat(replaced.getBody().get("revision").asInt()).isEqualTo(2);
+        assertThat(replaced.getBody().get("validFrom").asText()).isEqualTo("2041-02-01");
+        // an upload from the revision before is not a silent overwrite
+        ResponseEntity<JsonNode> stale = http.withBasicAuth("policy", "policy").exchange("/api/policy/drafts/" + id, HttpMethod.PUT,
+                new HttpEntity<>(again, headers), JsonNode.class);
+        assertThat(stale.getStatusCode().value()).isEqualTo(409);
+        assertThat(stale.getBody().get("code").asText()).isEqualTo("STALE_REVISION");
+        // the workbook downloads as uploaded
+        ResponseEntity<byte[]> file = http.withBasicAuth("policy", "policy").getForEntity("/api/policy/drafts/" + id + "/spreadsheet",
+                byte[].class);
+        assertThat(file.getBody()).isEqualTo(fixture("special-support-380-libreoffice.xlsx"));
+    }
+}
