@@ -219,6 +219,26 @@ public class PolicyDrafts {
         return view(drafts.find(id));
     }
 
+    /** A draft compared with a published version: rows by row id, cell by cell, and the DRL's changed lines. */
+    public record Diff(String against, cn.huiyisheng.rules.verify.TableDiff rows, List<String> drl) {
+    }
+
+    /** The draft against {@code version} (by default the version it replaces: in force on its validFrom as known now). */
+    public Diff diff(long id, Integer version) {
+        Draft d = view(require(id));
+        PolicyTable against = version == null ? d.replaces() : catalog.version(d.code(), version)
+                .orElseThrow(() -> new BadInput("against", "UNKNOWN_VERSION", d.code() + " has no published version " + version,
+                        "没有该已发布版本"));
+        CompiledTable draft = compiled(d.code(), workbook(id));
+        CompiledTable old = against == null ? null : catalog.engine().compiled(against);
+        cn.huiyisheng.rules.verify.TableDiff rows = cn.huiyisheng.rules.verify.TableDiff.of(draft.template(),
+                old == null ? List.of() : old.rows(), draft.rows());
+        List<String> drl = cn.huiyisheng.rules.verify.LineDiff.changes(
+                cn.huiyisheng.rules.verify.LineDiff.of(old == null ? "" : old.drl(), draft.drl()), 3).stream()
+                .map(cn.huiyisheng.rules.verify.LineDiff.Line::toString).toList();
+        return new Diff(against == null ? null : against.id(), rows, drl);
+    }
+
     public Draft find(long id) {
         return view(require(id));
     }

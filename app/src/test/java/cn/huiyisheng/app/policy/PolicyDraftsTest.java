@@ -178,6 +178,19 @@ class PolicyDraftsTest {
             assertThat(http.withBasicAuth("reviewer", "reviewer").getForEntity("/api/policy/drafts/" + id, JsonNode.class)
                     .getStatusCode().value()).isEqualTo(403);
 
+            // what it changes: exactly the raised cell, in the column's words, and the DRL's changed lines
+            JsonNode diff = http.withBasicAuth("policy2", "policy2").getForObject("/api/policy/drafts/" + id + "/diff", JsonNode.class);
+            assertThat(diff.get("against").asText()).isEqualTo(draft.get("replaces").asText());
+            assertThat(diff.at("/rows/added")).isEmpty();
+            assertThat(diff.at("/rows/removed")).isEmpty();
+            assertThat(diff.at("/rows/unchanged").asInt()).isEqualTo(3);
+            assertThat(diff.at("/rows/changed")).hasSize(1);
+            assertThat(diff.at("/rows/changed/0/zh").asText()).isEqualTo("SS-2014-URBAN-DIED: 每月金额（元） 340.00 → 380.00");
+            List<String> drl = new ArrayList<>();
+            diff.get("drl").forEach(l -> drl.add(l.asText()));
+            assertThat(drl).anySatisfy(l -> assertThat(l).startsWith("-").contains("340"))
+                    .anySatisfy(l -> assertThat(l).startsWith("+").contains("380"));
+
             // its author can neither approve it nor, once submitted, decide it
             assertThat(action("policy", id, "approve", null).getStatusCode().value()).isEqualTo(403);
             assertThat(action("policy", id, "submit", null).getBody().get("status").asText()).isEqualTo("IN_REVIEW");

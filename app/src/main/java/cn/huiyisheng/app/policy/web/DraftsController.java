@@ -144,6 +144,14 @@ public class DraftsController {
         return view(drafts.find(id));
     }
 
+    @Operation(summary = "What a draft changes: rows by row id, cell by cell, and the DRL's changed lines / 草稿与已发布版本的差异",
+            description = "against: a published version number of the same table; by default the version the draft replaces"
+                    + " (in force on its validFrom as known now)")
+    @GetMapping("/{id}/diff")
+    public PolicyDrafts.Diff diff(@PathVariable long id, @RequestParam(required = false) Integer against) {
+        return drafts.diff(id, against);
+    }
+
     @Operation(summary = "Download a draft's workbook / 下载草稿决策表")
     @GetMapping("/{id}/spreadsheet")
     public ResponseEntity<byte[]> spreadsheet(@PathVariable long id) {
