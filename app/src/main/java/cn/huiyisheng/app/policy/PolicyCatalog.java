@@ -121,6 +121,16 @@ public class PolicyCatalog {
         return engine;
     }
 
+    /**
+     * An engine whose catalogue is this one with {@code extra} added (a draft as it would be
+     * published), sharing this one's compiled tables; for checks, never for decisions.
+     */
+    public Engine simulate(PolicyTable extra) {
+        List<PolicyTable> all = new ArrayList<>(engine.catalog().all());
+        all.add(extra);
+        return new Engine(new Catalog(all), engine.compiler());
+    }
+
     /** Reads the heads every half second, on every node. */
     @org.springframework.scheduling.annotation.Scheduled(fixedDelay = 500)
     public void poll() {

@@ -126,10 +126,82 @@ public class PolicyDrafts {
         return view(drafts.find(id));
     }
 
+    /** The draft's own cases (YAML in the cases.yaml format), by its author while it is open; refused with the line and column. */
+    @Transactional
+    public Draft setCases(CurrentUser user, long id, byte[] yaml) {
+        staff(user);
+        PolicyDraftRow existing = require(id);
+        if (yaml == null || yaml.length == 0) {
+            throw new BadInput("cases", "REQUIRED", "the cases as YAML (the cases.yaml format)", "请提供测试用例（YAML）");
+        }
+        if (yaml.length > 256 * 1024) {
+            throw new BadInput("cases", "TOO_LARGE", "at most 256 KB of cases", "测试用例最多256 KB");
+        }
+        try {
+            cn.huiyisheng.rules.cases.PolicyCases.parse(yaml, TableCode.valueOf(existing.getTableCode()));
+        } catch (cn.huiyisheng.rules.cases.PolicyCases.Refused e) {
+            throw new BadInput(e.where(), "INVALID_CASES", e.getMessage(), "测试用例有误：" + e.getMessage());
+        }
+        if (drafts.setCases(id, user.username(), new String(yaml, java.nio.charset.StandardCharsets.UTF_8), clock.instant()) != 1) {
+            throw refusal(user, existing, "change", null);
+        }
+        trail.record(user.username(), SecurityTrail.Type.POLICY_CHANGE, "OK", "draft " + id, "DRAFT_CASES_SET");
+        return view(drafts.find(id));
+    }
+
+    /** The checks of a draft: the benefit's shipped cases and the draft's own, on the catalogue as it would be with the draft published. */
+    public record Checks(@io.swagger.v3.oas.annotations.media.Schema(description = "the version the draft would become") String asVersion,
+                         List<cn.huiyisheng.rules.cases.PolicyCases.Outcome> shipped,
+                         List<cn.huiyisheng.rules.cases.PolicyCases.Outcome> own,
+                         @io.swagger.v3.oas.annotations.media.Schema(description = "dates the draft's own cases must cover and do not:"
+                                 + " the day before validFrom and validFrom") List<LocalDate> missing,
+                         boolean passed) {
+    }
+
+    public Checks checks(long id) {
+        PolicyDraftRow d = require(id);
+        TableCode code = TableCode.valueOf(d.getTableCode());
+        byte[] bytes = workbook(id);
+        Integer max = versions.maxVersion(code.name());
+        int next = max == null ? 1 : max + 1;
+        Instant now = clock.instant();
+        List<String> sources;
+        try {
+            sources = Arrays.asList(json.readValue(d.getSourcesJson(), String[].class));
+        } catch (JsonProcessingException e) {
+            sources = List.of();
+        }
+        PolicyTable asPublished = new PolicyTable(code, next, d.getValidFrom(), now, null,
+                new cn.huiyisheng.rules.catalog.LegalBasis(d.getBasisDocument(), d.getBasisClause()), d.getChangeNote(),
+                FigureSource.valueOf(d.getFigures()), sources, List.of(), bytes, d.getSha256());
+        cn.huiyisheng.rules.engine.Engine engine = catalog.simulate(asPublished);
+        byte[] shippedYaml = ShippedTables.cases(code);
+        List<cn.huiyisheng.rules.cases.PolicyCases.Outcome> shipped = shippedYaml == null ? List.of()
+                : cn.huiyisheng.rules.cases.PolicyCases.run(engine, now, code, cn.huiyisheng.rules.cases.PolicyCases.parse(shippedYaml, code));
+        cn.huiyisheng.rules.cases.PolicyCases.CaseFile own = d.getCasesYaml() == null ? null
+                : cn.huiyisheng.rules.cases.PolicyCases.parse(d.getCasesYaml().getBytes(java.nio.charset.StandardCharsets.UTF_8), code);
+        List<cn.huiyisheng.rules.cases.PolicyCases.Outcome> ownOutcomes = own == null ? List.of()
+                : cn.huiyisheng.rules.cases.PolicyCases.run(engine, now, code, own);
+        List<LocalDate> missing = cn.huiyisheng.rules.cases.PolicyCases.missingAround(d.getValidFrom(), own);
+        boolean passed = missing.isEmpty() && shipped.stream().allMatch(cn.huiyisheng.rules.cases.PolicyCases.Outcome::passed)
+                && ownOutcomes.stream().allMatch(cn.huiyisheng.rules.cases.PolicyCases.Outcome::passed);
+        return new Checks(code + "-v" + next, shipped, ownOutcomes, missing, passed);
+    }
+
+    /** Submits a draft for approval: its author, with every case passing and the dates around validFrom covered. */
     @Transactional
     public Draft submit(CurrentUser user, long id) {
         staff(user);
         PolicyDraftRow existing = require(id);
+        if (existing.getAuthor().equals(user.username()) && (Status.DRAFT.name().equals(existing.getStatus())
+                || Status.RETURNED.name().equals(existing.getStatus()))) {
+            Checks checks = checks(id);
+            if (!checks.passed()) {
+                long failing = java.util.stream.Stream.concat(checks.shipped().stream(), checks.own().stream()).filter(o -> !o.passed()).count();
+                throw new Conflict("CHECKS_FAILING", failing + " case(s) failing" + (checks.missing().isEmpty() ? ""
+                        : "; cases missing on " + checks.missing()) + ": see /api/policy/drafts/" + id + "/checks");
+            }
+        }
         if (drafts.submit(id, user.username(), clock.instant()) != 1) {
             throw refusal(user, existing, "submit", null);
         }

@@ -18,6 +18,17 @@ final class ShippedTables {
     private ShippedTables() {
     }
 
+    /** The shipped test cases of a table ({@code policy-tables/<folder>/cases.yaml}), or null when it has none. */
+    static byte[] cases(TableCode code) {
+        Resource r = new PathMatchingResourcePatternResolver().getResource("classpath:policy-tables/" + code.folder() + "/"
+                + PolicyTableDirectory.CASES);
+        try {
+            return r.exists() ? r.getContentAsByteArray() : null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static List<PolicyTable> load() {
         try {
             Resource[] metadata = new PathMatchingResourcePatternResolver()

@@ -191,6 +191,26 @@ class PolicyDraftsTest {
             assertThat(drl).anySatisfy(l -> assertThat(l).startsWith("-").contains("340"))
                     .anySatisfy(l -> assertThat(l).startsWith("+").contains("380"));
 
+            // no submission without cases around validFrom, nor with a failing one
+            ResponseEntity<JsonNode> uncovered = action("policy", id, "submit", null);
+            assertThat(uncovered.getStatusCode().value()).isEqualTo(409);
+            assertThat(uncovered.getBody().get("code").asText()).isEqualTo("CHECKS_FAILING");
+            JsonNode checks = http.withBasicAuth("policy", "policy").getForObject("/api/policy/drafts/" + id + "/checks", JsonNode.class);
+            assertThat(checks.get("missing").toString()).isEqualTo("[\"2039-12-31\",\"2040-01-01\"]");
+            assertThat(checks.get("shipped")).isNotEmpty().allSatisfy(o -> assertThat(o.get("passed").asBoolean()).as(o.toString()).isTrue());
+            assertThat(setCases("policy", id, cases("2039-12-31", "340.00", "2040-01-01", "999.00")).getStatusCode().value()).isEqualTo(200);
+            checks = http.withBasicAuth("policy", "policy").getForObject("/api/policy/drafts/" + id + "/checks", JsonNode.class);
+            assertThat(checks.get("passed").asBoolean()).isFalse();
+            assertThat(checks.at("/own/1/mismatches/0/expected").asText()).isEqualTo("999.00");
+            assertThat(checks.at("/own/1/mismatches/0/actual").asText()).isEqualTo("380.00");
+            assertThat(action("policy", id, "submit", null).getStatusCode().value()).isEqualTo(409);
+            ResponseEntity<JsonNode> badYaml = setCases("policy", id, "table: SPECIAL_SUPPORT\ncasez: []\n");
+            assertThat(badYaml.getStatusCode().value()).isEqualTo(400);
+            assertThat(problemPaths(badYaml)).containsExactly("cases.casez");
+            assertThat(setCases("policy", id, cases("2039-12-31", "340.00", "2040-01-01", "380.00")).getStatusCode().value()).isEqualTo(200);
+            checks = http.withBasicAuth("policy", "policy").getForObject("/api/policy/drafts/" + id + "/checks", JsonNode.class);
+            assertThat(checks.get("passed").asBoolean()).as(checks.toString()).isTrue();
+
             // its author can neither approve it nor, once submitted, decide it
             assertThat(action("policy", id, "approve", null).getStatusCode().value()).isEqualTo(403);
             assertThat(action("policy", id, "submit", null).getBody().get("status").asText()).isEqualTo("IN_REVIEW");
@@ -248,6 +268,37 @@ class PolicyDraftsTest {
         }
     }
 
+    /** The draft's own cases: the bereaved mother on the day before validFrom and on it. */
+    static String cases(String before, String amountBefore, String on, String amountOn) {
+        return """
+                table: SPECIAL_SUPPORT
+                households:
+                  bereaved:
+                    applicant: {idNumber: "440304195803200249", name: 李梅, sex: FEMALE, birthDate: 1958-03-20,
+                                registration: {type: URBAN_HUKOU}}
+                    children:
+                      - {name: 王小明, sex: MALE, birthDate: 1985-04-01, birthOrder: 1, alive: false, deathDate: 2005-07-15}
+                cases:
+                  - name: the day before
+                    household: bereaved
+                    asOf: %s
+                    expect:
+                      - {subject: applicant, eligible: true%s}
+                  - name: the first day
+                    household: bereaved
+                    asOf: %s
+                    expect:
+                      - {subject: applicant, eligible: true, amount: %s}
+                """.formatted(before, amountBefore == null ? "" : ", amount: " + amountBefore, on, amountOn);
+    }
+
+    ResponseEntity<JsonNode> setCases(String user, long id, String yaml) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.parseMediaType("application/yaml"));
+        return http.withBasicAuth(user, user).exchange("/api/policy/drafts/" + id + "/cases", HttpMethod.PUT,
+                new HttpEntity<>(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8), headers), JsonNode.class);
+    }
+
     static JsonNode evaluateNow(TestRestTemplate client) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
@@ -259,7 +310,8 @@ class PolicyDraftsTest {
     @Test
     void aReturnedDraftGoesBackToItsAuthorAloneWhoUploadsAgainAtTheRevisionSheSaw() throws Exception {
         long id = upload("policy", form(fixture("special-support-380-libreoffice.xlsx"), "2041-01-01")).getBody().get("id").asLong();
-        action("policy", id, "submit", null);
+        assertThat(setCases("policy", id, cases("2040-12-31", null, "2041-01-01", "380.00")).getStatusCode().value()).isEqualTo(200);
+        assertThat(action("policy", id, "submit", null).getBody().get("status").asText()).isEqualTo("IN_REVIEW");
         ResponseEntity<JsonNode> noComment = action("policy2", id, "return", null);
         assertThat(noComment.getStatusCode().value()).isEqualTo(400);
         assertThat(problemPaths(noComment)).containsExactly("comment");

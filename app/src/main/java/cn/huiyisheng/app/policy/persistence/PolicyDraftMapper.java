@@ -19,7 +19,7 @@ import java.util.List;
 public interface PolicyDraftMapper {
 
     String COLUMNS = "id, table_code, status, valid_from, basis_document, basis_clause, change_note, figures, sources_json, sha256,"
-            + " rows_count, author, created_at, updated_at, revision, submitted_at, reviewer, decided_at, review_comment, published_version";
+            + " rows_count, author, created_at, updated_at, revision, submitted_at, reviewer, decided_at, review_comment, published_version, cases_yaml";
 
     @Insert("INSERT INTO policy_draft (table_code, status, valid_from, basis_document, basis_clause, change_note, figures, sources_json,"
             + " spreadsheet, sha256, rows_count, author, created_at, updated_at, revision)"
@@ -49,6 +49,11 @@ public interface PolicyDraftMapper {
             + " revision = revision + 1"
             + " WHERE id = #{id} AND author = #{author} AND status IN ('DRAFT', 'RETURNED') AND revision = #{revision}")
     int replace(PolicyDraftRow row);
+
+    /** The draft's own cases, by its author, while it is open. */
+    @Update("UPDATE policy_draft SET cases_yaml = #{yaml}, updated_at = #{at}"
+            + " WHERE id = #{id} AND author = #{author} AND status IN ('DRAFT', 'RETURNED')")
+    int setCases(@Param("id") long id, @Param("author") String author, @Param("yaml") String yaml, @Param("at") Instant at);
 
     @Update("UPDATE policy_draft SET status = 'IN_REVIEW', submitted_at = #{at}, reviewer = NULL, decided_at = NULL,"
             + " updated_at = #{at} WHERE id = #{id} AND author = #{author} AND status IN ('DRAFT', 'RETURNED')")

@@ -24,6 +24,7 @@ public class PolicyDraftRow {
     private java.time.Instant decidedAt;
     private String reviewComment;
     private Integer publishedVersion;
+    private String casesYaml;
 
     public Long getId() { return id; }
     public void setId(Long id) { this.id = id; }
@@ -67,4 +68,6 @@ public class PolicyDraftRow {
     public void setReviewComment(String reviewComment) { this.reviewComment = reviewComment; }
     public Integer getPublishedVersion() { return publishedVersion; }
     public void setPublishedVersion(Integer publishedVersion) { this.publishedVersion = publishedVersion; }
+    public String getCasesYaml() { return casesYaml; }
+    public void setCasesYaml(String casesYaml) { this.casesYaml = casesYaml; }
 }

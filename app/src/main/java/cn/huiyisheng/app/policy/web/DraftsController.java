@@ -152,6 +152,55 @@ public class DraftsController {
         return drafts.diff(id, against);
     }
 
+    static final String CASES_EXAMPLE = """
+            table: SPECIAL_SUPPORT
+            households:
+              bereaved:
+                applicant: {idNumber: "440304195803200249", name: 李梅, sex: FEMALE, birthDate: 1958-03-20,
+                            registration: {type: URBAN_HUKOU}}
+                children:
+                  - {name: 王小明, sex: MALE, birthDate: 1985-04-01, birthOrder: 1, alive: false, deathDate: 2005-07-15}
+            cases:
+              - name: the day before the raise still pays 340
+                household: bereaved
+                asOf: 2039-12-31
+                expect:
+                  - {subject: applicant, eligible: true, amount: 340.00}
+              - name: the raise pays 380 from its first day
+                household: bereaved
+                asOf: 2040-01-01
+                expect:
+                  - {subject: applicant, eligible: true, amount: 380.00}
+            """;
+
+    @Operation(summary = "Set a draft's own test cases, as YAML in the cases.yaml format (its author) / 设置草稿测试用例",
+            description = "400 with the line and column of what cannot be read",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+                    @Content(mediaType = "application/yaml", schema = @Schema(type = "string"),
+                            examples = @ExampleObject(name = "around the raise", value = CASES_EXAMPLE)),
+                    @Content(mediaType = "text/yaml", schema = @Schema(type = "string"),
+                            examples = @ExampleObject(name = "around the raise", value = CASES_EXAMPLE)),
+                    @Content(mediaType = MediaType.TEXT_PLAIN_VALUE, schema = @Schema(type = "string"),
+                            examples = @ExampleObject(name = "around the raise", value = CASES_EXAMPLE))}))
+    @PutMapping(value = "/{id}/cases", consumes = {"application/yaml", "text/yaml", MediaType.TEXT_PLAIN_VALUE})
+    public DraftView setCases(Authentication auth, @PathVariable long id, @RequestBody(required = false) byte[] yaml) {
+        return view(drafts.setCases(CurrentUser.of(auth), id, yaml));
+    }
+
+    @Operation(summary = "A draft's own test cases, as YAML / 草稿测试用例")
+    @GetMapping(value = "/{id}/cases", produces = "application/yaml;charset=UTF-8")
+    public ResponseEntity<String> cases(@PathVariable long id) {
+        String yaml = drafts.find(id).row().getCasesYaml();
+        return yaml == null ? ResponseEntity.noContent().build() : ResponseEntity.ok(yaml);
+    }
+
+    @Operation(summary = "The draft's checks: the benefit's cases and its own on the catalogue as it would be with the draft published"
+            + " / 草稿校验（测试用例）")
+    @GetMapping("/{id}/checks")
+    public PolicyDrafts.Checks checks(@PathVariable long id) {
+        return drafts.checks(id);
+    }
+
     @Operation(summary = "Download a draft's workbook / 下载草稿决策表")
     @GetMapping("/{id}/spreadsheet")
     public ResponseEntity<byte[]> spreadsheet(@PathVariable long id) {
