@@ -308,6 +308,68 @@ class PolicyDraftsTest {
     }
 
     @Test
+    void aVersionNotYetInForceIsWithdrawnByTwoPeopleAndOneInForceNever() throws Exception {
+        long id = upload("policy", form(fixture("special-support-380-libreoffice.xlsx"), "2042-01-01")).getBody().get("id").asLong();
+        assertThat(setCases("policy", id, cases("2041-12-31", null, "2042-01-01", "380.00")).getStatusCode().value()).isEqualTo(200);
+        action("policy", id, "submit", null);
+        JsonNode published = action("policy2", id, "approve", null).getBody();
+        int version = published.get("publishedVersion").asInt();
+        Instant knownFrom = Instant.parse(published.get("knownFrom").asText());
+        while (Instant.now().isBefore(knownFrom.plusMillis(50))) {
+            Thread.sleep(100);
+        }
+        String asOf2042 = BEREAVED_2040.replace("2040-02-01", "2042-02-01");
+
+        HttpHeaders json = new HttpHeaders();
+        json.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<JsonNode> inForce = http.withBasicAuth("policy", "policy").postForEntity("/api/policy/withdrawals",
+                new HttpEntity<>("{\"benefit\": \"SPECIAL_SUPPORT\", \"version\": 3, \"reason\": \"试\"}", json), JsonNode.class);
+        assertThat(inForce.getStatusCode().value()).isEqualTo(409);
+        assertThat(inForce.getBody().get("code").asText()).isEqualTo("NOT_AHEAD");
+        ResponseEntity<JsonNode> noReason = http.withBasicAuth("policy", "policy").postForEntity("/api/policy/withdrawals",
+                new HttpEntity<>("{\"benefit\": \"SPECIAL_SUPPORT\", \"version\": " + version + "}", json), JsonNode.class);
+        assertThat(problemPaths(noReason)).containsExactly("$.reason");
+
+        ResponseEntity<JsonNode> requested = http.withBasicAuth("policy", "policy").postForEntity("/api/policy/withdrawals",
+                new HttpEntity<>("{\"benefit\": \"SPECIAL_SUPPORT\", \"version\": " + version + ", \"reason\": \"依据文件未印发\"}", json),
+                JsonNode.class);
+        assertThat(requested.getStatusCode().value()).isEqualTo(201);
+        long w = requested.getBody().get("id").asLong();
+        assertThat(http.withBasicAuth("policy", "policy").postForEntity("/api/policy/withdrawals",
+                new HttpEntity<>("{\"benefit\": \"SPECIAL_SUPPORT\", \"version\": " + version + ", \"reason\": \"再次\"}", json),
+                JsonNode.class).getBody().get("code").asText()).isEqualTo("WITHDRAWAL_PENDING");
+        ResponseEntity<JsonNode> own = http.withBasicAuth("policy", "policy").postForEntity("/api/policy/withdrawals/" + w + "/approve",
+                new HttpEntity<>("{}", json), JsonNode.class);
+        assertThat(own.getStatusCode().value()).isEqualTo(403);
+        Instant beforeApproval = Instant.now();
+        ResponseEntity<JsonNode> approved = http.withBasicAuth("policy2", "policy2").postForEntity("/api/policy/withdrawals/" + w
+                + "/approve", new HttpEntity<>("{\"comment\": \"同意\"}", json), JsonNode.class);
+        assertThat(approved.getStatusCode().value()).as(String.valueOf(approved.getBody())).isEqualTo(200);
+        assertThat(approved.getBody().get("status").asText()).isEqualTo("APPROVED");
+
+        // as known after the withdrawal takes effect, 2042 is decided by an earlier version; as known before, by the withdrawn one
+        Instant after = beforeApproval.plus(PolicyCatalog.PUBLICATION_DELAY).plusSeconds(1);
+        while (Instant.now().isBefore(after)) {
+            Thread.sleep(100);
+        }
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        JsonNode then = http.postForEntity("/api/evaluations", new HttpEntity<>(asOf2042.formatted(knownFrom), headers), JsonNode.class)
+                .getBody().at("/determination/benefits/0/items/0");
+        assertThat(then.at("/version/id").asText()).isEqualTo("SPECIAL_SUPPORT-v" + version);
+        JsonNode now = http.postForEntity("/api/evaluations", new HttpEntity<>(asOf2042.formatted(after), headers), JsonNode.class)
+                .getBody().at("/determination/benefits/0/items/0");
+        assertThat(now.at("/version/id").asText()).isNotEqualTo("SPECIAL_SUPPORT-v" + version);
+        JsonNode versions = http.getForObject("/api/benefits/SPECIAL_SUPPORT/versions", JsonNode.class);
+        assertThat(versions).anySatisfy(v -> {
+            assertThat(v.get("version").asInt()).isEqualTo(version);
+            assertThat(v.get("status").asText()).isEqualTo("WITHDRAWN");
+        });
+        assertThatThrownBy(() -> jdbc.update("UPDATE policy_withdrawal SET decided_by = requested_by WHERE id = ?", w))
+                .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+    }
+
+    @Test
     void aReturnedDraftGoesBackToItsAuthorAloneWhoUploadsAgainAtTheRevisionSheSaw() throws Exception {
         long id = upload("policy", form(fixture("special-support-380-libreoffice.xlsx"), "2041-01-01")).getBody().get("id").asLong();
         assertThat(setCases("policy", id, cases("2040-12-31", null, "2041-01-01", "380.00")).getStatusCode().value()).isEqualTo(200);

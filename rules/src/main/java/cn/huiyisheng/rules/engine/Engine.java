@@ -47,10 +47,13 @@ public final class Engine {
     }
 
     private Prepared prepared(PolicyTable version) {
-        Prepared p = prepared.get(version.sha256());
+        // by version and bytes: two versions may share their bytes (the same rows published again from
+        // another date), and each determination must name the version that decided it
+        String key = version.id() + "@" + version.sha256();
+        Prepared p = prepared.get(key);
         if (p == null) {
             CompiledTable compiled = compiled(version);
-            p = prepared.computeIfAbsent(version.sha256(),
+            p = prepared.computeIfAbsent(key,
                     k -> new Prepared(compiled, new RowExplainer(compiled), VersionRef.of(version)));
         }
         return p;

@@ -58,4 +58,21 @@ class EngineTest {
                 Instant.parse("2013-06-01T00:00:00Z"), java.util.EnumSet.of(TableCode.SPECIAL_SUPPORT));
         assertThat(asKnownEarly2013.benefit("SPECIAL_SUPPORT").orElseThrow().items().get(0).amount()).isEqualByComparingTo("135.00");
     }
+
+    @Test
+    void twoVersionsWithTheSameBytesEachNameThemselvesInTheirDeterminations() {
+        // the 2014 rows published again as a version of their own from 2030: the same bytes, another version
+        cn.huiyisheng.rules.catalog.PolicyTable v3 = Shipped.VERSIONS.stream()
+                .filter(v -> v.code() == cn.huiyisheng.rules.facts.TableCode.SPECIAL_SUPPORT && v.version() == 3).findFirst().orElseThrow();
+        cn.huiyisheng.rules.catalog.PolicyTable again = new cn.huiyisheng.rules.catalog.PolicyTable(v3.code(), 9, LocalDate.of(2030, 1, 1),
+                v3.publishedAt(), null, v3.basis(), "the same rows from 2030", v3.figures(), v3.sources(), v3.knownGaps(), v3.bytes(), null);
+        java.util.List<cn.huiyisheng.rules.catalog.PolicyTable> all = new java.util.ArrayList<>(Shipped.VERSIONS);
+        all.add(again);
+        Engine engine = new Engine(new cn.huiyisheng.rules.catalog.Catalog(all), Shipped.ENGINE.compiler());
+        java.util.Set<cn.huiyisheng.rules.facts.TableCode> special = java.util.EnumSet.of(cn.huiyisheng.rules.facts.TableCode.SPECIAL_SUPPORT);
+        assertThat(engine.evaluate(SampleHouseholds.bereavedCouple(), LocalDate.of(2014, 6, 1), Shipped.NOW, special)
+                .benefit("SPECIAL_SUPPORT").orElseThrow().items().get(0).version().id()).isEqualTo("SPECIAL_SUPPORT-v3");
+        assertThat(engine.evaluate(SampleHouseholds.bereavedCouple(), LocalDate.of(2030, 6, 1), Shipped.NOW, special)
+                .benefit("SPECIAL_SUPPORT").orElseThrow().items().get(0).version().id()).isEqualTo("SPECIAL_SUPPORT-v9");
+    }
 }

@@ -34,4 +34,11 @@ public interface PolicyVersionMapper {
     List<PolicyVersionRow> findPublishedHeads();
 
     PolicyVersionRow findById(@Param("id") long id);
+
+    /**
+     * Withdraws a published version whose validFrom is after {@code today}: the only change a
+     * published row ever sees (its status and withdrawn_at; its rules and bytes stay).
+     */
+    int withdraw(@Param("tableCode") String tableCode, @Param("versionNo") int versionNo, @Param("at") java.time.Instant at,
+                 @Param("today") java.time.LocalDate today);
 }
