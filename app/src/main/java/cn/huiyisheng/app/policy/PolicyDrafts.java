@@ -311,6 +311,12 @@ public class PolicyDrafts {
         return new Diff(against == null ? null : against.id(), rows, drl);
     }
 
+    /** The cases of the draft a published version came from (null for a shipped version, or a draft without cases). */
+    public String casesOfPublished(TableCode code, int version) {
+        PolicyDraftRow d = drafts.findPublishedAs(code.name(), version);
+        return d == null ? null : d.getCasesYaml();
+    }
+
     public Draft find(long id) {
         return view(require(id));
     }

@@ -246,6 +246,26 @@ class PolicyDraftsTest {
             }
             assertThat(evaluateNow(second).get("amount").decimalValue()).isEqualByComparingTo("380.00");
 
+            // exported in the policy-tables/ layout: the loader reads it back as the same version, with its cases
+            ResponseEntity<byte[]> zip = http.getForEntity("/api/benefits/SPECIAL_SUPPORT/versions/" + version + "/export", byte[].class);
+            assertThat(zip.getStatusCode().value()).isEqualTo(200);
+            Map<String, byte[]> entries = new java.util.HashMap<>();
+            try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip.getBody()))) {
+                for (java.util.zip.ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                    entries.put(e.getName(), in.readAllBytes());
+                }
+            }
+            String folder = "policy-tables/special-support/2040-01-01/";
+            assertThat(entries).containsOnlyKeys(folder + "version.yaml", folder + "table.drl.xlsx", folder + "cases.yaml");
+            cn.huiyisheng.rules.catalog.PolicyTable exported = cn.huiyisheng.rules.catalog.PolicyTableDirectory.read(
+                    cn.huiyisheng.rules.facts.TableCode.SPECIAL_SUPPORT, folder, entries.get(folder + "version.yaml"),
+                    entries.get(folder + "table.drl.xlsx"));
+            assertThat(exported.version()).isEqualTo(version);
+            assertThat(exported.sha256()).isEqualTo(v.get("sha256").asText());
+            assertThat(exported.publishedAt()).isEqualTo(knownFrom.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+            assertThat(exported.basis().clause()).isEqualTo("一");
+            assertThat(new String(entries.get(folder + "cases.yaml"), java.nio.charset.StandardCharsets.UTF_8)).contains("2040-01-01");
+
             // the database refuses an author deciding their own draft or approving their own version
             assertThatThrownBy(() -> jdbc.update("UPDATE policy_draft SET reviewer = author WHERE id = ?", id))
                     .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);

@@ -42,6 +42,10 @@ public interface PolicyDraftMapper {
             + "<if test='status != null'> AND status = #{status}</if></where> ORDER BY id DESC LIMIT #{limit}</script>")
     List<PolicyDraftRow> list(@Param("tableCode") String tableCode, @Param("status") String status, @Param("limit") int limit);
 
+    /** The draft a published version came from, if it came from one. */
+    @Select("SELECT " + COLUMNS + " FROM policy_draft WHERE table_code = #{tableCode} AND published_version = #{version}")
+    PolicyDraftRow findPublishedAs(@Param("tableCode") String tableCode, @Param("version") int version);
+
     /** A new upload by its author, while the draft is open (DRAFT or RETURNED) and at the revision the author saw. */
     @Update("UPDATE policy_draft SET status = 'DRAFT', valid_from = #{validFrom}, basis_document = #{basisDocument},"
             + " basis_clause = #{basisClause}, change_note = #{changeNote}, figures = #{figures}, sources_json = #{sourcesJson},"

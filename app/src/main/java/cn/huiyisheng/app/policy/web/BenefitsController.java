@@ -44,11 +44,46 @@ public class BenefitsController {
     private final PolicyCatalog catalog;
     private final Clock clock;
     private final Problems problems;
+    private final cn.huiyisheng.app.policy.PolicyDrafts drafts;
 
-    public BenefitsController(PolicyCatalog catalog, Clock clock, Problems problems) {
+    public BenefitsController(PolicyCatalog catalog, Clock clock, Problems problems, cn.huiyisheng.app.policy.PolicyDrafts drafts) {
         this.catalog = catalog;
         this.clock = clock;
         this.problems = problems;
+        this.drafts = drafts;
+    }
+
+    @Operation(summary = "A version as a folder in the policy-tables/ layout (zip: version.yaml, table.drl.xlsx, its cases),"
+            + " to commit to the repository and ship / 导出版本（policy-tables目录格式）")
+    @GetMapping(value = "/{code}/versions/{version}/export", produces = "application/zip")
+    public ResponseEntity<byte[]> export(@PathVariable String code, @PathVariable int version) throws java.io.IOException {
+        PolicyTable t = version(code, version);
+        String folder = "policy-tables/" + t.code().folder() + "/" + t.validFrom() + "/";
+        cn.huiyisheng.rules.catalog.PolicyTableDirectory.VersionFile meta = new cn.huiyisheng.rules.catalog.PolicyTableDirectory.VersionFile(
+                t.code().name(), t.version(), t.validFrom(), t.publishedAt().atZone(java.time.ZoneId.of("Asia/Shanghai")).toOffsetDateTime(),
+                t.basis(), t.changeNote(), t.figures(), t.sources(), t.knownGaps());
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out, java.nio.charset.StandardCharsets.UTF_8)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry(folder + cn.huiyisheng.rules.catalog.PolicyTableDirectory.METADATA));
+            zip.write(cn.huiyisheng.rules.catalog.PolicyTableDirectory.yaml()
+                    .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).writeValueAsBytes(meta));
+            zip.closeEntry();
+            zip.putNextEntry(new java.util.zip.ZipEntry(folder + cn.huiyisheng.rules.catalog.PolicyTableDirectory.SPREADSHEET));
+            zip.write(t.bytes());
+            zip.closeEntry();
+            String cases = drafts.casesOfPublished(t.code(), t.version());
+            if (cases != null) {
+                // the version's own cases: to merge into the table's cases.yaml when committing
+                zip.putNextEntry(new java.util.zip.ZipEntry(folder + cn.huiyisheng.rules.catalog.PolicyTableDirectory.CASES));
+                zip.write(cases.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(t.code().folder() + "-v" + t.version() + ".zip").build().toString())
+                .contentType(MediaType.parseMediaType("application/zip"))
+                .body(out.toByteArray());
     }
 
     @Operation(summary = "The benefits and parameter tables with their versions / 待遇目录及各版本")
