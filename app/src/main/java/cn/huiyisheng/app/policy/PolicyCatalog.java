@@ -131,6 +131,21 @@ public class PolicyCatalog {
         return new Engine(new Catalog(all), engine.compiler());
     }
 
+    /** Reads the heads once the caller's transaction commits (at once, when there is none): a publication's own node knows it at once. */
+    public void refreshAfterCommit() {
+        if (!org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            refresh();
+            return;
+        }
+        org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                new org.springframework.transaction.support.TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        refresh();
+                    }
+                });
+    }
+
     /** Reads the heads every half second, on every node. */
     @org.springframework.scheduling.annotation.Scheduled(fixedDelay = 500)
     public void poll() {

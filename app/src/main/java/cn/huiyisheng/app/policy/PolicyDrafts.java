@@ -26,8 +26,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -165,12 +163,7 @@ public class PolicyDrafts {
         Integer max = versions.maxVersion(code.name());
         int next = max == null ? 1 : max + 1;
         Instant now = clock.instant();
-        List<String> sources;
-        try {
-            sources = Arrays.asList(json.readValue(d.getSourcesJson(), String[].class));
-        } catch (JsonProcessingException e) {
-            sources = List.of();
-        }
+        List<String> sources = sources(d);
         PolicyTable asPublished = new PolicyTable(code, next, d.getValidFrom(), now, null,
                 new cn.huiyisheng.rules.catalog.LegalBasis(d.getBasisDocument(), d.getBasisClause()), d.getChangeNote(),
                 FigureSource.valueOf(d.getFigures()), sources, List.of(), bytes, d.getSha256());
@@ -280,14 +273,7 @@ public class PolicyDrafts {
         trail.record(user.username(), SecurityTrail.Type.POLICY_CHANGE, "OK", "draft " + id,
                 "DRAFT_APPROVED published as " + code + "-v" + next + ", valid from " + d.getValidFrom() + ", known from "
                         + v.getPublishedAt());
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    catalog.refresh(); // this node at once; the others within half a second
-                }
-            });
-        }
+        catalog.refreshAfterCommit(); // this node at once; the others within half a second
         return view(drafts.find(id));
     }
 
@@ -297,7 +283,7 @@ public class PolicyDrafts {
 
     /** The draft against {@code version} (by default the version it replaces: in force on its validFrom as known now). */
     public Diff diff(long id, Integer version) {
-        Draft d = view(require(id));
+        Draft d = view(require(id), false);
         PolicyTable against = version == null ? d.replaces() : catalog.version(d.code(), version)
                 .orElseThrow(() -> new BadInput("against", "UNKNOWN_VERSION", d.code() + " has no published version " + version,
                         "没有该已发布版本"));
@@ -337,20 +323,37 @@ public class PolicyDrafts {
                 throw new BadInput("status", "INVALID_VALUE", "one of " + Arrays.toString(Status.values()), "状态无效");
             }
         }
-        return drafts.list(code == null ? null : code.name(), s == null ? null : s.name(), 200).stream().map(this::view).toList();
+        // a list shows no verification: it would read and compile every listed draft's workbook
+        return drafts.list(code == null ? null : code.name(), s == null ? null : s.name(), 200).stream()
+                .map(row -> view(row, false)).toList();
     }
 
     private Draft view(PolicyDraftRow row) {
+        return view(row, true);
+    }
+
+    private Draft view(PolicyDraftRow row, boolean verified) {
         TableCode code = TableCode.valueOf(row.getTableCode());
         VerificationReport report = null;
-        try {
-            CompiledTable compiled = compiled(code, workbook(row.getId()));
-            report = TableVerifier.verify(compiled.template(), compiled.rows(), List.of());
-        } catch (TableRejectedException e) {
-            // a stored draft compiled when it was uploaded; a compiler that changed since says so here
+        if (verified) {
+            try {
+                CompiledTable compiled = compiled(code, workbook(row.getId()));
+                report = TableVerifier.verify(compiled.template(), compiled.rows(), List.of());
+            } catch (TableRejectedException e) {
+                // a stored draft compiled when it was uploaded; a compiler that changed since says so here
+            }
         }
         PolicyTable replaces = catalog.catalog().inForce(code, row.getValidFrom(), clock.instant()).orElse(null);
         return new Draft(row, code, report, replaces, row.getValidFrom().isBefore(LocalDate.now(clock)));
+    }
+
+    /** The sources of a draft's figures, as stored. */
+    public List<String> sources(PolicyDraftRow row) {
+        try {
+            return Arrays.asList(json.readValue(row.getSourcesJson(), String[].class));
+        } catch (JsonProcessingException e) {
+            return List.of();
+        }
     }
 
     private byte[] workbook(long id) {
@@ -367,8 +370,13 @@ public class PolicyDrafts {
     }
 
     private void staff(CurrentUser user) {
+        requireStaff(user, trail, "policy drafts");
+    }
+
+    /** Refuses (and records) a user without the role POLICY_STAFF, whatever path reached the policy services. */
+    static void requireStaff(CurrentUser user, SecurityTrail trail, String target) {
         if (!user.has(Role.POLICY_STAFF)) {
-            trail.refused(user.username(), "policy drafts", "NOT_POLICY_STAFF");
+            trail.refused(user.username(), target, "NOT_POLICY_STAFF");
             throw new Forbidden("NOT_POLICY_STAFF", user.username() + " does not hold the role POLICY_STAFF");
         }
     }

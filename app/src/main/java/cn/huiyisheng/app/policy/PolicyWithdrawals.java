@@ -2,7 +2,6 @@ package cn.huiyisheng.app.policy;
 
 import cn.huiyisheng.app.audit.SecurityTrail;
 import cn.huiyisheng.app.identity.CurrentUser;
-import cn.huiyisheng.app.identity.Role;
 import cn.huiyisheng.app.policy.persistence.PolicyVersionMapper;
 import cn.huiyisheng.app.policy.persistence.PolicyVersionRow;
 import cn.huiyisheng.app.policy.persistence.PolicyWithdrawalMapper;
@@ -14,8 +13,6 @@ import cn.huiyisheng.rules.facts.TableCode;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -105,14 +102,7 @@ public class PolicyWithdrawals {
         }
         trail.record(user.username(), SecurityTrail.Type.POLICY_CHANGE, "OK", "withdrawal " + id,
                 "WITHDRAWAL_APPROVED " + w.tableCode() + "-v" + w.versionNo() + " withdrawn from " + at);
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    catalog.refresh();
-                }
-            });
-        }
+        catalog.refreshAfterCommit();
         return withdrawals.find(id);
     }
 
@@ -160,9 +150,6 @@ public class PolicyWithdrawals {
     }
 
     private void staff(CurrentUser user) {
-        if (!user.has(Role.POLICY_STAFF)) {
-            trail.refused(user.username(), "policy withdrawals", "NOT_POLICY_STAFF");
-            throw new Forbidden("NOT_POLICY_STAFF", user.username() + " does not hold the role POLICY_STAFF");
-        }
+        PolicyDrafts.requireStaff(user, trail, "policy withdrawals");
     }
 }

@@ -8,7 +8,6 @@ import cn.huiyisheng.app.web.BadInput;
 import cn.huiyisheng.rules.catalog.LegalBasis;
 import cn.huiyisheng.rules.catalog.PolicyTable;
 import cn.huiyisheng.rules.verify.VerificationReport;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -32,7 +31,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -44,11 +42,8 @@ import java.util.List;
 public class DraftsController {
 
     private final PolicyDrafts drafts;
-    private final ObjectMapper json;
-
-    public DraftsController(PolicyDrafts drafts, ObjectMapper json) {
+    public DraftsController(PolicyDrafts drafts) {
         this.drafts = drafts;
-        this.json = json;
     }
 
     /** What a draft shows: its metadata, its state in the review, what its checks found, and what it would replace. */
@@ -258,12 +253,7 @@ public class DraftsController {
 
     private DraftView view(PolicyDrafts.Draft d) {
         PolicyDraftRow r = d.row();
-        List<String> sources;
-        try {
-            sources = Arrays.asList(json.readValue(r.getSourcesJson(), String[].class));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            sources = List.of();
-        }
+        List<String> sources = drafts.sources(r);
         PolicyTable replaces = d.replaces();
         return new DraftView(r.getId(), r.getTableCode(), d.code().zh(), r.getStatus(), r.getRevision(), r.getValidFrom(), d.retroactive(),
                 new LegalBasis(r.getBasisDocument(), r.getBasisClause()), r.getChangeNote(), r.getFigures(), sources, r.getSha256(),
