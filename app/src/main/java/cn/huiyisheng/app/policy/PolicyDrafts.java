@@ -277,8 +277,12 @@ public class PolicyDrafts {
         return view(drafts.find(id));
     }
 
-    /** A draft compared with a published version: rows by row id, cell by cell, and the DRL's changed lines. */
-    public record Diff(String against, cn.huiyisheng.rules.verify.TableDiff rows, List<String> drl) {
+    /**
+     * A draft compared with a published version: rows by row id, cell by cell; by effect, the regions of facts
+     * whose outcome changes (and those that stay); and the DRL's changed lines.
+     */
+    public record Diff(String against, cn.huiyisheng.rules.verify.TableDiff rows, cn.huiyisheng.rules.verify.TableEffect effect,
+                       List<String> drl) {
     }
 
     /** The draft against {@code version} (by default the version it replaces: in force on its validFrom as known now). */
@@ -294,7 +298,9 @@ public class PolicyDrafts {
         List<String> drl = cn.huiyisheng.rules.verify.LineDiff.changes(
                 cn.huiyisheng.rules.verify.LineDiff.of(old == null ? "" : old.drl(), draft.drl()), 3).stream()
                 .map(cn.huiyisheng.rules.verify.LineDiff.Line::toString).toList();
-        return new Diff(against == null ? null : against.id(), rows, drl);
+        cn.huiyisheng.rules.verify.TableEffect effect = cn.huiyisheng.rules.verify.TableEffect.of(draft.template(),
+                old == null ? List.of() : old.rows(), draft.rows());
+        return new Diff(against == null ? null : against.id(), rows, effect, drl);
     }
 
     /** The cases of the draft a published version came from (null for a shipped version, or a draft without cases). */

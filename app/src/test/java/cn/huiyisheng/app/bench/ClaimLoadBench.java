@@ -120,6 +120,17 @@ public final class ClaimLoadBench {
             System.err.printf("warm-up %d: ours %.1f/s, bare %.1f/s, JIT %.1f ms a claim, then %d ms until the compilers were idle%n",
                     warmUps + 1, o.rate(), b.rate(), jit, idle);
         }
+        if (System.getProperty("bench.sqlLog") != null) {
+            // every statement of one extra round of ours, for reading what a claim costs: -Dbench.sqlLog=/tmp/claims.sql.log
+            // (MariaDB's general log, written by the server on this machine)
+            jdbc.execute("SET GLOBAL general_log_file = '" + System.getProperty("bench.sqlLog").replace("'", "") + "'");
+            jdbc.execute("SET GLOBAL general_log = 1");
+            try {
+                batch(http, port, jdbc, runtime, tasks, review, "benefit-claim", n);
+            } finally {
+                jdbc.execute("SET GLOBAL general_log = 0");
+            }
+        }
         jdk.jfr.Recording recording = null;
         if (System.getProperty("bench.jfr") != null) {
             // a profile of the measured rounds only: -Dbench.jfr=/tmp/claims.jfr

@@ -186,6 +186,10 @@ class PolicyDraftsTest {
             assertThat(diff.at("/rows/unchanged").asInt()).isEqualTo(3);
             assertThat(diff.at("/rows/changed")).hasSize(1);
             assertThat(diff.at("/rows/changed/0/zh").asText()).isEqualTo("SS-2014-URBAN-DIED: 每月金额（元） 340.00 → 380.00");
+            // by effect: only the region of that row changes, told in the columns' words; the rural regions stay
+            assertThat(diff.at("/effect/changed")).singleElement().satisfies(r -> assertThat(r.get("zh").asText())
+                    .isEqualTo("独生子女状况：死亡、户籍类型：城镇户籍: 每月金额（元） 340.00 → 380.00"));
+            assertThat(diff.at("/effect/unchanged")).anySatisfy(r -> assertThat(r.get("zh").asText()).contains("农村").endsWith("（不变）"));
             List<String> drl = new ArrayList<>();
             diff.get("drl").forEach(l -> drl.add(l.asText()));
             assertThat(drl).anySatisfy(l -> assertThat(l).startsWith("-").contains("340"))

@@ -35,11 +35,11 @@ public final class TableVerifier {
     private TableVerifier() {
     }
 
-    private static final long NEG = Long.MIN_VALUE / 4;
-    private static final long POS = Long.MAX_VALUE / 4;
+    static final long NEG = Long.MIN_VALUE / 4;
+    static final long POS = Long.MAX_VALUE / 4;
 
     /** One condition attribute with the elementary pieces of its hull. */
-    private static final class Dimension {
+    static final class Dimension {
         final String attribute;
         final boolean numeric;
         final boolean date;
@@ -79,7 +79,7 @@ public final class TableVerifier {
     }
 
     /** A row's accepted set per dimension: an interval or a set of values. */
-    private record RowSpace(TableRow row, long[][] intervals, List<Set<Object>> values, String contradiction) {
+    record RowSpace(TableRow row, long[][] intervals, List<Set<Object>> values, String contradiction) {
     }
 
     public static VerificationReport verify(TableTemplate template, List<TableRow> rows, List<KnownGap> knownGaps) {
@@ -149,7 +149,7 @@ public final class TableVerifier {
                 List.copyOf(overlaps.values()), neverFires, unused);
     }
 
-    private static RowSpace space(TableTemplate template, TableRow row, List<String> attributes,
+    static RowSpace space(TableTemplate template, TableRow row, List<String> attributes,
                                   Map<String, List<Integer>> columnsByAttribute) {
         List<Column> conditions = template.conditions();
         long[][] intervals = new long[attributes.size()][];
@@ -188,7 +188,7 @@ public final class TableVerifier {
         return new RowSpace(row, intervals, values, contradiction);
     }
 
-    private static Dimension dimension(TableTemplate template, String attribute, List<Integer> columns,
+    static Dimension dimension(TableTemplate template, String attribute, List<Integer> columns,
                                        List<RowSpace> spaces, int d) {
         Column first = template.conditions().get(columns.get(0));
         boolean numeric = first.type() != CellType.ENUM_SET && first.type() != CellType.BOOL;
@@ -232,7 +232,7 @@ public final class TableVerifier {
         return dim;
     }
 
-    private static boolean covers(RowSpace s, List<Dimension> dims, int[] index) {
+    static boolean covers(RowSpace s, List<Dimension> dims, int[] index) {
         for (int d = 0; d < dims.size(); d++) {
             Dimension dim = dims.get(d);
             if (dim.numeric) {
@@ -252,7 +252,7 @@ public final class TableVerifier {
     }
 
     /** Merges gap cells that differ in one dimension only and together span all of it; -1 means any. */
-    private static List<int[]> merge(List<int[]> cells, List<Dimension> dims) {
+    static List<int[]> merge(List<int[]> cells, List<Dimension> dims) {
         List<int[]> current = new ArrayList<>(cells);
         boolean changed = true;
         while (changed) {
