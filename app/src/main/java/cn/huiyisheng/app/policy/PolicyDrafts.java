@@ -496,6 +496,7 @@ public class PolicyDrafts {
             problems.add(new Problem("sources", "REQUIRED", "figures marked SOURCED name at least one source", "金额标为有出处时须注明来源"));
         }
         CompiledTable compiled = null;
+        cn.huiyisheng.rules.table.SheetGrid refusedSheet = null;
         if (spreadsheet == null || spreadsheet.length == 0) {
             problems.add(new Problem("spreadsheet", "REQUIRED", "the decision table as an .xlsx file", "请上传决策表（.xlsx）"));
         } else if (code != null) {
@@ -504,10 +505,11 @@ public class PolicyDrafts {
             } catch (TableRejectedException e) {
                 e.problems().forEach(p -> problems.add(new Problem("spreadsheet:" + p.sheet() + (p.cell() == null ? "" : "!" + p.cell()),
                         "INVALID_CELL", p.message(), p.message())));
+                refusedSheet = e.grid();
             }
         }
         if (!problems.isEmpty()) {
-            throw new BadInput(problems);
+            throw new BadInput(problems, refusedSheet);
         }
         return new Checked(code, validFrom, m, figures, sources, compiled);
     }

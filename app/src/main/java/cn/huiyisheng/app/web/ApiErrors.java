@@ -43,7 +43,8 @@ public class ApiErrors {
 
     @ExceptionHandler(BadInput.class)
     ResponseEntity<ApiProblem> badInput(BadInput e) {
-        return problems.answer(problems.of(ProblemType.INVALID_REQUEST, e.problems().size() + " problem(s) in the request", e.problems()));
+        return problems.answer(problems.of(ProblemType.INVALID_REQUEST, e.problems().size() + " problem(s) in the request", e.problems())
+                .withSheet(e.sheet()));
     }
 
     @ExceptionHandler(Conflict.class)

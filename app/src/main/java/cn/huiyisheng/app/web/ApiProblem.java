@@ -18,6 +18,7 @@ public class ApiProblem extends ProblemDetail {
 
     private final String code;
     private final List<Problem> problems;
+    private cn.huiyisheng.rules.table.SheetGrid sheet;
 
     public ApiProblem(ProblemType type, String title, String detail, String code, List<Problem> problems) {
         super(type.status());
@@ -36,5 +37,18 @@ public class ApiProblem extends ProblemDetail {
     @Schema(description = "every problem of the request, each located / 每个问题及其位置")
     public List<Problem> getProblems() {
         return problems;
+    }
+
+    @Schema(description = "a refused spreadsheet's sheet as read, cell by cell, with the refused cells (absent otherwise)"
+            + " / 被拒电子表格的内容及出错单元格")
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    public cn.huiyisheng.rules.table.SheetGrid getSheet() {
+        return sheet;
+    }
+
+    /** The same problem with the refused sheet attached. */
+    public ApiProblem withSheet(cn.huiyisheng.rules.table.SheetGrid sheet) {
+        this.sheet = sheet;
+        return this;
     }
 }

@@ -162,6 +162,11 @@ class PolicyDraftsTest {
             ResponseEntity<JsonNode> refused = upload("policy", form(fixture("special-support-text-amount-libreoffice.xlsx"), null));
             assertThat(refused.getStatusCode().value()).isEqualTo(400);
             assertThat(problemPaths(refused)).contains("validFrom").anySatisfy(p -> assertThat(p).startsWith("spreadsheet:").endsWith("!H9"));
+            // the refused sheet as read, for the console to draw with the refused cell marked: H9 is row 9, column H
+            assertThat(refused.getBody().at("/sheet/refused").toString()).isEqualTo("[\"H9\"]");
+            assertThat(refused.getBody().at("/sheet/sheet").asText()).isEqualTo("SPECIAL_SUPPORT");
+            assertThat(refused.getBody().at("/sheet/rows/8/7").asText()).isEqualTo("三百八");
+            assertThat(refused.getBody().at("/sheet/rows/8/6").asText()).isEqualTo("SS-2014-URBAN-DIED");
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM policy_draft", Long.class)).isEqualTo(draftsBefore);
 
             // the LibreOffice-saved workbook with the raised amount

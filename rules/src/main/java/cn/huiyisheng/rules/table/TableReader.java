@@ -94,7 +94,7 @@ public final class TableReader {
         checkMerges(template, sheet, name, problems);
         List<TableRow> rows = readRows(template, sheet, name, problems);
         if (!problems.isEmpty()) {
-            throw new TableRejectedException(problems);
+            throw new TableRejectedException(problems, SheetGrid.of(sheet, problems));
         }
         return new ParsedTable(template, rows, workbook);
     }

@@ -84,6 +84,22 @@ class TableReaderTest {
     }
 
     @Test
+    void aRefusalCarriesTheSheetAsReadWithTheRefusedCellsForTheConsoleToDraw() {
+        TableRejectedException e = refused(edited(s -> {
+            cell(s, "H9").setCellValue("三百八");
+            cell(s, "F10").setCellValue("城里");
+        }));
+        SheetGrid grid = e.grid();
+        assertThat(grid).isNotNull();
+        assertThat(grid.sheet()).isEqualTo("SPECIAL_SUPPORT");
+        assertThat(grid.refused()).containsExactlyInAnyOrder("H9", "F10");
+        assertThat(grid.rows().get(8).get(7)).isEqualTo("三百八");
+        assertThat(grid.rows().get(9).get(5)).isEqualTo("城里");
+        assertThat(grid.rows().get(0).get(0)).isEqualTo("RuleSet");
+        assertThat(grid.rows()).allSatisfy(r -> assertThat(r).hasSize(grid.columns()));
+    }
+
+    @Test
     void mvelInAnEnumeratedConditionCellIsRefused() {
         TableRejectedException e = refused(edited(s -> cell(s, "F10").setCellValue("URBAN_HUKOU) || (true")));
         assertThat(e.problems()).singleElement().satisfies(p -> {

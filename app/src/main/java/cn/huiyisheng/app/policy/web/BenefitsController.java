@@ -145,7 +145,8 @@ public class BenefitsController {
         } catch (TableRejectedException e) {
             List<Problem> problems = e.problems().stream().map(p -> new Problem(
                     p.sheet() + (p.cell() == null ? "" : "!" + p.cell()), "INVALID_CELL", p.message(), p.message())).toList();
-            return this.problems.answer(this.problems.of(ProblemType.SPREADSHEET_REFUSED, problems.size() + " problem(s)", problems));
+            return this.problems.answer(this.problems.of(ProblemType.SPREADSHEET_REFUSED, problems.size() + " problem(s)", problems)
+                    .withSheet(e.grid()));
         }
     }
 
