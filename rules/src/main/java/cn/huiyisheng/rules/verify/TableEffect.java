@@ -44,11 +44,7 @@ public record TableEffect(List<Region> changed, List<Region> unchanged, long cel
     }
 
     public static TableEffect of(TableTemplate template, List<TableRow> before, List<TableRow> after) {
-        Map<String, List<Integer>> columnsByAttribute = new LinkedHashMap<>();
-        List<Column> conditions = template.conditions();
-        for (int c = 0; c < conditions.size(); c++) {
-            columnsByAttribute.computeIfAbsent(conditions.get(c).attribute(), a -> new ArrayList<>()).add(c);
-        }
+        Map<String, List<Integer>> columnsByAttribute = TableVerifier.columnsByAttribute(template);
         List<String> attributes = new ArrayList<>(columnsByAttribute.keySet());
         List<TableVerifier.RowSpace> old = spaces(template, before, attributes, columnsByAttribute);
         List<TableVerifier.RowSpace> now = spaces(template, after, attributes, columnsByAttribute);
@@ -58,38 +54,26 @@ public record TableEffect(List<Region> changed, List<Region> unchanged, long cel
         for (int d = 0; d < attributes.size(); d++) {
             dims.add(TableVerifier.dimension(template, attributes.get(d), columnsByAttribute.get(attributes.get(d)), both, d));
         }
-        long cells = 1;
-        for (TableVerifier.Dimension dim : dims) {
-            cells *= Math.max(1, dim.size());
-            if (cells > TableVerifier.MAX_CELLS) {
-                throw new IllegalArgumentException(template.code() + ": too many combinations to compare exhaustively");
-            }
-        }
+        long cells = TableVerifier.cells(template, dims, "compare");
         if (both.isEmpty() || dims.stream().anyMatch(d -> d.size() == 0)) {
             return new TableEffect(List.of(), List.of(), 0);
         }
         // cells grouped by their pair of outcomes, in the order first met
         Map<List<String>, List<int[]>> groups = new LinkedHashMap<>();
         Map<List<String>, TableRow[]> examples = new LinkedHashMap<>();
+        Map<TableRow, String[]> words = new java.util.IdentityHashMap<>(); // each row's action cells, zh and en, told once
         int[] index = new int[dims.size()];
         for (long n = 0; n < cells; n++) {
-            long rest = n;
-            for (int d = dims.size() - 1; d >= 0; d--) {
-                index[d] = (int) (rest % dims.get(d).size());
-                rest /= dims.get(d).size();
-            }
-            String b = outcome(template, old, dims, index, true);
-            String a = outcome(template, now, dims, index, true);
-            if (b == null && a == null) {
+            TableVerifier.decode(n, dims, index);
+            List<TableRow> b = covering(old, dims, index);
+            List<TableRow> a = covering(now, dims, index);
+            if (b.isEmpty() && a.isEmpty()) {
                 continue; // outside both tables: neither version answers there
             }
-            List<String> key = new ArrayList<>(4);
-            key.add(b);
-            key.add(a);
-            key.add(outcome(template, old, dims, index, false));
-            key.add(outcome(template, now, dims, index, false));
+            List<String> key = java.util.Arrays.asList(outcome(template, b, words, 0), outcome(template, a, words, 0),
+                    outcome(template, b, words, 1), outcome(template, a, words, 1));
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(index.clone());
-            examples.computeIfAbsent(key, k -> new TableRow[]{covering(old, dims, index), covering(now, dims, index)});
+            examples.computeIfAbsent(key, k -> new TableRow[]{b.size() == 1 ? b.get(0) : null, a.size() == 1 ? a.get(0) : null});
         }
         List<Region> changed = new ArrayList<>();
         List<Region> unchanged = new ArrayList<>();
@@ -120,33 +104,30 @@ public record TableEffect(List<Region> changed, List<Region> unchanged, long cel
         return spaces;
     }
 
-    /** The action cells of the rows covering this cell, in words; several (an overlap) joined by " | "; null if none. */
-    private static String outcome(TableTemplate template, List<TableVerifier.RowSpace> spaces, List<TableVerifier.Dimension> dims,
-                                  int[] index, boolean zh) {
-        List<String> outcomes = new ArrayList<>(1);
+    /** The rows covering this cell (more than one is an overlap). */
+    private static List<TableRow> covering(List<TableVerifier.RowSpace> spaces, List<TableVerifier.Dimension> dims, int[] index) {
+        List<TableRow> rows = new ArrayList<>(1);
         for (TableVerifier.RowSpace s : spaces) {
             if (TableVerifier.covers(s, dims, index)) {
-                String o = actions(template, s.row(), zh);
-                if (!outcomes.contains(o)) {
-                    outcomes.add(o);
-                }
+                rows.add(s.row());
             }
         }
-        return outcomes.isEmpty() ? null : String.join(" | ", outcomes);
+        return rows;
     }
 
-    /** The one row covering this cell, or null when none or several do (an overlap, told in full instead). */
-    private static TableRow covering(List<TableVerifier.RowSpace> spaces, List<TableVerifier.Dimension> dims, int[] index) {
-        TableRow found = null;
-        for (TableVerifier.RowSpace s : spaces) {
-            if (TableVerifier.covers(s, dims, index)) {
-                if (found != null) {
-                    return null;
-                }
-                found = s.row();
+    /** The covering rows' action cells in words (0 zh, 1 en); several different ones joined by " | "; null if no row covers. */
+    private static String outcome(TableTemplate template, List<TableRow> rows, Map<TableRow, String[]> words, int language) {
+        if (rows.isEmpty()) {
+            return null;
+        }
+        List<String> outcomes = new ArrayList<>(1);
+        for (TableRow row : rows) {
+            String o = words.computeIfAbsent(row, r -> new String[]{actions(template, r, true), actions(template, r, false)})[language];
+            if (!outcomes.contains(o)) {
+                outcomes.add(o);
             }
         }
-        return found;
+        return String.join(" | ", outcomes);
     }
 
     /** A change told by its differing action cells only ("每月金额（元） 340.00 → 380.00"), or whole outcomes when a side has none. */

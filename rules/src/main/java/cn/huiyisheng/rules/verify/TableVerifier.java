@@ -82,12 +82,39 @@ public final class TableVerifier {
     record RowSpace(TableRow row, long[][] intervals, List<Set<Object>> values, String contradiction) {
     }
 
-    public static VerificationReport verify(TableTemplate template, List<TableRow> rows, List<KnownGap> knownGaps) {
+    /** The condition columns of each attribute (a lower and an upper bound share one), in the template's order. */
+    static Map<String, List<Integer>> columnsByAttribute(TableTemplate template) {
         Map<String, List<Integer>> columnsByAttribute = new LinkedHashMap<>();
         List<Column> conditions = template.conditions();
         for (int c = 0; c < conditions.size(); c++) {
             columnsByAttribute.computeIfAbsent(conditions.get(c).attribute(), a -> new ArrayList<>()).add(c);
         }
+        return columnsByAttribute;
+    }
+
+    /** How many elementary combinations the dimensions make; refused above {@link #MAX_CELLS}. */
+    static long cells(TableTemplate template, List<Dimension> dims, String what) {
+        long cells = 1;
+        for (Dimension dim : dims) {
+            cells *= Math.max(1, dim.size());
+            if (cells > MAX_CELLS) {
+                throw new IllegalArgumentException(template.code() + ": too many combinations to " + what + " exhaustively");
+            }
+        }
+        return cells;
+    }
+
+    /** The n-th combination's piece of each dimension, into {@code index}. */
+    static void decode(long n, List<Dimension> dims, int[] index) {
+        long rest = n;
+        for (int d = dims.size() - 1; d >= 0; d--) {
+            index[d] = (int) (rest % dims.get(d).size());
+            rest /= dims.get(d).size();
+        }
+    }
+
+    public static VerificationReport verify(TableTemplate template, List<TableRow> rows, List<KnownGap> knownGaps) {
+        Map<String, List<Integer>> columnsByAttribute = columnsByAttribute(template);
         List<String> attributes = new ArrayList<>(columnsByAttribute.keySet());
         List<RowSpace> spaces = new ArrayList<>();
         List<String> neverFires = new ArrayList<>();
@@ -103,23 +130,13 @@ public final class TableVerifier {
         for (int d = 0; d < attributes.size(); d++) {
             dims.add(dimension(template, attributes.get(d), columnsByAttribute.get(attributes.get(d)), spaces, d));
         }
-        long cells = 1;
-        for (Dimension dim : dims) {
-            cells *= Math.max(1, dim.size());
-            if (cells > MAX_CELLS) {
-                throw new IllegalArgumentException(template.code() + ": too many combinations to verify exhaustively");
-            }
-        }
+        long cells = cells(template, dims, "verify");
         List<int[]> gapCells = new ArrayList<>();
         Map<String, VerificationReport.Overlap> overlaps = new LinkedHashMap<>();
         int[] index = new int[dims.size()];
         boolean anyDimEmpty = dims.stream().anyMatch(d -> d.size() == 0);
         for (long n = 0; n < cells && !anyDimEmpty && !spaces.isEmpty(); n++) {
-            long rest = n;
-            for (int d = dims.size() - 1; d >= 0; d--) {
-                index[d] = (int) (rest % dims.get(d).size());
-                rest /= dims.get(d).size();
-            }
+            decode(n, dims, index);
             List<RowSpace> covering = new ArrayList<>(2);
             for (RowSpace s : spaces) {
                 if (covers(s, dims, index)) {
