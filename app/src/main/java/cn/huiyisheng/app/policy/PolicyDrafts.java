@@ -156,17 +156,34 @@ public class PolicyDrafts {
                          boolean passed) {
     }
 
-    public Checks checks(long id) {
+    /**
+     * A draft as it would be published at {@code at}: the table's next version, known from then.
+     *
+     * @param revision the draft's upload revision the table is made of
+     * @param status   the draft's state in the review
+     */
+    public record AsPublished(long draftId, int revision, String status, PolicyTable table) {
+    }
+
+    /** The draft as it would be published at {@code at}, for a check or a simulation (never for a decision). */
+    public AsPublished asPublished(long id, Instant at) {
         PolicyDraftRow d = require(id);
         TableCode code = TableCode.valueOf(d.getTableCode());
         byte[] bytes = workbook(id);
         Integer max = versions.maxVersion(code.name());
         int next = max == null ? 1 : max + 1;
-        Instant now = clock.instant();
-        List<String> sources = sources(d);
-        PolicyTable asPublished = new PolicyTable(code, next, d.getValidFrom(), now, null,
+        PolicyTable table = new PolicyTable(code, next, d.getValidFrom(), at, null,
                 new cn.huiyisheng.rules.catalog.LegalBasis(d.getBasisDocument(), d.getBasisClause()), d.getChangeNote(),
-                FigureSource.valueOf(d.getFigures()), sources, List.of(), bytes, d.getSha256());
+                FigureSource.valueOf(d.getFigures()), sources(d), List.of(), bytes, d.getSha256());
+        return new AsPublished(id, d.getRevision(), d.getStatus(), table);
+    }
+
+    public Checks checks(long id) {
+        PolicyDraftRow d = require(id);
+        Instant now = clock.instant();
+        PolicyTable asPublished = asPublished(id, now).table();
+        TableCode code = asPublished.code();
+        int next = asPublished.version();
         cn.huiyisheng.rules.engine.Engine engine = catalog.simulate(asPublished);
         byte[] shippedYaml = ShippedTables.cases(code);
         List<cn.huiyisheng.rules.cases.PolicyCases.Outcome> shipped = shippedYaml == null ? List.of()
@@ -380,7 +397,7 @@ public class PolicyDrafts {
     }
 
     /** Refuses (and records) a user without the role POLICY_STAFF, whatever path reached the policy services. */
-    static void requireStaff(CurrentUser user, SecurityTrail trail, String target) {
+    public static void requireStaff(CurrentUser user, SecurityTrail trail, String target) {
         if (!user.has(Role.POLICY_STAFF)) {
             trail.refused(user.username(), target, "NOT_POLICY_STAFF");
             throw new Forbidden("NOT_POLICY_STAFF", user.username() + " does not hold the role POLICY_STAFF");

@@ -41,29 +41,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PolicyDraftsTest {
 
-    /**
-     * A database of this class's own, new on every run: H2 in memory, or a MariaDB database beside
-     * the suite's, dropped first (so that a second run starts from the shipped versions as the first).
-     */
     @DynamicPropertySource
     static void ownDatabase(DynamicPropertyRegistry registry) throws Exception {
-        String url = System.getenv("SPRING_DATASOURCE_URL");
-        if (url != null && url.startsWith("jdbc:mysql:")) {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(jdbc:mysql://[^/]+/)([A-Za-z0-9_]+)(.*)$").matcher(url);
-            if (!m.matches()) {
-                throw new IllegalStateException("cannot name a database beside " + url);
-            }
-            String database = m.group(2) + "_policy";
-            try (java.sql.Connection c = java.sql.DriverManager.getConnection(m.group(1), System.getenv().getOrDefault(
-                    "SPRING_DATASOURCE_USERNAME", "root"), System.getenv().getOrDefault("SPRING_DATASOURCE_PASSWORD", ""));
-                 java.sql.Statement st = c.createStatement()) {
-                st.execute("DROP DATABASE IF EXISTS " + database);
-            }
-            String own = m.group(1) + database + m.group(3);
-            registry.add("spring.datasource.url", () -> own);
-        } else {
-            registry.add("spring.datasource.url", () -> "jdbc:h2:mem:policy-drafts;MODE=MySQL;DB_CLOSE_DELAY=-1");
-        }
+        OwnDatabase.register(registry, "_policy", "policy-drafts");
     }
 
     /** Special support for a bereaved couple in 2040 (the raised amount's year: no other version is valid from then). */

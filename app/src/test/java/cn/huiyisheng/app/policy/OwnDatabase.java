@@ -1,0 +1,33 @@
+package cn.huiyisheng.app.policy;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * A database of a test class's own, new on every run: H2 in memory, or a MariaDB database beside
+ * the suite's, dropped first (so that a second run starts from the shipped versions as the first).
+ */
+final class OwnDatabase {
+
+    private OwnDatabase() {
+    }
+
+    static void register(DynamicPropertyRegistry registry, String mariaDbSuffix, String h2Name) throws Exception {
+        String url = System.getenv("SPRING_DATASOURCE_URL");
+        if (url != null && url.startsWith("jdbc:mysql:")) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(jdbc:mysql://[^/]+/)([A-Za-z0-9_]+)(.*)$").matcher(url);
+            if (!m.matches()) {
+                throw new IllegalStateException("cannot name a database beside " + url);
+            }
+            String database = m.group(2) + mariaDbSuffix;
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(m.group(1), System.getenv().getOrDefault(
+                    "SPRING_DATASOURCE_USERNAME", "root"), System.getenv().getOrDefault("SPRING_DATASOURCE_PASSWORD", ""));
+                 java.sql.Statement st = c.createStatement()) {
+                st.execute("DROP DATABASE IF EXISTS " + database);
+            }
+            String own = m.group(1) + database + m.group(3);
+            registry.add("spring.datasource.url", () -> own);
+        } else {
+            registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + h2Name + ";MODE=MySQL;DB_CLOSE_DELAY=-1");
+        }
+    }
+}
