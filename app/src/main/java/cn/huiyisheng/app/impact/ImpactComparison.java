@@ -125,7 +125,7 @@ public final class ImpactComparison {
     private static Change change(Units b, Units a) {
         boolean changed = !b.byUnit.keySet().equals(a.byUnit.keySet());
         if (!changed) {
-            for (Map.Entry<YearMonth, BigDecimal> e : b.byUnit.entrySet()) {
+            for (Map.Entry<Integer, BigDecimal> e : b.byUnit.entrySet()) {
                 if (e.getValue().compareTo(a.byUnit.get(e.getKey())) != 0) {
                     changed = true;
                     break;
@@ -142,8 +142,8 @@ public final class ImpactComparison {
         final String benefit;
         final Periodicity periodicity;
         final String path;
-        /** Eligible units only: unit → amount. */
-        final Map<YearMonth, BigDecimal> byUnit = new LinkedHashMap<>();
+        /** Eligible units only: unit (months since year 0, a well-spread key) → amount. */
+        final Map<Integer, BigDecimal> byUnit = new java.util.HashMap<>();
         boolean eligible;
         BigDecimal total = ZERO;
         BigDecimal total12 = ZERO;
@@ -161,7 +161,7 @@ public final class ImpactComparison {
         void add(YearMonth unit, BigDecimal amount, Window window) {
             BigDecimal value = amount == null ? ZERO : amount;
             eligible = true;
-            byUnit.merge(unit, value, BigDecimal::add);
+            byUnit.merge(unit.getYear() * 12 + unit.getMonthValue() - 1, value, BigDecimal::add);
             total = total.add(value);
             if (window.contains(unit)) {
                 total12 = total12.add(value);

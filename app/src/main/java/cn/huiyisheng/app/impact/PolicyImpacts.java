@@ -75,6 +75,7 @@ public class PolicyImpacts implements ImpactSteps {
     public enum Status { RUNNING, DONE, CANCELLED, FAILED }
 
     private final ImpactMapper mapper;
+    private final cn.huiyisheng.app.impact.persistence.ImpactRows rows;
     private final PolicyDrafts drafts;
     private final PolicyCatalog catalog;
     private final PersonKeys keys;
@@ -87,10 +88,11 @@ public class PolicyImpacts implements ImpactSteps {
     private final ObjectReader records;
     private final int chunkClaims;
 
-    public PolicyImpacts(ImpactMapper mapper, PolicyDrafts drafts, PolicyCatalog catalog, PersonKeys keys, SecurityTrail trail,
+    public PolicyImpacts(ImpactMapper mapper, cn.huiyisheng.app.impact.persistence.ImpactRows rows, PolicyDrafts drafts, PolicyCatalog catalog, PersonKeys keys, SecurityTrail trail,
                          RuntimeService runtime, Clock clock, ObjectMapper json,
                          @Value("${huiyisheng.impact.chunk-claims:2000}") int chunkClaims) {
         this.mapper = mapper;
+        this.rows = rows;
         this.drafts = drafts;
         this.catalog = catalog;
         this.keys = keys;
@@ -315,9 +317,7 @@ public class PolicyImpacts implements ImpactSteps {
                 throw new UncheckedIOException(e);
             }
         }
-        for (int i = 0; i < changed.size(); i += 500) {
-            mapper.insertClaims(changed.subList(i, Math.min(changed.size(), i + 500)));
-        }
+        rows.insert(changed);
         mapper.insertChunk(impactId, chunk, (int) summary.records, write(summary), clock.instant());
         mapper.chunkDone(impactId, (int) summary.records);
     }

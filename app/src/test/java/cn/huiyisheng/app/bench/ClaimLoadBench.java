@@ -256,13 +256,13 @@ public final class ClaimLoadBench {
     }
 
     /** CPU time of this JVM so far (the service and the bench's own clients). */
-    private static long jvmCpuNanos() {
+    static long jvmCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
     }
 
     /** CPU ticks (1/100 s) MariaDB's server process has used so far, from /proc; -1 when it cannot be read. */
-    private static long dbCpuTicks() {
+    static long dbCpuTicks() {
         try (var pids = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
             for (java.nio.file.Path p : (Iterable<java.nio.file.Path>) pids::iterator) {
                 if (!p.getFileName().toString().chars().allMatch(Character::isDigit)) {

@@ -4,6 +4,7 @@ import cn.huiyisheng.rules.catalog.Catalog;
 import cn.huiyisheng.rules.catalog.PolicyTable;
 import cn.huiyisheng.rules.compile.CompiledTable;
 import cn.huiyisheng.rules.compile.TableCompiler;
+import cn.huiyisheng.rules.facts.Payer;
 import cn.huiyisheng.rules.facts.Subject;
 import cn.huiyisheng.rules.facts.TableCode;
 import cn.huiyisheng.rules.household.Household;
@@ -42,19 +43,96 @@ public final class Engine {
     private final Map<List<String>, KieBase> ruleSets = new ConcurrentHashMap<>();
     private final Map<String, Prepared> prepared = new ConcurrentHashMap<>();
 
-    /** What a version needs at evaluation, prepared once: its compiled table, explainer and reference. */
-    private record Prepared(CompiledTable compiled, RowExplainer explainer, VersionRef ref) {
+    /**
+     * What a version needs at evaluation, prepared once: its compiled table, explainer and reference,
+     * and the readers of the subject attributes its conditions read (the key of its outcomes).
+     */
+    private record Prepared(String key, CompiledTable compiled, RowExplainer explainer, VersionRef ref,
+                            List<java.util.function.Function<Subject, Object>> conditions) {
+
+        static Prepared of(String key, CompiledTable compiled, VersionRef ref) {
+            List<java.util.function.Function<Subject, Object>> readers = compiled.template().conditions().stream()
+                    .map(cn.huiyisheng.rules.table.Column::attribute).distinct().sorted().map(Subject.ATTRIBUTES::get).toList();
+            return new Prepared(key, compiled, new RowExplainer(compiled), ref, readers);
+        }
+
+        Outcome outcomeOf(Subject subject) {
+            Object[] values = new Object[conditions.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = conditions.get(i).apply(subject);
+            }
+            return new Outcome(key, values);
+        }
+    }
+
+    /** A version and the values of its condition attributes: what decides the rows a subject matches. */
+    private static final class Outcome {
+        final String version;
+        final Object[] values;
+        final int hash;
+
+        Outcome(String version, Object[] values) {
+            this.version = version;
+            this.values = values;
+            this.hash = 31 * version.hashCode() + Arrays.hashCode(values);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Outcome other && hash == other.hash && version.equals(other.version) && Arrays.equals(values, other.values);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    /**
+     * The rows matched per outcome key, so that Drools fires once per distinct combination of a
+     * version's condition attributes (a household evaluated month by month, and households alike,
+     * share them). Bounded: emptied when full.
+     */
+    private static final int MAX_OUTCOMES = 100_000;
+    private final Map<Outcome, List<Subject.Match>> outcomes = new ConcurrentHashMap<>();
+
+    /** The same, by the version object itself: the catalogue hands out the same objects, and the key string costs more than the lookup. */
+    private final Map<IdentityKey, Prepared> preparedByObject = new ConcurrentHashMap<>();
+
+    private record IdentityKey(PolicyTable version) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof IdentityKey other && other.version == version;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(version);
+        }
     }
 
     private Prepared prepared(PolicyTable version) {
+        IdentityKey identity = new IdentityKey(version);
+        Prepared known = preparedByObject.get(identity);
+        if (known != null) {
+            return known;
+        }
+        if (preparedByObject.size() >= MAX_RULE_SETS) {
+            preparedByObject.clear();
+        }
+        Prepared p = preparedByKey(version);
+        preparedByObject.putIfAbsent(identity, p);
+        return p;
+    }
+
+    private Prepared preparedByKey(PolicyTable version) {
         // by version and bytes: two versions may share their bytes (the same rows published again from
         // another date), and each determination must name the version that decided it
         String key = version.id() + "@" + version.sha256();
         Prepared p = prepared.get(key);
         if (p == null) {
             CompiledTable compiled = compiled(version);
-            p = prepared.computeIfAbsent(key,
-                    k -> new Prepared(compiled, new RowExplainer(compiled), VersionRef.of(version)));
+            p = prepared.computeIfAbsent(key, k -> Prepared.of(k, compiled, VersionRef.of(version)));
         }
         return p;
     }
@@ -136,6 +214,7 @@ public final class Engine {
         final Subject subject;
         final PolicyTable version;
         Prepared prepared;
+        Outcome outcome;
         Run wage;
 
         Run(Subject subject, PolicyTable version) {
@@ -150,13 +229,17 @@ public final class Engine {
         for (Run run : runs) {
             if (run.version != null) {
                 run.prepared = prepared(run.version);
-                pending.add(run);
+                known(run, pending);
                 if (run.wage != null && run.wage.version != null) {
                     run.wage.prepared = prepared(run.wage.version);
-                    pending.add(run.wage);
+                    known(run.wage, pending);
                 }
             }
         }
+        if (pending.isEmpty()) {
+            return;
+        }
+        List<Run> fired = pending;
         while (!pending.isEmpty()) {
             Map<TableCode, PolicyTable> chosen = new LinkedHashMap<>();
             List<Run> round = new ArrayList<>();
@@ -167,6 +250,23 @@ public final class Engine {
             }
             fireRound(chosen.values(), round);
             pending = later;
+        }
+        if (outcomes.size() >= MAX_OUTCOMES) {
+            outcomes.clear();
+        }
+        for (Run run : fired) {
+            outcomes.putIfAbsent(run.outcome, List.copyOf(run.subject.matches()));
+        }
+    }
+
+    /** Takes the rows of an outcome fired before; else the run is to fire. */
+    private void known(Run run, List<Run> pending) {
+        run.outcome = run.prepared.outcomeOf(run.subject);
+        List<Subject.Match> matched = outcomes.get(run.outcome);
+        if (matched != null) {
+            run.subject.adopt(matched);
+        } else {
+            pending.add(run);
         }
     }
 
@@ -198,6 +298,21 @@ public final class Engine {
         }
     }
 
+    /**
+     * An outcome put into words: the same for every subject with the same outcome key (the rows,
+     * the amount and the reasons are functions of the condition attributes), but for the subject's
+     * label, path and date. Not kept for a rate applied to the average wage (it depends on another table).
+     */
+    private record Explained(boolean eligible, BigDecimal amount, Payer payer, VersionRef ref, List<RowRef> rows, List<Reason> reasons,
+                             List<String> warnings) {
+
+        ItemDetermination item(Subject s) {
+            return new ItemDetermination(s.getLabel(), s.getPath(), s.getAssessedOn(), eligible, amount, payer, ref, rows, reasons, warnings);
+        }
+    }
+
+    private final Map<Outcome, Explained> explained = new ConcurrentHashMap<>();
+
     private ItemDetermination item(Run run) {
         Subject s = run.subject;
         if (run.version == null) {
@@ -205,6 +320,23 @@ public final class Engine {
                     s.getTable().zh() + "在" + s.getAssessedOn() + "没有有效的政策版本",
                     "no version of " + s.getTable().name() + " was in force on " + s.getAssessedOn())));
         }
+        Explained known = explained.get(run.outcome);
+        if (known != null) {
+            return known.item(s);
+        }
+        ItemDetermination item = explain(run);
+        if (s.matches().stream().noneMatch(m -> m.rate() != null)) {
+            if (explained.size() >= MAX_OUTCOMES) {
+                explained.clear();
+            }
+            explained.putIfAbsent(run.outcome, new Explained(item.eligible(), item.amount(), item.payer(), item.version(), item.rows(),
+                    item.reasons(), item.warnings()));
+        }
+        return item;
+    }
+
+    private ItemDetermination explain(Run run) {
+        Subject s = run.subject;
         VersionRef ref = run.prepared.ref();
         RowExplainer explainer = run.prepared.explainer();
         if (s.matches().isEmpty()) {

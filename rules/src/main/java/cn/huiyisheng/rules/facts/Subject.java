@@ -94,6 +94,16 @@ public final class Subject {
         this.assessedOn = assessedOn;
     }
 
+    /**
+     * Takes the rows another subject with the same condition attributes matched under the same
+     * version: a decision table's outcome is a function of those attributes alone (its condition
+     * columns read nothing else), so the engine fires Drools once per distinct combination.
+     * The matches are shared, never changed after their firing.
+     */
+    public void adopt(List<Match> matched) {
+        matches.addAll(matched);
+    }
+
     /** Called by the first ACTION column of a matching row. */
     public void matched(String rowId, String ruleName) {
         matches.add(new Match(rowId, ruleName));

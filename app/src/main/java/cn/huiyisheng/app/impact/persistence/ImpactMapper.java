@@ -75,9 +75,6 @@ public interface ImpactMapper {
                                     @Param("validFrom") LocalDate validFrom, @Param("byDate") boolean byDate,
                                     @Param("benefitLike") String benefitLike);
 
-    /** Inserts the changed persons of a chunk (ImpactMapper.xml). */
-    int insertClaims(@Param("rows") List<ImpactClaimRow> rows);
-
     /** Per benefit and category: persons (distinct), rows, and the totals (ImpactMapper.xml). */
     List<Breakdown> breakdown(@Param("id") long id, @Param("by") String by);
 

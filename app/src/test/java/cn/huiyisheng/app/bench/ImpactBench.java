@@ -1,0 +1,175 @@
+package cn.huiyisheng.app.bench;
+
+import cn.huiyisheng.app.HuiyishengApplication;
+import cn.huiyisheng.app.fixtures.People;
+import cn.huiyisheng.app.identity.Users;
+import cn.huiyisheng.app.impact.PolicyImpacts;
+import cn.huiyisheng.app.policy.PolicyDrafts;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * A draft's impact simulation on a synthetic history in the local MariaDB (database
+ * huiyisheng_impact_bench, dropped first): N claims (default 200,000) with their sealed claim
+ * determinations, seeded by SQL (households of both registrations, bereaved or disabled, ten
+ * districts, 12-month periods from 2013 to 2016); then the LibreOffice-saved draft raising the
+ * urban bereaved amount from 2014-07-01 is simulated by the service's own job executor. Prints
+ * records/s, the heap's peak and its size after the run (the service runs under the JVM options
+ * the bench is given: {@code ./bench impact} passes -Xmx512m), and the projection for 1 million.
+ * Asserts nothing.
+ */
+public final class ImpactBench {
+
+    private static final String DB = "huiyisheng_impact_bench";
+    private static final String[] DISTRICTS = {"福田区", "罗湖区", "南山区", "盐田区", "宝安区", "龙岗区", "龙华区", "坪山区", "光明区", "大鹏新区"};
+
+    private ImpactBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
+        try (Connection c = DriverManager.getConnection("jdbc:mysql://127.0.0.1:3306/?user=root&password=");
+             Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + DB);
+        }
+        String url = "jdbc:mysql://127.0.0.1:3306/" + DB + "?createDatabaseIfNotExist=true";
+        ConfigurableApplicationContext ctx = new SpringApplicationBuilder(HuiyishengApplication.class).profiles("mysql")
+                .run("--server.port=0", "--spring.datasource.url=" + url, "--huiyisheng.demo-accounts=true", "--huiyisheng.warm-up=true",
+                        "--camunda.bpm.job-execution.enabled=true", "--logging.level.root=WARN", "--logging.level.cn.huiyisheng=WARN");
+        try {
+            long t0 = System.nanoTime();
+            seed(url, n);
+            System.out.printf("seeded %,d claims with their sealed determinations in %.1f s%n", n, (System.nanoTime() - t0) / 1e9);
+            run(ctx, n);
+        } finally {
+            ctx.close();
+        }
+    }
+
+    static void seed(String url, int n) throws Exception {
+        Random random = new Random(42);
+        try (Connection c = DriverManager.getConnection(url + "&rewriteBatchedStatements=true", "root", "")) {
+            c.setAutoCommit(false);
+            PreparedStatement claim = c.prepareStatement("INSERT INTO claim (id, reference, applicant_username, idempotency_key, request_sha256,"
+                    + " status, household_json, benefits, period_from, period_to, bank_account, submitted_at, district, applicant_name)"
+                    + " VALUES (?, ?, 'bench', ?, ?, 'APPROVED', '{}', ?, ?, ?, '6222000000000000000', ?, ?, ?)");
+            PreparedStatement determination = c.prepareStatement("INSERT INTO determination (id, claim_id, as_of, known_at, period_from,"
+                    + " period_to, benefits, facts_json, versions_json, result_json, engine_version, recorded_at, scope, records_json)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, '{}', '{}', 'bench', ?, 'CLAIM', '{\"held\":[],\"others\":[]}')");
+            Timestamp recorded = Timestamp.from(Instant.parse("2025-01-01T00:00:00Z"));
+            for (int i = 1; i <= n; i++) {
+                boolean urban = random.nextInt(3) > 0;
+                boolean died = random.nextInt(4) > 0;
+                String district = DISTRICTS[random.nextInt(DISTRICTS.length)];
+                LocalDate womanBorn = LocalDate.of(1950 + random.nextInt(15), 1 + random.nextInt(12), 1 + random.nextInt(28));
+                LocalDate manBorn = womanBorn.minusYears(random.nextInt(5));
+                YearMonth from = YearMonth.of(2013, 1).plusMonths(random.nextInt(48));
+                YearMonth to = from.plusMonths(11);
+                String benefits = random.nextInt(2) == 0 ? "SPECIAL_SUPPORT" : "SPECIAL_SUPPORT,HARDSHIP_FAMILY_SUPPORT";
+                String registration = urban ? "URBAN_HUKOU" : "RURAL_HUKOU";
+                String child = died ? "{\"alive\":false,\"birthDate\":\"1985-04-01\",\"deathDate\":\"2005-07-15\",\"name\":\"王小明\",\"sex\":\"MALE\","
+                        + "\"withinPolicy\":true}"
+                        : "{\"alive\":true,\"birthDate\":\"1985-04-01\",\"disabilityGrade\":" + (1 + random.nextInt(3))
+                        + ",\"name\":\"王小明\",\"sex\":\"MALE\",\"withinPolicy\":true}";
+                String facts = "{\"applicant\":{\"birthDate\":\"" + womanBorn + "\",\"idNumber\":\"" + People.newId(womanBorn, false)
+                        + "\",\"measures\":[],\"name\":\"李梅\",\"registration\":{\"district\":\"" + district + "\",\"type\":\"" + registration
+                        + "\"},\"sex\":\"FEMALE\"},\"children\":[" + child + "],\"hardship\":{\"minimumLivingAllowance\":true},"
+                        + "\"planningPregnancy\":false,\"priorBenefits\":[],\"spouse\":{\"birthDate\":\"" + manBorn + "\",\"idNumber\":\""
+                        + People.newId(manBorn, true) + "\",\"measures\":[],\"name\":\"王强\",\"registration\":{\"district\":\"" + district
+                        + "\",\"type\":\"" + registration + "\"},\"sex\":\"MALE\"}}";
+                LocalDate asOf = from.atDay(1).minusDays(random.nextInt(60));
+                claim.setLong(1, i);
+                claim.setString(2, "HYS-BENCH-" + i);
+                claim.setString(3, "bench-" + i);
+                claim.setString(4, "0".repeat(64));
+                claim.setString(5, benefits);
+                claim.setString(6, from.toString());
+                claim.setString(7, to.toString());
+                claim.setTimestamp(8, Timestamp.valueOf(asOf.atStartOfDay()));
+                claim.setString(9, district);
+                claim.setString(10, "李梅");
+                claim.addBatch();
+                determination.setLong(1, i);
+                determination.setLong(2, i);
+                determination.setObject(3, asOf);
+                determination.setTimestamp(4, Timestamp.valueOf(asOf.atStartOfDay()));
+                determination.setString(5, from.toString());
+                determination.setString(6, to.toString());
+                determination.setString(7, benefits);
+                determination.setString(8, facts);
+                determination.setTimestamp(9, recorded);
+                determination.addBatch();
+                if (i % 2000 == 0 || i == n) {
+                    claim.executeBatch();
+                    determination.executeBatch();
+                    c.commit();
+                }
+            }
+        }
+    }
+
+    static void run(ConfigurableApplicationContext ctx, int n) throws Exception {
+        Users users = ctx.getBean(Users.class);
+        PolicyDrafts drafts = ctx.getBean(PolicyDrafts.class);
+        PolicyImpacts impacts = ctx.getBean(PolicyImpacts.class);
+        byte[] workbook;
+        try (InputStream in = ImpactBench.class.getResourceAsStream("/policy/special-support-380-libreoffice.xlsx")) {
+            workbook = in.readAllBytes();
+        }
+        long draft = drafts.create(users.current("policy"), new PolicyDrafts.Metadata("SPECIAL_SUPPORT", "2014-07-01", "基准测试", "一",
+                "城镇独生子女死亡家庭每月340元调整为380元", "SAMPLE", List.of("基准测试")), workbook).row().getId();
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        System.gc();
+        long heapBefore = memory.getHeapMemoryUsage().getUsed();
+        long peak = heapBefore;
+        long cpu0 = ClaimLoadBench.jvmCpuNanos();
+        long db0 = ClaimLoadBench.dbCpuTicks();
+        PolicyImpacts.Impact started = impacts.start(users.current("policy"), draft);
+        long t0 = System.nanoTime();
+        long lastPrint = t0;
+        PolicyImpacts.Impact now = started;
+        while (!now.status().equals("DONE") && !now.status().equals("CANCELLED") && !now.status().equals("FAILED")) {
+            Thread.sleep(200);
+            peak = Math.max(peak, memory.getHeapMemoryUsage().getUsed());
+            now = impacts.latest(draft);
+            if (System.nanoTime() - lastPrint > 10_000_000_000L) {
+                lastPrint = System.nanoTime();
+                System.out.printf("  %d of %d chunks, %,d records (%.0f s)%n", now.chunksDone(), now.chunksTotal(), now.recordsDone(),
+                        (lastPrint - t0) / 1e9);
+            }
+        }
+        double wall = Duration.between(now.startedAt(), now.finishedAt()).toMillis() / 1000.0;
+        double jvmCpu = (ClaimLoadBench.jvmCpuNanos() - cpu0) / 1e9;
+        double dbCpu = (ClaimLoadBench.dbCpuTicks() - db0) / 100.0;
+        System.gc();
+        long heapAfter = memory.getHeapMemoryUsage().getUsed();
+        long records = now.result().get("records").asLong();
+        double rate = records / wall;
+        System.out.println("== huiyisheng impact ==");
+        System.out.printf("claims seeded: %,d; sealed determinations read and evaluated without and with the draft: %,d (%d chunks)%n", n,
+                records, now.chunksTotal());
+        System.out.printf("wall time %.1f s: %,.0f determinations/s   (target >= 20,000/s)%n", wall, rate);
+        System.out.printf("projected for 1,000,000: %.0f s%n", 1_000_000 / rate);
+        System.out.printf("CPU during the run: JVM %.1f s, MariaDB %.1f s (of %.1f s on 2 cores): %.1f µs JVM + %.1f µs MariaDB per determination%n",
+                jvmCpu, dbCpu, wall * 2, jvmCpu * 1e6 / records, dbCpu * 1e6 / records);
+        System.out.printf("heap: max %d MB; used %d MB before, peak %d MB during (sampled every 200 ms), %d MB after%n",
+                memory.getHeapMemoryUsage().getMax() >> 20, heapBefore >> 20, peak >> 20, heapAfter >> 20);
+        System.out.printf("decisions changed %,d, failed %d; %s%n", now.result().get("decisionsChanged").asLong(),
+                now.result().get("failed").asLong(), now.result().get("benefits").get(0).get("cost12"));
+    }
+}
