@@ -123,27 +123,23 @@ public final class ImpactComparison {
     }
 
     private static Change change(Units b, Units a) {
-        boolean changed = !b.byUnit.keySet().equals(a.byUnit.keySet());
-        if (!changed) {
-            for (Map.Entry<Integer, BigDecimal> e : b.byUnit.entrySet()) {
-                if (e.getValue().compareTo(a.byUnit.get(e.getKey())) != 0) {
-                    changed = true;
-                    break;
-                }
-            }
-        }
-        changed |= b.eligible != a.eligible;
+        boolean changed = b.eligible != a.eligible || !b.sameAs(a);
         return new Change(b.benefit, b.periodicity, b.path, b.eligible, a.eligible, b.total, a.total, b.total12, a.total12, changed,
                 category(b.eligible, a.eligible, b.total, a.total));
     }
 
-    /** A person's units of one benefit: each eligible unit with its amount (zero for a service), the totals. */
+    /**
+     * A person's units of one benefit: each eligible unit (months since year 0) with its amount (zero
+     * for a service), in the order the engine gives them (ascending), and the totals. Arrays, not
+     * maps: a simulation builds two of these for every person of every claim.
+     */
     private static final class Units {
         final String benefit;
         final Periodicity periodicity;
         final String path;
-        /** Eligible units only: unit (months since year 0, a well-spread key) → amount. */
-        final Map<Integer, BigDecimal> byUnit = new java.util.HashMap<>();
+        int[] units = new int[12];
+        BigDecimal[] amounts = new BigDecimal[12];
+        int size;
         boolean eligible;
         BigDecimal total = ZERO;
         BigDecimal total12 = ZERO;
@@ -161,11 +157,35 @@ public final class ImpactComparison {
         void add(YearMonth unit, BigDecimal amount, Window window) {
             BigDecimal value = amount == null ? ZERO : amount;
             eligible = true;
-            byUnit.merge(unit.getYear() * 12 + unit.getMonthValue() - 1, value, BigDecimal::add);
+            int key = unit.getYear() * 12 + unit.getMonthValue() - 1;
+            if (size > 0 && units[size - 1] == key) {
+                amounts[size - 1] = amounts[size - 1].add(value);
+            } else {
+                if (size == units.length) {
+                    units = java.util.Arrays.copyOf(units, size * 2);
+                    amounts = java.util.Arrays.copyOf(amounts, size * 2);
+                }
+                units[size] = key;
+                amounts[size] = value;
+                size++;
+            }
             total = total.add(value);
             if (window.contains(unit)) {
                 total12 = total12.add(value);
             }
+        }
+
+        /** The same eligible units with the same amounts. */
+        boolean sameAs(Units other) {
+            if (size != other.size) {
+                return false;
+            }
+            for (int i = 0; i < size; i++) {
+                if (units[i] != other.units[i] || amounts[i].compareTo(other.amounts[i]) != 0) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 

@@ -4,9 +4,14 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The delegates of policy-impact, each one call of {@link ImpactSteps}. */
+/** The delegates of policy-impact and policy-impact-chunk, each one call of {@link ImpactSteps}. */
 @Configuration
 public class ImpactDelegates {
+
+    @Bean
+    JavaDelegate planImpactChunks(ImpactSteps steps) {
+        return execution -> steps.plan(((Number) execution.getVariable(ImpactProcess.IMPACT_ID)).longValue());
+    }
 
     @Bean
     JavaDelegate evaluateImpactChunk(ImpactSteps steps) {

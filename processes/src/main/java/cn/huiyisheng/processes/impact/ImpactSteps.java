@@ -1,12 +1,16 @@
 package cn.huiyisheng.processes.impact;
 
-/** What the policy-impact process asks of the application. */
+/** What the policy-impact processes ask of the application. */
 public interface ImpactSteps {
+
+    /** Starts one policy-impact-chunk instance per chunk of the simulation. */
+    void plan(long impactId);
 
     /**
      * Re-evaluates one chunk of claims without and with the draft, and records what changes, in
      * the job's transaction: a chunk counts once, whatever retries or nodes ran it; a chunk of a
-     * cancelled simulation evaluates nothing.
+     * cancelled simulation evaluates nothing. The chunk that completes the count correlates
+     * {@link ImpactProcess#MESSAGE_CHUNKS_DONE}.
      */
     void evaluateChunk(long impactId, int chunk);
 

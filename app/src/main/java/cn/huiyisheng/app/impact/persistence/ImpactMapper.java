@@ -54,6 +54,9 @@ public interface ImpactMapper {
     @Update("UPDATE policy_impact SET chunks_done = chunks_done + 1, records_done = records_done + #{records} WHERE id = #{id}")
     int chunkDone(@Param("id") long id, @Param("records") int records);
 
+    @Select("SELECT chunks_done FROM policy_impact WHERE id = #{id}")
+    int chunksDone(@Param("id") long id);
+
     @Select("SELECT COUNT(*) > 0 FROM policy_impact_chunk WHERE impact_id = #{id} AND chunk_no = #{chunk}")
     boolean hasChunk(@Param("id") long id, @Param("chunk") int chunk);
 
