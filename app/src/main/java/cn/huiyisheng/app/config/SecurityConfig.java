@@ -197,6 +197,7 @@ public class SecurityConfig {
         http.authenticationManager(manager);
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/css/**", "/webjars/**", "/error").permitAll()
+                        .requestMatchers("/policy/**", "/policy").hasRole("POLICY_STAFF")
                         .requestMatchers("/inbox/payments/**").hasRole("PAYMENT_OFFICER")
                         .requestMatchers("/inbox/blocked").hasRole("ADMIN")
                         .requestMatchers("/inbox/**").hasAnyRole("REVIEWER", "SUPERVISOR", "PAYMENT_OFFICER")

@@ -67,7 +67,7 @@ import java.util.TreeMap;
  * from the database; its result is stored with the draft, so that the approver sees the same figures.
  */
 @Service
-public class PolicyImpacts implements ImpactSteps {
+public class PolicyImpacts implements ImpactSteps, cn.huiyisheng.app.policy.DraftImpactFigures {
 
     private static final Logger log = LoggerFactory.getLogger(PolicyImpacts.class);
     private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
@@ -121,6 +121,22 @@ public class PolicyImpacts implements ImpactSteps {
     /** Starts a simulation of the draft, in the background; one at a time per draft. */
     @Transactional
     public Impact start(CurrentUser user, long draftId) {
+        return begin(user, draftId);
+    }
+
+    @Override
+    @Transactional
+    public void simulate(CurrentUser user, long draftId) {
+        begin(user, draftId);
+    }
+
+    @Override
+    public java.util.Optional<Map<String, Object>> latestView(long draftId) {
+        return latestIfAny(draftId).map(i -> exact.convertValue(i, new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {
+        }));
+    }
+
+    private Impact begin(CurrentUser user, long draftId) {
         PolicyDrafts.requireStaff(user, trail, "draft " + draftId);
         Instant knownAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         PolicyDrafts.AsPublished draft = drafts.asPublished(draftId, knownAt);
@@ -159,6 +175,12 @@ public class PolicyImpacts implements ImpactSteps {
     }
 
     /** Asks the draft's running simulation to stop: the chunks not yet run evaluate nothing, and it ends CANCELLED. */
+    @Override
+    @Transactional
+    public void cancelSimulation(CurrentUser user, long draftId) {
+        cancel(user, draftId);
+    }
+
     @Transactional
     public Impact cancel(CurrentUser user, long draftId) {
         PolicyDrafts.requireStaff(user, trail, "draft " + draftId);
@@ -178,6 +200,16 @@ public class PolicyImpacts implements ImpactSteps {
         }
         PolicyDrafts.AsPublished draft = drafts.asPublished(draftId, clock.instant());
         return view(row, draft.revision(), draft.table().sha256());
+    }
+
+    @Override
+    public java.util.OptionalLong decisionsChanged(long draftId, int revision, String sha256) {
+        ImpactRow r = mapper.latestOf(draftId);
+        if (r == null || !Status.DONE.name().equals(r.getStatus()) || r.getDraftRevision() != revision || !r.getDraftSha256().equals(sha256)
+                || r.getResultJson() == null) {
+            return java.util.OptionalLong.empty();
+        }
+        return java.util.OptionalLong.of(read(r.getResultJson()).path("decisionsChanged").asLong());
     }
 
     /** The draft's latest simulation, or none. */

@@ -521,7 +521,7 @@ public class PolicyDrafts {
                 compiled = compiled(code, spreadsheet);
             } catch (TableRejectedException e) {
                 e.problems().forEach(p -> problems.add(new Problem("spreadsheet:" + p.sheet() + (p.cell() == null ? "" : "!" + p.cell()),
-                        "INVALID_CELL", p.message(), p.message())));
+                        "INVALID_CELL", p.message(), p.zh())));
                 refusedSheet = e.grid();
             }
         }

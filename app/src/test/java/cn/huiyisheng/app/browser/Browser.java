@@ -47,6 +47,21 @@ public final class Browser implements AutoCloseable {
         return null;
     }
 
+    /**
+     * Skips the calling test class when no browser is installed, unless HUIYISHENG_BROWSER_TESTS=required
+     * (CI), where a missing browser fails it.
+     */
+    public static void assumeAvailable() {
+        String why = unavailable();
+        if (why != null && "required".equals(System.getenv("HUIYISHENG_BROWSER_TESTS"))) {
+            throw new IllegalStateException(why + "; HUIYISHENG_BROWSER_TESTS=required (CI) does not allow skipping them");
+        }
+        if (why != null) {
+            System.err.println(why);
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(why == null, why);
+    }
+
     private final WebDriver driver;
     private final String base;
     private final Path userData;

@@ -168,6 +168,11 @@ class PolicyImpactTest {
             assertThat(g.get("change12").decimalValue()).isEqualByComparingTo("4160.00");
         });
 
+        // the retroactive draft is marked with the decisions already sealed that it would change
+        JsonNode view = http.withBasicAuth("policy2", "policy2").getForObject("/api/policy/drafts/" + draft, JsonNode.class);
+        assertThat(view.get("retroactive").asBoolean()).isTrue();
+        assertThat(view.get("decisionsChanged").asLong()).isEqualTo(10);
+
         // the drill-down: the four parents of D, masked, with their amounts
         JsonNode nanshan = http.withBasicAuth("policy2", "policy2").getForObject("/api/policy/drafts/" + draft
                 + "/impact/claims?category=GAIN_OVER_5&district=南山区", JsonNode.class);
@@ -195,6 +200,14 @@ class PolicyImpactTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM determination", Long.class)).isEqualTo(determinations);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM policy_version WHERE table_code = 'SPECIAL_SUPPORT'", Long.class)).isEqualTo(3);
 
+        // uploaded again, the draft's figures are stale: no count of changed decisions until it is simulated again
+        MultiValueMapForm again2 = new MultiValueMapForm(PolicyDraftsTest.form(PolicyDraftsTest.fixture("special-support-380-libreoffice.xlsx"),
+                "2014-08-01"));
+        ResponseEntity<JsonNode> replaced = again2.replace(http, "policy", draft, view.get("revision").asInt());
+        assertThat(replaced.getStatusCode().value()).as(String.valueOf(replaced.getBody())).isEqualTo(200);
+        assertThat(replaced.getBody().has("decisionsChanged")).isFalse();
+        assertThat(impact(draft).get("stale").asBoolean()).isTrue();
+
         // a second run, cancelled before its chunks run: it ends CANCELLED, and the draft's latest figures are gone with it
         long second = post("policy", "/api/policy/drafts/" + draft + "/impact").getBody().get("id").asLong();
         ResponseEntity<JsonNode> cancelled = post("policy", "/api/policy/drafts/" + draft + "/impact/cancel");
@@ -211,6 +224,14 @@ class PolicyImpactTest {
             HttpHeaders headers = new HttpHeaders();
             headers.setContentType(MediaType.MULTIPART_FORM_DATA);
             return http.withBasicAuth(user, user).postForEntity("/api/policy/drafts", new HttpEntity<>(form, headers), JsonNode.class);
+        }
+
+        ResponseEntity<JsonNode> replace(TestRestTemplate http, String user, long id, int revision) {
+            HttpHeaders headers = new HttpHeaders();
+            headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+            form.add("revision", Integer.toString(revision));
+            return http.withBasicAuth(user, user).exchange("/api/policy/drafts/" + id, org.springframework.http.HttpMethod.PUT,
+                    new HttpEntity<>(form, headers), JsonNode.class);
         }
     }
 }

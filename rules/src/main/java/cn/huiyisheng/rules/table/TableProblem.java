@@ -22,6 +22,23 @@ public record TableProblem(String sheet, String cell, String expected, String fo
         return b.toString();
     }
 
+    /**
+     * The same in Chinese first: where, and what was found; what was expected is told in the
+     * template's words (column headings are bilingual, the rest of that description is English).
+     */
+    public String zh() {
+        StringBuilder b = new StringBuilder("工作表「").append(sheet).append("」");
+        if (cell != null) {
+            b.append("单元格 ").append(cell);
+        }
+        if (found != null) {
+            b.append("：读到「").append(found).append("」，");
+        } else {
+            b.append("：");
+        }
+        return b.append("不符合要求（应为 ").append(expected).append("）").toString();
+    }
+
     @Override
     public String toString() {
         return message();

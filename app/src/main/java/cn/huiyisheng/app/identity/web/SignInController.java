@@ -25,6 +25,7 @@ public class SignInController {
         boolean staff = auth != null && auth.getAuthorities().stream().map(a -> a.getAuthority())
                 .anyMatch(a -> a.equals("ROLE_REVIEWER") || a.equals("ROLE_SUPERVISOR") || a.equals("ROLE_PAYMENT_OFFICER"));
         boolean admin = auth != null && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN"));
-        return !staff && admin ? "redirect:/inbox/blocked" : "redirect:/inbox";
+        boolean policy = auth != null && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_POLICY_STAFF"));
+        return !staff && policy ? "redirect:/policy" : !staff && admin ? "redirect:/inbox/blocked" : "redirect:/inbox";
     }
 }

@@ -144,7 +144,7 @@ public class BenefitsController {
                     "drl", compiled.drl(), "verification", report));
         } catch (TableRejectedException e) {
             List<Problem> problems = e.problems().stream().map(p -> new Problem(
-                    p.sheet() + (p.cell() == null ? "" : "!" + p.cell()), "INVALID_CELL", p.message(), p.message())).toList();
+                    p.sheet() + (p.cell() == null ? "" : "!" + p.cell()), "INVALID_CELL", p.message(), p.zh())).toList();
             return this.problems.answer(this.problems.of(ProblemType.SPREADSHEET_REFUSED, problems.size() + " problem(s)", problems)
                     .withSheet(e.grid()));
         }

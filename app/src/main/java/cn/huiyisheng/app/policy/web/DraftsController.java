@@ -42,8 +42,12 @@ import java.util.List;
 public class DraftsController {
 
     private final PolicyDrafts drafts;
-    public DraftsController(PolicyDrafts drafts) {
+    private final org.springframework.beans.factory.ObjectProvider<cn.huiyisheng.app.policy.DraftImpactFigures> impacts;
+
+    public DraftsController(PolicyDrafts drafts,
+                            org.springframework.beans.factory.ObjectProvider<cn.huiyisheng.app.policy.DraftImpactFigures> impacts) {
         this.drafts = drafts;
+        this.impacts = impacts;
     }
 
     /** What a draft shows: its metadata, its state in the review, what its checks found, and what it would replace. */
@@ -55,7 +59,12 @@ public class DraftsController {
                             @Schema(description = "for a published draft: the instant from which every node evaluates with it")
                             Instant knownFrom,
                             @Schema(description = "the version in force on validFrom as known now, which this draft would follow")
-                            String replaces, VerificationReport verification, String spreadsheet) {
+                            String replaces, VerificationReport verification, String spreadsheet,
+                            @Schema(description = "the sealed decisions this draft would change, from its latest impact simulation"
+                                    + " on this revision (for a retroactive draft: the decisions already made that it corrects);"
+                                    + " absent until a simulation of this revision is done") Long decisionsChanged,
+                            @Schema(description = "the draft's impact simulation: POST to run it, GET for progress and figures")
+                            String impact) {
     }
 
     /** A decision's comment. */
@@ -251,7 +260,7 @@ public class DraftsController {
         }
     }
 
-    private DraftView view(PolicyDrafts.Draft d) {
+    DraftView view(PolicyDrafts.Draft d) {
         PolicyDraftRow r = d.row();
         List<String> sources = drafts.sources(r);
         PolicyTable replaces = d.replaces();
@@ -260,6 +269,15 @@ public class DraftsController {
                 r.getRowsCount(), r.getAuthor(), r.getCreatedAt(), r.getUpdatedAt(), r.getSubmittedAt(), r.getReviewer(), r.getDecidedAt(),
                 r.getReviewComment(), r.getPublishedVersion(),
                 r.getPublishedVersion() == null ? null : r.getDecidedAt().plus(PolicyCatalog.PUBLICATION_DELAY), replaces == null ? null : replaces.id(), d.verification(),
-                "/api/policy/drafts/" + r.getId() + "/spreadsheet");
+                "/api/policy/drafts/" + r.getId() + "/spreadsheet", decisionsChanged(r), "/api/policy/drafts/" + r.getId() + "/impact");
+    }
+
+    private Long decisionsChanged(PolicyDraftRow r) {
+        cn.huiyisheng.app.policy.DraftImpactFigures figures = impacts.getIfAvailable();
+        if (figures == null) {
+            return null;
+        }
+        java.util.OptionalLong n = figures.decisionsChanged(r.getId(), r.getRevision(), r.getSha256());
+        return n.isPresent() ? n.getAsLong() : null;
     }
 }
