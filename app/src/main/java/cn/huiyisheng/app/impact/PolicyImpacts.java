@@ -444,7 +444,7 @@ public class PolicyImpacts implements ImpactSteps, cn.huiyisheng.app.policy.Draf
             row.setBenefit(c.benefit());
             row.setSubjectPath(c.path() == null ? "$" : c.path());
             row.setPersonKey(c.path() != null && c.path().startsWith("$.spouse") ? spouseKey : applicantKey);
-            row.setDistrict(r.getDistrict());
+            row.setDistrict(district(household));
             row.setRegistration(person == null ? "NONE" : person.registrationType().name());
             row.setCategory(c.category().name());
             row.setBeforeAmount(c.before());
@@ -479,6 +479,13 @@ public class PolicyImpacts implements ImpactSteps, cn.huiyisheng.app.policy.Draf
             return claimed.contains(draft) ? EnumSet.of(draft) : EnumSet.noneOf(TableCode.class);
         }
         return claimed;
+    }
+
+    /** The applicant's district as the facts give it (the claim's own district column is derived the same way). */
+    private static String district(Household h) {
+        Person a = h.applicant();
+        String d = a == null || a.registration() == null || a.registration().district() == null ? null : a.registration().district().strip();
+        return d == null || d.isEmpty() ? null : d.length() <= 100 ? d : d.substring(0, 100);
     }
 
     private String key(Person p) {

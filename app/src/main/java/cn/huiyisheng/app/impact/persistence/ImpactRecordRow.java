@@ -12,7 +12,6 @@ public class ImpactRecordRow {
     private String benefits;
     private String factsJson;
     private String recordsJson;
-    private String district;
 
     public long getDeterminationId() { return determinationId; }
     public void setDeterminationId(long determinationId) { this.determinationId = determinationId; }
@@ -30,6 +29,4 @@ public class ImpactRecordRow {
     public void setFactsJson(String factsJson) { this.factsJson = factsJson; }
     public String getRecordsJson() { return recordsJson; }
     public void setRecordsJson(String recordsJson) { this.recordsJson = recordsJson; }
-    public String getDistrict() { return district; }
-    public void setDistrict(String district) { this.district = district; }
 }
