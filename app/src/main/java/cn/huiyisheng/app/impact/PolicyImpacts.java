@@ -286,6 +286,58 @@ public class PolicyImpacts implements ImpactSteps, cn.huiyisheng.app.policy.Draf
         public String firstFailure;
         public boolean skipped;
         public Map<String, BenefitTally> benefits = new TreeMap<>();
+        /** The changed rows by benefit, by grouping ("benefit", "category", "district", "registration") and by the group's key. */
+        public Map<String, Map<String, Map<String, Group>>> groups = new TreeMap<>();
+
+        void tally(ImpactClaimRow r) {
+            Map<String, Map<String, Group>> by = groups.computeIfAbsent(r.getBenefit(), k -> new TreeMap<>());
+            for (String grouping : GROUPINGS) {
+                by.computeIfAbsent(grouping, k -> new TreeMap<>()).computeIfAbsent(groupKey(grouping, r.getBenefit(), r.getCategory(), r.getDistrict(),
+                        r.getRegistration()), k -> new Group()).add(r);
+            }
+        }
+
+        void add(ChunkSummary c) {
+            c.groups.forEach((benefit, by) -> by.forEach((grouping, keys) -> keys.forEach((key, g) -> groups
+                    .computeIfAbsent(benefit, k -> new TreeMap<>()).computeIfAbsent(grouping, k -> new TreeMap<>())
+                    .computeIfAbsent(key, k -> new Group()).add(g))));
+        }
+    }
+
+    static final List<String> GROUPINGS = List.of("benefit", "category", "district", "registration");
+
+    static String groupKey(String grouping, String benefit, String category, String district, String registration) {
+        return switch (grouping) {
+            case "benefit" -> benefit;
+            case "category" -> category;
+            case "district" -> district == null ? "" : district;
+            default -> registration;
+        };
+    }
+
+    /** The changed rows of one group: how many, and their amounts. */
+    public static final class Group {
+        public long rows;
+        public BigDecimal before = ZERO;
+        public BigDecimal after = ZERO;
+        public BigDecimal before12 = ZERO;
+        public BigDecimal after12 = ZERO;
+
+        void add(ImpactClaimRow r) {
+            rows++;
+            before = before.add(r.getBeforeAmount());
+            after = after.add(r.getAfterAmount());
+            before12 = before12.add(r.getBefore12());
+            after12 = after12.add(r.getAfter12());
+        }
+
+        void add(Group g) {
+            rows += g.rows;
+            before = before.add(g.before);
+            after = after.add(g.after);
+            before12 = before12.add(g.before12);
+            after12 = after12.add(g.after12);
+        }
     }
 
     /** What every chunk of a run shares: the two engines, the draft's first month, the benefits it can change. */
@@ -347,6 +399,7 @@ public class PolicyImpacts implements ImpactSteps, cn.huiyisheng.app.policy.Draf
                 evaluating.release();
             }
         }
+        changed.forEach(summary::tally);
         rows.insert(changed);
         mapper.insertChunk(impactId, chunk, (int) summary.records, write(summary), clock.instant());
         mapper.chunkDone(impactId, (int) summary.records);
@@ -501,18 +554,7 @@ public class PolicyImpacts implements ImpactSteps, cn.huiyisheng.app.policy.Draf
         if (impact == null || !Status.RUNNING.name().equals(impact.getStatus())) {
             return;
         }
-        ChunkSummary all = new ChunkSummary();
-        for (String s : mapper.chunkSummaries(impactId)) {
-            ChunkSummary c = readSummary(s);
-            all.records += c.records;
-            all.decisionsChanged += c.decisionsChanged;
-            all.failed += c.failed;
-            all.skipped |= c.skipped;
-            if (all.firstFailure == null) {
-                all.firstFailure = c.firstFailure;
-            }
-            c.benefits.forEach((b, t) -> all.benefits.computeIfAbsent(b, k -> new BenefitTally()).add(t));
-        }
+        ChunkSummary all = merged(impactId);
         Map<String, Object> result = new LinkedHashMap<>();
         YearMonth first = impact.getValidFrom().getDayOfMonth() == 1 ? YearMonth.from(impact.getValidFrom())
                 : YearMonth.from(impact.getValidFrom()).plusMonths(1);
@@ -523,10 +565,11 @@ public class PolicyImpacts implements ImpactSteps, cn.huiyisheng.app.policy.Draf
         if (all.firstFailure != null) {
             result.put("firstFailure", all.firstFailure);
         }
-        Map<String, List<ImpactMapper.Breakdown>> persons = group(mapper.breakdown(impactId, "benefit"));
-        Map<String, List<ImpactMapper.Breakdown>> byCategory = group(mapper.breakdown(impactId, "category"));
-        Map<String, List<ImpactMapper.Breakdown>> byDistrict = group(mapper.breakdown(impactId, "district"));
-        Map<String, List<ImpactMapper.Breakdown>> byRegistration = group(mapper.breakdown(impactId, "registration"));
+        Map<String, Map<String, List<ImpactMapper.Breakdown>>> breakdowns = breakdowns(all, mapper.repeated(impactId));
+        Map<String, List<ImpactMapper.Breakdown>> persons = breakdowns.getOrDefault("benefit", Map.of());
+        Map<String, List<ImpactMapper.Breakdown>> byCategory = breakdowns.getOrDefault("category", Map.of());
+        Map<String, List<ImpactMapper.Breakdown>> byDistrict = breakdowns.getOrDefault("district", Map.of());
+        Map<String, List<ImpactMapper.Breakdown>> byRegistration = breakdowns.getOrDefault("registration", Map.of());
         List<Map<String, Object>> benefits = new ArrayList<>();
         all.benefits.forEach((benefit, t) -> {
             TableCode code = TableCode.valueOf(benefit);
@@ -549,9 +592,11 @@ public class PolicyImpacts implements ImpactSteps, cn.huiyisheng.app.policy.Draf
                 row.put("category", c.name());
                 row.put("zh", c.zh());
                 row.put("en", c.en());
-                row.put("persons", t.categories.getOrDefault(c.name(), 0L));
                 ImpactMapper.Breakdown changedRows = byCategory.getOrDefault(benefit, List.of()).stream()
                         .filter(x -> x.groupKey().equals(c.name())).findFirst().orElse(null);
+                // a change is stored per person and counted once per person; "unchanged" is counted per assessment
+                row.put("persons", c == ImpactComparison.Category.UNCHANGED ? t.categories.getOrDefault(c.name(), 0L)
+                        : changedRows == null ? 0L : changedRows.persons());
                 row.put("change12", changedRows == null ? ZERO : changedRows.after12().subtract(changedRows.before12()));
                 categories.add(row);
             }
@@ -569,10 +614,52 @@ public class PolicyImpacts implements ImpactSteps, cn.huiyisheng.app.policy.Draf
                 all.records, all.decisionsChanged, all.failed);
     }
 
-    private static Map<String, List<ImpactMapper.Breakdown>> group(List<ImpactMapper.Breakdown> rows) {
-        Map<String, List<ImpactMapper.Breakdown>> by = new TreeMap<>();
-        rows.forEach(r -> by.computeIfAbsent(r.benefit(), k -> new ArrayList<>()).add(r));
-        return by;
+    /** Every chunk's summary of a run, added up. */
+    private ChunkSummary merged(long impactId) {
+        ChunkSummary all = new ChunkSummary();
+        for (String s : mapper.chunkSummaries(impactId)) {
+            ChunkSummary c = readSummary(s);
+            all.records += c.records;
+            all.decisionsChanged += c.decisionsChanged;
+            all.failed += c.failed;
+            all.skipped |= c.skipped;
+            if (all.firstFailure == null) {
+                all.firstFailure = c.firstFailure;
+            }
+            c.benefits.forEach((b, t) -> all.benefits.computeIfAbsent(b, k -> new BenefitTally()).add(t));
+            all.add(c);
+        }
+        return all;
+    }
+
+    /** A run's breakdowns by grouping ("benefit", "category", "district", "registration"), then benefit: persons, rows, amounts. */
+    public Map<String, Map<String, List<ImpactMapper.Breakdown>>> breakdowns(long impactId) {
+        return breakdowns(merged(impactId), mapper.repeated(impactId));
+    }
+
+    /**
+     * The breakdowns by grouping and benefit, from the chunks' sums of their changed rows. A person is
+     * counted once per group: the rows of the persons (by key) with more than one changed row, read
+     * back, say how many a sum of rows counted too often (the same person's claims may lie in two chunks).
+     */
+    static Map<String, Map<String, List<ImpactMapper.Breakdown>>> breakdowns(ChunkSummary all, List<ImpactMapper.Repeat> repeated) {
+        Map<String, Long> excess = new java.util.HashMap<>();
+        Map<String, Long> seen = new java.util.HashMap<>();
+        for (ImpactMapper.Repeat r : repeated) {
+            for (String grouping : GROUPINGS) {
+                String group = r.benefit() + '\u0000' + grouping + '\u0000' + groupKey(grouping, r.benefit(), r.category(), r.district(), r.registration());
+                if (seen.merge(group + '\u0000' + r.personKey(), 1L, Long::sum) > 1) {
+                    excess.merge(group, 1L, Long::sum);
+                }
+            }
+        }
+        Map<String, Map<String, List<ImpactMapper.Breakdown>>> out = new TreeMap<>();
+        all.groups.forEach((benefit, by) -> by.forEach((grouping, keys) -> keys.forEach((key, g) -> {
+            long persons = g.rows - excess.getOrDefault(benefit + '\u0000' + grouping + '\u0000' + key, 0L);
+            out.computeIfAbsent(grouping, k -> new TreeMap<>()).computeIfAbsent(benefit, k -> new ArrayList<>())
+                    .add(new ImpactMapper.Breakdown(benefit, key, persons, g.rows, g.before, g.after, g.before12, g.after12));
+        })));
+        return out;
     }
 
     private static List<Map<String, Object>> groups(List<ImpactMapper.Breakdown> rows, String labels) {

@@ -55,6 +55,10 @@ class PolicyImpactTest {
     ManagementService management;
     @Autowired
     TaskService tasks;
+    @Autowired
+    cn.huiyisheng.app.impact.persistence.ImpactMapper impactMapper;
+    @Autowired
+    cn.huiyisheng.app.impact.PolicyImpacts impacts;
 
     /** A claim for special support only, for this couple's household as registered, for these months. */
     static String claim(People.Couple c, String registration, String district, boolean childAlive, String from, String to) {
@@ -98,20 +102,24 @@ class PolicyImpactTest {
         // C: 4 urban couples, January to June 2014: all before the draft, not evaluated at all
         // D: 2 urban couples in 南山区, May to August 2014: July and August, 680 → 760 each parent
         // E: 2 urban couples whose only child is alive: eligible neither way
+        // F: the first couple of A again, January to March 2015: each parent 3 × 340 → 3 × 380, the same persons as before
         Object[][] sets = {{"A", 8, "URBAN_HUKOU", "福田区", false, "2014-01", "2014-12"},
                 {"B", 4, "RURAL_HUKOU", "福田区", false, "2014-01", "2014-12"},
                 {"C", 4, "URBAN_HUKOU", "福田区", false, "2014-01", "2014-06"},
                 {"D", 2, "URBAN_HUKOU", "南山区", false, "2014-05", "2014-08"},
                 {"E", 2, "URBAN_HUKOU", "福田区", true, "2014-01", "2014-12"}};
+        People.Couple firstOfA = null;
         for (Object[] set : sets) {
             for (int i = 0; i < (int) set[1]; i++) {
                 People.Couple c = People.couple(users);
+                firstOfA = firstOfA == null ? c : firstOfA;
                 refs.computeIfAbsent((String) set[0], k -> new ArrayList<>()).add(driver.submit(c,
                         claim(c, (String) set[2], (String) set[3], (boolean) set[4], (String) set[5], (String) set[6])));
             }
         }
+        refs.put("F", List.of(driver.submit(firstOfA, claim(firstOfA, "URBAN_HUKOU", "福田区", false, "2015-01", "2015-03"))));
         long determinations = jdbc.queryForObject("SELECT COUNT(*) FROM determination", Long.class);
-        assertThat(determinations).isEqualTo(20);
+        assertThat(determinations).isEqualTo(21);
 
         MultiValueMapForm form = new MultiValueMapForm(PolicyDraftsTest.form(PolicyDraftsTest.fixture("special-support-380-libreoffice.xlsx"),
                 "2014-07-01"));
@@ -136,44 +144,55 @@ class PolicyImpactTest {
         JsonNode done = impact(draft);
         assertThat(done.get("status").asText()).isEqualTo("DONE");
         assertThat(done.get("stale").asBoolean()).isFalse();
-        assertThat(done.get("chunksTotal").asInt()).as("20 claim ids in chunks of 7").isEqualTo(3);
+        assertThat(done.get("chunksTotal").asInt()).as("21 claim ids in chunks of 7").isEqualTo(3);
         assertThat(done.get("chunksDone").asInt()).isEqualTo(3);
         JsonNode result = done.get("result");
-        assertThat(result.get("records").asLong()).as("C ends before the draft: 16 of 20 evaluated").isEqualTo(16);
-        assertThat(result.get("decisionsChanged").asLong()).as("A and D").isEqualTo(10);
+        assertThat(result.get("records").asLong()).as("C ends before the draft: 17 of 21 evaluated").isEqualTo(17);
+        assertThat(result.get("decisionsChanged").asLong()).as("A, D and F").isEqualTo(11);
         assertThat(result.get("failed").asLong()).isZero();
         assertThat(result.at("/window/from").asText()).isEqualTo("2014-07");
         assertThat(result.at("/window/to").asText()).isEqualTo("2015-06");
         JsonNode ss = result.get("benefits").get(0);
         assertThat(ss.get("benefit").asText()).isEqualTo("SPECIAL_SUPPORT");
-        assertThat(ss.get("subjects").asLong()).as("both parents of 16 claims").isEqualTo(32);
-        assertThat(ss.get("personsAffected").asLong()).isEqualTo(20);
-        assertThat(ss.get("eligibleBefore").asLong()).isEqualTo(28);
-        assertThat(ss.get("eligibleAfter").asLong()).isEqualTo(28);
+        assertThat(ss.get("subjects").asLong()).as("both parents of 17 claims").isEqualTo(34);
+        assertThat(ss.get("personsAffected").asLong()).as("F's parents are A's: counted once").isEqualTo(20);
+        assertThat(ss.get("eligibleBefore").asLong()).isEqualTo(30);
+        assertThat(ss.get("eligibleAfter").asLong()).isEqualTo(30);
         assertThat(ss.get("newlyEligible").asLong()).isZero();
         assertThat(ss.get("noLongerEligible").asLong()).isZero();
         Map<String, Long> categories = new HashMap<>();
         ss.get("categories").forEach(c -> categories.put(c.get("category").asText(), c.get("persons").asLong()));
-        assertThat(categories).containsEntry("GAIN_OVER_5", 20L).containsEntry("UNCHANGED", 8L).containsEntry("GAIN_UP_TO_5", 0L)
+        assertThat(categories).as("persons, each once").containsEntry("GAIN_OVER_5", 20L).containsEntry("UNCHANGED", 8L).containsEntry("GAIN_UP_TO_5", 0L)
                 .containsEntry("LOSS_UP_TO_5", 0L).containsEntry("LOSS_OVER_5", 0L).doesNotContainKey("INELIGIBLE");
-        // the first 12 months' cost: A 16 × 2,040 + B 8 × 1,020 + D 4 × 680 before; 16 × 2,280 + 8 × 1,020 + 4 × 760 after
-        assertThat(ss.at("/cost12/before").decimalValue()).isEqualByComparingTo("43520.00");
-        assertThat(ss.at("/cost12/after").decimalValue()).isEqualByComparingTo("47680.00");
-        assertThat(ss.at("/cost12/change").decimalValue()).isEqualByComparingTo("4160.00");
+        // the first 12 months' cost: A 16 × 2,040 + B 8 × 1,020 + D 4 × 680 + F 2 × 1,020 before;
+        // 16 × 2,280 + 8 × 1,020 + 4 × 760 + 2 × 1,140 after
+        assertThat(ss.at("/cost12/before").decimalValue()).isEqualByComparingTo("45560.00");
+        assertThat(ss.at("/cost12/after").decimalValue()).isEqualByComparingTo("49960.00");
+        assertThat(ss.at("/cost12/change").decimalValue()).isEqualByComparingTo("4400.00");
         Map<String, String> byDistrict = new HashMap<>();
         ss.get("byDistrict").forEach(g -> byDistrict.put(g.get("key").asText(), g.get("persons").asText() + " " + g.get("change12").decimalValue()
                 .setScale(2).toPlainString()));
-        assertThat(byDistrict).containsExactlyInAnyOrderEntriesOf(Map.of("福田区", "16 3840.00", "南山区", "4 320.00"));
+        assertThat(byDistrict).containsExactlyInAnyOrderEntriesOf(Map.of("福田区", "16 4080.00", "南山区", "4 320.00"));
         assertThat(ss.get("byRegistration")).singleElement().satisfies(g -> {
             assertThat(g.get("key").asText()).isEqualTo("URBAN_HUKOU");
             assertThat(g.get("zh").asText()).isEqualTo("城镇户籍");
-            assertThat(g.get("change12").decimalValue()).isEqualByComparingTo("4160.00");
+            assertThat(g.get("change12").decimalValue()).isEqualByComparingTo("4400.00");
         });
+        // the chunks' sums, corrected for the persons with two changed rows, are the database's own distinct counts
+        for (String grouping : List.of("benefit", "category", "district", "registration")) {
+            List<String> database = impactMapper.breakdown(impactId, grouping).stream()
+                    .map(b -> b.benefit() + " " + b.groupKey() + " " + b.persons() + " " + b.rows() + " " + b.before12() + " " + b.after12())
+                    .toList();
+            List<String> chunks = impacts.breakdowns(impactId).getOrDefault(grouping, Map.of()).values().stream().flatMap(List::stream)
+                    .map(b -> b.benefit() + " " + b.groupKey() + " " + b.persons() + " " + b.rows() + " " + b.before12() + " " + b.after12())
+                    .toList();
+            assertThat(chunks).as(grouping).containsExactlyInAnyOrderElementsOf(database);
+        }
 
         // the retroactive draft is marked with the decisions already sealed that it would change
         JsonNode view = http.withBasicAuth("policy2", "policy2").getForObject("/api/policy/drafts/" + draft, JsonNode.class);
         assertThat(view.get("retroactive").asBoolean()).isTrue();
-        assertThat(view.get("decisionsChanged").asLong()).isEqualTo(10);
+        assertThat(view.get("decisionsChanged").asLong()).isEqualTo(11);
 
         // the drill-down: the four parents of D, masked, with their amounts
         JsonNode nanshan = http.withBasicAuth("policy2", "policy2").getForObject("/api/policy/drafts/" + draft
@@ -194,7 +213,7 @@ class PolicyImpactTest {
         assertThat(text).startsWith("\uFEFF").contains("SPECIAL_SUPPORT,南山区,4,2720.00,3040.00,320.00");
         String claimsCsv = new String(http.withBasicAuth("policy2", "policy2").getForObject("/api/policy/drafts/" + draft
                 + "/impact/csv?table=claims", byte[].class), StandardCharsets.UTF_8);
-        assertThat(claimsCsv.lines().count()).as("a header and the 20 changed persons").isEqualTo(21);
+        assertThat(claimsCsv.lines().count()).as("a header and the 22 changed rows (F's two parents twice)").isEqualTo(23);
         assertThat(http.withBasicAuth("policy2", "policy2").getForEntity("/api/policy/drafts/" + draft + "/impact/csv?table=x", JsonNode.class)
                 .getStatusCode().value()).isEqualTo(400);
 

@@ -38,6 +38,25 @@ public final class TableCompiler {
 
     private final ConcurrentHashMap<String, CompiledTable> cache = new ConcurrentHashMap<>();
 
+    private static final int MAX_RULE_SETS = 256;
+    private final ConcurrentHashMap<List<String>, KieBase> ruleSets = new ConcurrentHashMap<>();
+
+    /**
+     * The knowledge base of several versions together (by their SHA-256s, in the engine's order),
+     * built once from their DRL and shared by every engine on this compiler: a simulation's engine,
+     * made for one run, does not build again what the service's engine built.
+     */
+    public KieBase ruleSet(List<String> shas, java.util.function.Supplier<List<String>> drls) {
+        KieBase known = ruleSets.get(shas);
+        if (known != null) {
+            return known;
+        }
+        if (ruleSets.size() >= MAX_RULE_SETS) {
+            ruleSets.clear();
+        }
+        return ruleSets.computeIfAbsent(List.copyOf(shas), k -> build(drls.get(), "rule set"));
+    }
+
     /** Compiles (or returns the cached compilation of) a version. */
     public CompiledTable compile(TableTemplate template, byte[] bytes) {
         return compile(template, bytes, sha256(bytes));
@@ -111,6 +130,7 @@ public final class TableCompiler {
     /** Forgets a compiled version so that its knowledge base can be collected. */
     public void evict(String sha256) {
         cache.keySet().removeIf(k -> k.startsWith(sha256));
+        ruleSets.keySet().removeIf(k -> k.contains(sha256));
     }
 
     public static String sha256(byte[] bytes) {

@@ -20,7 +20,11 @@ public final class Ages {
         if (birth == null || on.isBefore(birth)) {
             return -1;
         }
-        return Period.between(birth, on).getYears();
+        // Period.between's years, without its month and day arithmetic (this runs for every subject
+        // of every month assessed): one more year once the day of the year reaches the birth's
+        int years = on.getYear() - birth.getYear();
+        int m = on.getMonthValue() - birth.getMonthValue();
+        return m < 0 || m == 0 && on.getDayOfMonth() < birth.getDayOfMonth() ? years - 1 : years;
     }
 
     /** The day a person born on {@code birth} reaches {@code years}. */

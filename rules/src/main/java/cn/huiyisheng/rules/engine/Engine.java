@@ -30,17 +30,17 @@ import java.util.stream.Collectors;
 /**
  * Evaluates a household as of a date under the versions known at an instant. Each subject is
  * inserted into the entry point of its table in one Drools session whose knowledge base holds
- * exactly the versions needed; the knowledge base of a set of versions is built once and kept.
+ * exactly the versions needed: a version's own, or that of a set of versions, built once by the
+ * compiler and shared by every engine over it (a simulation's engine too).
  */
 public final class Engine {
 
     public static final String VERSION = "huiyisheng-rules/0.1.0";
 
-    private static final int MAX_RULE_SETS = 256;
+    private static final int MAX_PREPARED = 256;
 
     private final Catalog catalog;
     private final TableCompiler compiler;
-    private final Map<List<String>, KieBase> ruleSets = new ConcurrentHashMap<>();
     private final Map<String, Prepared> prepared = new ConcurrentHashMap<>();
 
     /**
@@ -117,7 +117,7 @@ public final class Engine {
         if (known != null) {
             return known;
         }
-        if (preparedByObject.size() >= MAX_RULE_SETS) {
+        if (preparedByObject.size() >= MAX_PREPARED) {
             preparedByObject.clear();
         }
         Prepared p = preparedByKey(version);
@@ -273,17 +273,15 @@ public final class Engine {
     private void fireRound(java.util.Collection<PolicyTable> versions, List<Run> round) {
         List<PolicyTable> sorted = new ArrayList<>(versions);
         sorted.sort(Comparator.comparing(PolicyTable::code));
-        List<String> key = new ArrayList<>(sorted.size());
-        for (PolicyTable v : sorted) {
-            key.add(v.sha256());
-        }
-        KieBase kieBase = ruleSets.get(key);
-        if (kieBase == null) {
-            if (ruleSets.size() >= MAX_RULE_SETS) {
-                ruleSets.clear();
+        KieBase kieBase;
+        if (sorted.size() == 1) {
+            kieBase = prepared(sorted.get(0)).compiled().kieBase(); // the version's own, compiled with it
+        } else {
+            List<String> key = new ArrayList<>(sorted.size());
+            for (PolicyTable v : sorted) {
+                key.add(v.sha256());
             }
-            List<String> drls = sorted.stream().map(v -> prepared(v).compiled().drl()).toList();
-            kieBase = ruleSets.computeIfAbsent(List.copyOf(key), k -> TableCompiler.build(drls, "rule set"));
+            kieBase = compiler.ruleSet(key, () -> sorted.stream().map(v -> prepared(v).compiled().drl()).toList());
         }
         // a fresh session is cheaper than a pooled one: reset clears every node memory of the
         // knowledge base, a new session only creates those its facts touch (measured: 4x faster)

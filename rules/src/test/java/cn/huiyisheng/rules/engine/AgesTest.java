@@ -33,6 +33,20 @@ class AgesTest {
     }
 
     @Test
+    void theAgeIsPeriodBetweensYearsOnEveryPairOfDays() {
+        // every birth day of 1999-2001 (a leap year among them) against every day of 2040-2041 and 2044
+        for (LocalDate birth = d("1999-01-01"); birth.isBefore(d("2002-01-01")); birth = birth.plusDays(1)) {
+            for (LocalDate on : java.util.List.of(d("2040-01-01"), d("2044-01-01"))) {
+                for (LocalDate day = on; day.isBefore(on.plusYears(2)); day = day.plusDays(1)) {
+                    assertThat(Ages.age(birth, day)).as("%s on %s", birth, day).isEqualTo(java.time.Period.between(birth, day).getYears());
+                }
+            }
+            assertThat(Ages.age(birth, birth)).isZero();
+            assertThat(Ages.age(birth, birth.plusDays(364))).isEqualTo(java.time.Period.between(birth, birth.plusDays(364)).getYears());
+        }
+    }
+
+    @Test
     void beforeBirthThereIsNoAge() {
         assertThat(Ages.age(d("2000-01-01"), d("1999-12-31"))).isEqualTo(-1);
     }
