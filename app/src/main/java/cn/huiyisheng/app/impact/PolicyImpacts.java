@@ -545,6 +545,16 @@ public class PolicyImpacts implements ImpactSteps, cn.huiyisheng.app.policy.Draf
         return p == null || p.idNumber() == null ? null : keys.of(p.idNumber());
     }
 
+    @Override
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
+    public void failed(long impactId, int chunk, String reason) {
+        String text = reason == null ? "" : reason.length() > 2000 ? reason.substring(0, 2000) : reason;
+        if (mapper.finish(impactId, Status.FAILED.name(), clock.instant(), write(Map.of("failedChunk", chunk, "failure", text))) == 1) {
+            runs.remove(impactId);
+            log.warn("Policy impact {} FAILED: chunk {} failed on its last retry: {}", impactId, chunk, text);
+        }
+    }
+
     // ---- the figures ----------------------------------------------------------------------
 
     @Override

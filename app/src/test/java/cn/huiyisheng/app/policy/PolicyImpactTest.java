@@ -237,6 +237,19 @@ class PolicyImpactTest {
         runSimulation(second);
         assertThat(impact(draft).get("status").asText()).isEqualTo("CANCELLED");
         assertThat(post("policy", "/api/policy/drafts/" + draft + "/impact/cancel").getStatusCode().value()).isEqualTo(409);
+
+        // a third run whose chunk fails on its last retry (as the chunk's delegate reports it): FAILED with the reason, no figure,
+        // and the draft can be simulated again; the chunks left evaluate nothing
+        long third = post("policy", "/api/policy/drafts/" + draft + "/impact").getBody().get("id").asLong();
+        impacts.failed(third, 1, "org.springframework.dao.QueryTimeoutException: test");
+        JsonNode failed = impact(draft);
+        assertThat(failed.get("status").asText()).isEqualTo("FAILED");
+        assertThat(failed.at("/result/failure").asText()).contains("QueryTimeoutException");
+        assertThat(failed.at("/result/records").isMissingNode()).isTrue();
+        runSimulation(third);
+        assertThat(impact(draft).get("status").asText()).as("the summary leaves a failed run as it is").isEqualTo("FAILED");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM policy_impact_claim WHERE impact_id = ?", Long.class, third)).isZero();
+        assertThat(post("policy", "/api/policy/drafts/" + draft + "/impact").getStatusCode().value()).isEqualTo(202);
     }
 
     /** A draft upload form with its multipart headers. */

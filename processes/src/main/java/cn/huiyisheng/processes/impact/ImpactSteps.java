@@ -14,6 +14,12 @@ public interface ImpactSteps {
      */
     void evaluateChunk(long impactId, int chunk);
 
+    /**
+     * A chunk failed on its last retry: the simulation ends FAILED with the reason, in a transaction
+     * of its own (the job's is rolled back); the draft may be simulated again.
+     */
+    void failed(long impactId, int chunk, String reason);
+
     /** Adds up the chunks into the simulation's figures (or marks it cancelled), once every chunk has run. */
     void summarise(long impactId);
 }

@@ -84,6 +84,20 @@ public final class Catalog {
         return Optional.ofNullable(best);
     }
 
+    /**
+     * The first {@code validFrom} after {@code after} of a version of the table known at {@code knownAt}
+     * (null if none): until then, the version in force on {@code after} stays in force.
+     */
+    public LocalDate nextValidFrom(TableCode code, LocalDate after, Instant knownAt) {
+        LocalDate next = null;
+        for (PolicyTable v : versions.getOrDefault(code, List.of())) {
+            if (v.validFrom().isAfter(after) && v.knownAt(knownAt) && (next == null || v.validFrom().isBefore(next))) {
+                next = v.validFrom();
+            }
+        }
+        return next;
+    }
+
     /** The first day after {@code version}'s period as known at {@code knownAt}, if a later version starts. */
     public Optional<LocalDate> validUntilExclusive(PolicyTable version, Instant knownAt) {
         return versions.getOrDefault(version.code(), List.of()).stream()

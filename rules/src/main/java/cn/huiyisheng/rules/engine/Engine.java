@@ -47,13 +47,14 @@ public final class Engine {
      * What a version needs at evaluation, prepared once: its compiled table, explainer and reference,
      * and the readers of the subject attributes its conditions read (the key of its outcomes).
      */
-    private record Prepared(String key, CompiledTable compiled, RowExplainer explainer, VersionRef ref,
+    private record Prepared(String key, CompiledTable compiled, RowExplainer explainer, VersionRef ref, List<String> attributes,
                             List<java.util.function.Function<Subject, Object>> conditions) {
 
         static Prepared of(String key, CompiledTable compiled, VersionRef ref) {
-            List<java.util.function.Function<Subject, Object>> readers = compiled.template().conditions().stream()
-                    .map(cn.huiyisheng.rules.table.Column::attribute).distinct().sorted().map(Subject.ATTRIBUTES::get).toList();
-            return new Prepared(key, compiled, new RowExplainer(compiled), ref, readers);
+            List<String> attributes = compiled.template().conditions().stream()
+                    .map(cn.huiyisheng.rules.table.Column::attribute).distinct().sorted().toList();
+            return new Prepared(key, compiled, new RowExplainer(compiled), ref, attributes,
+                    attributes.stream().map(Subject.ATTRIBUTES::get).toList());
         }
 
         Outcome outcomeOf(Subject subject) {
@@ -165,6 +166,22 @@ public final class Engine {
     }
 
     public Determination evaluate(Household household, LocalDate asOf, Instant knownAt, Set<TableCode> codes) {
+        return evaluate(household, asOf, knownAt, codes, false).determination();
+    }
+
+    /**
+     * A determination and the first day after its date on which it may differ (null: on no day): no
+     * version of its tables starts before then, and no attribute their conditions read can change
+     * ({@link SubjectFactory#nextChange}). A span's months up to that day are decided alike.
+     */
+    public record Lasting(Determination determination, LocalDate until) {
+    }
+
+    public Lasting evaluateLasting(Household household, LocalDate asOf, Instant knownAt, Set<TableCode> codes) {
+        return evaluate(household, asOf, knownAt, codes, true);
+    }
+
+    private Lasting evaluate(Household household, LocalDate asOf, Instant knownAt, Set<TableCode> codes, boolean lasting) {
         SubjectFactory factory = new SubjectFactory(household);
         List<TableCode> order = new ArrayList<>(codes.size());
         List<List<Run>> runsByCode = new ArrayList<>(codes.size());
@@ -185,6 +202,7 @@ public final class Engine {
             runsByCode.add(forCode);
         }
         fire(runs);
+        LocalDate until = lasting ? until(factory, runs, asOf, knownAt) : null;
         List<BenefitDetermination> results = new ArrayList<>(order.size());
         for (int i = 0; i < order.size(); i++) {
             TableCode code = order.get(i);
@@ -204,7 +222,26 @@ public final class Engine {
             List<Reason> reasons = items.isEmpty() ? List.of(nothingToAssess(code)) : List.of();
             results.add(new BenefitDetermination(code.name(), code.zh(), code.en(), code.periodicity(), eligible, amount, items, reasons));
         }
-        return new Determination(asOf, knownAt, VERSION, results);
+        return new Lasting(new Determination(asOf, knownAt, VERSION, results), until);
+    }
+
+    /** The first day after {@code asOf} on which any run's version or the attributes its conditions read may change. */
+    private LocalDate until(SubjectFactory factory, List<Run> runs, LocalDate asOf, Instant knownAt) {
+        LocalDate until = null;
+        for (Run run : runs) {
+            if (run.wage != null || !run.subject.getAssessedOn().equals(asOf)) {
+                return asOf.plusDays(1); // decided on another date, or on a second table: not carried over
+            }
+            LocalDate next = catalog.nextValidFrom(run.subject.getTable(), asOf, knownAt);
+            if (run.prepared != null) {
+                LocalDate changes = factory.nextChange(run.prepared.attributes(), asOf);
+                next = next == null || changes != null && changes.isBefore(next) ? changes : next;
+            }
+            if (next != null && (until == null || next.isBefore(until))) {
+                until = next;
+            }
+        }
+        return until;
     }
 
     private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);

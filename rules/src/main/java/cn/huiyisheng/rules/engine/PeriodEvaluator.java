@@ -30,9 +30,20 @@ public final class PeriodEvaluator {
     public static final int MAX_MONTHS = 600;
 
     private final Engine engine;
+    private final boolean everyMonth;
 
     public PeriodEvaluator(Engine engine) {
+        this(engine, false);
+    }
+
+    /**
+     * With {@code everyMonth}, every month is evaluated on its own, as the reference the months
+     * carried over are checked against (PeriodEvaluatorCarryTest); otherwise a month is evaluated
+     * only where its determination may differ from the month before.
+     */
+    PeriodEvaluator(Engine engine, boolean everyMonth) {
         this.engine = engine;
+        this.everyMonth = everyMonth;
     }
 
     public PeriodDetermination evaluate(Household household, YearMonth from, YearMonth to, Instant knownAt, Set<TableCode> codes) {
@@ -53,8 +64,19 @@ public final class PeriodEvaluator {
         }
         Map<String, Map<String, Builder>> builders = new LinkedHashMap<>();
         if (!monthly.isEmpty()) {
-            for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
-                collect(builders, engine.evaluate(household, m.atDay(1), knownAt, monthly), m);
+            YearMonth m = from;
+            while (!m.isAfter(to)) {
+                if (everyMonth) {
+                    collect(builders, engine.evaluate(household, m.atDay(1), knownAt, monthly), m);
+                    m = m.plusMonths(1);
+                    continue;
+                }
+                // the months before the determination may change are decided alike: evaluated once
+                Engine.Lasting lasting = engine.evaluateLasting(household, m.atDay(1), knownAt, monthly);
+                do {
+                    collect(builders, lasting.determination(), m);
+                    m = m.plusMonths(1);
+                } while (!m.isAfter(to) && (lasting.until() == null || m.atDay(1).isBefore(lasting.until())));
             }
         }
         if (!yearly.isEmpty()) {

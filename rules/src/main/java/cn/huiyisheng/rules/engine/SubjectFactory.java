@@ -117,6 +117,81 @@ final class SubjectFactory {
         return out;
     }
 
+    /**
+     * The first day after {@code on} on which any of these attributes of any subject of the household
+     * may differ from its value on {@code on}; null if none can. Conservative: every date on which an
+     * input of the attribute changes (a parent's birthday for an age, a child's birth, adoption, death
+     * or disability for the family, a registration, retirement or certificate date, a prior benefit);
+     * the day after for an attribute that counts months, or one not known here. Until that day an
+     * evaluation gives what it gives on {@code on} (but for the date it names).
+     */
+    LocalDate nextChange(java.util.Collection<String> attributes, LocalDate on) {
+        Earliest e = new Earliest(on);
+        for (String attribute : attributes) {
+            switch (attribute) {
+                case "sex", "employerType", "planningPregnancy" -> {
+                    // facts without a date
+                }
+                case "age", "motherAge" -> h.parents().forEach(p -> e.birthday(p.birthDate()));
+                case "registration" -> h.parents().forEach(p -> e.date(p.registration() == null ? null : p.registration().since()));
+                case "retired" -> h.parents().forEach(p -> e.date(p.retirement() == null ? null : p.retirement().date()));
+                case "certificate" -> certificateDates(e);
+                case "familyType", "onlyChildStatus", "disabilityGrade", "childBirthDate", "livingChildren", "newChildSinceLoss",
+                     "outOfPolicyBirth", "sickOrDisabledChild", "hardshipCategory" -> childDates(e);
+                case "childAge" -> {
+                    childDates(e);
+                    h.children().forEach(c -> e.birthday(c.birthDate()));
+                }
+                case "alreadyReceived" -> {
+                    h.priorBenefits().forEach(b -> e.date(b.date()));
+                    e.date(LocalDate.of(on.getYear() + 1, 1, 1)); // "this year"
+                }
+                default -> e.date(on.plusDays(1)); // counts months (certificateMonths, measureMonth), or not dated here
+            }
+        }
+        return e.earliest;
+    }
+
+    private void certificateDates(Earliest e) {
+        Certificate c = h.certificate();
+        if (c != null) {
+            e.date(c.issueDate());
+            e.date(c.revokedDate());
+        }
+    }
+
+    private void childDates(Earliest e) {
+        for (Child c : h.children()) {
+            e.date(c.birthDate());
+            e.date(c.joinedFamilyOn());
+            e.date(c.deathDate());
+            e.date(c.disabilityDate());
+        }
+    }
+
+    /** The earliest of the dates after a day. */
+    private static final class Earliest {
+        final LocalDate after;
+        LocalDate earliest;
+
+        Earliest(LocalDate after) {
+            this.after = after;
+        }
+
+        void date(LocalDate d) {
+            if (d != null && d.isAfter(after) && (earliest == null || d.isBefore(earliest))) {
+                earliest = d;
+            }
+        }
+
+        /** The next day on which an age counted from {@code birth} grows (the birth itself, if still ahead). */
+        void birthday(LocalDate birth) {
+            if (birth != null) {
+                date(birth.isAfter(after) ? birth : Ages.reaches(birth, Ages.age(birth, after) + 1));
+            }
+        }
+    }
+
     /** The wage subject for a retirement reward: the average wage of the year before retirement. */
     static Subject wageFor(Subject reward) {
         Subject wage = new Subject(TableCode.CITY_AVERAGE_WAGE, reward.getLabel(), reward.getPath(), reward.getAssessedOn());
