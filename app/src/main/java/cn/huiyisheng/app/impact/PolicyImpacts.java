@@ -102,7 +102,8 @@ public class PolicyImpacts implements ImpactSteps, cn.huiyisheng.app.policy.Draf
         this.json = json;
         // amounts read back exactly as written: 340.00 stays 340.00
         ObjectMapper exact = json.copy().configure(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, true)
-                .configure(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
+                .configure(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
+                .registerModule(new com.fasterxml.jackson.databind.module.SimpleModule("iso-dates").addDeserializer(LocalDate.class, new IsoDates()));
         this.exact = exact;
         this.households = exact.readerFor(Household.class);
         this.records = exact.readerFor(SystemRecords.class);
@@ -699,6 +700,17 @@ public class PolicyImpacts implements ImpactSteps, cn.huiyisheng.app.policy.Draf
     }
 
     public record ClaimPage(long total, int page, int size, List<ClaimChange> rows) {
+    }
+
+    @Override
+    public java.util.Optional<Map<String, Object>> claimsView(long draftId, String benefit, String category, String district,
+                                                             String registration, int page) {
+        if (mapper.latestOf(draftId) == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(exact.convertValue(claims(draftId, benefit, category, district, registration, page, 50),
+                new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {
+                }));
     }
 
     public ClaimPage claims(long draftId, String benefit, String category, String district, String registration, int page, int size) {

@@ -17,6 +17,13 @@ public interface DraftImpactFigures {
     /** The draft's latest simulation as the API shows it (state, progress, figures), as a map for the console's pages; empty if none. */
     java.util.Optional<java.util.Map<String, Object>> latestView(long draftId);
 
+    /**
+     * The changed persons behind a figure of the draft's latest simulation, masked, as a map for the
+     * console (total, page, size, rows); empty if the draft was never simulated.
+     */
+    java.util.Optional<java.util.Map<String, Object>> claimsView(long draftId, String benefit, String category, String district,
+                                                                 String registration, int page);
+
     /** Starts a simulation of the draft (409 IMPACT_RUNNING while one runs). */
     void simulate(cn.huiyisheng.app.identity.CurrentUser user, long draftId);
 

@@ -147,6 +147,32 @@ public class PolicyDrafts {
         return view(drafts.find(id));
     }
 
+    /** Adds one case (the console's small form) to the draft's cases; refused with the field when the case or the file would be wrong. */
+    public Draft addCase(CurrentUser user, long id, cn.huiyisheng.rules.cases.PolicyCases.NewCase c) {
+        staff(user);
+        PolicyDraftRow existing = require(id);
+        TableCode code = TableCode.valueOf(existing.getTableCode());
+        byte[] own = existing.getCasesYaml() == null ? null : existing.getCasesYaml().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] yaml;
+        try {
+            yaml = cn.huiyisheng.rules.cases.PolicyCases.withCase(own, ShippedTables.cases(code), code, c);
+        } catch (cn.huiyisheng.rules.cases.PolicyCases.Refused e) {
+            throw new BadInput(e.where(), "INVALID_CASE", e.getMessage(), "测试用例有误：" + e.getMessage());
+        }
+        return setCases(user, id, yaml);
+    }
+
+    /** The households a new case of the draft may name: its own cases', then the benefit's shipped cases'. */
+    public List<String> caseHouseholds(long id) {
+        PolicyDraftRow d = require(id);
+        byte[] own = d.getCasesYaml() == null ? null : d.getCasesYaml().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            return cn.huiyisheng.rules.cases.PolicyCases.households(own, ShippedTables.cases(TableCode.valueOf(d.getTableCode())));
+        } catch (cn.huiyisheng.rules.cases.PolicyCases.Refused e) {
+            return List.of();
+        }
+    }
+
     /** The checks of a draft: the benefit's shipped cases and the draft's own, on the catalogue as it would be with the draft published. */
     public record Checks(@io.swagger.v3.oas.annotations.media.Schema(description = "the version the draft would become") String asVersion,
                          List<cn.huiyisheng.rules.cases.PolicyCases.Outcome> shipped,

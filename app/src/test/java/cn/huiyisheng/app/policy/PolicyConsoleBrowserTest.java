@@ -129,11 +129,26 @@ class PolicyConsoleBrowserTest {
             assertThat(b.find("#rows").getText()).contains("SS-2014-URBAN-DIED");
             assertThat(b.find("#missing").getText()).contains("2039-12-31").contains("2040-01-01");
 
-            // its own cases around validFrom: then every check passes
-            b.find("#cases-yaml").clear();
-            set(b, "#cases-yaml", PolicyDraftsTest.cases("2039-12-31", "340.00", "2040-01-01", "380.00"));
-            b.find("#save-cases").click();
-            assertThat(b.waitFor(".notice.flash").getText()).contains("用例已保存");
+            // its own cases around validFrom, through the small form, with a shipped household: a mistyped amount is refused
+            // with its field, then both cases pass and so does every check
+            new org.openqa.selenium.support.ui.Select(b.find("#case-household")).selectByValue("bereaved-urban");
+            set(b, "#case-asOf", "2039-12-31");
+            b.find("#case-amount").sendKeys("三百四");
+            b.find("#add-case").click();
+            assertThat(b.waitFor(".notice.error").getText()).contains("case.amount").contains("金额应为元");
+            assertThat(b.find("#cases-yaml").getText()).isEmpty();
+            new org.openqa.selenium.support.ui.Select(b.find("#case-household")).selectByValue("bereaved-urban");
+            set(b, "#case-asOf", "2039-12-31");
+            b.find("#case-amount").sendKeys("340.00");
+            b.find("#add-case").click();
+            assertThat(b.waitFor(".notice.flash").getText()).contains("用例已添加");
+            assertThat(b.find("#missing").getText()).contains("2040-01-01").doesNotContain("2039-12-31");
+            new org.openqa.selenium.support.ui.Select(b.find("#case-household")).selectByValue("bereaved-urban");
+            b.find("#case-amount").sendKeys("380.00"); // the date defaults to validFrom
+            b.find("#add-case").click();
+            assertThat(b.waitFor(".notice.flash").getText()).contains("用例已添加");
+            assertThat(b.find("#cases").getText()).contains("2039-12-31 applicant").contains("2040-01-01 applicant");
+            assertThat(b.find("#cases-yaml").getText()).contains("bereaved-urban").contains("380.00");
             assertThat(b.find("#checks-result").getText()).contains("全部检查通过").contains("SPECIAL_SUPPORT-v4");
 
             // the impact on the decided claim: January and February 2040, both parents 340 → 380
@@ -148,6 +163,15 @@ class PolicyConsoleBrowserTest {
             assertThat(b.find("#impact-categories").getText()).contains("增加超过5%");
             assertThat(b.waitFor("#impact-chart svg")).isNotNull();
             b.check("policy-draft-impact-zh");
+            // behind the figure: both parents of the decided claim, masked, 680.00 → 760.00 each
+            assertThat(b.all("#impact-categories a")).as("a link only where there are persons").hasSize(1);
+            b.find("#impact-categories a[href*='category=GAIN_OVER_5']").click();
+            assertThat(b.waitFor("#claims-count").getText()).contains("共 2 人次");
+            assertThat(b.find("#impact-claims").getText()).contains("¥680.00").contains("¥760.00").contains("申请人").contains("配偶")
+                    .contains("增加超过5%").doesNotContain("李梅");
+            b.check("policy-impact-claims-zh");
+            b.find("a[href*='#impact']").click();
+            assertThat(b.waitFor("#impact-status").getText()).isEqualTo("测算完成");
 
             // submitted, she cannot approve it: no approval on her page, and the service refuses her
             b.find("#submit").click();

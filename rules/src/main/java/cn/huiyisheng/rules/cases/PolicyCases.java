@@ -136,6 +136,88 @@ public final class PolicyCases {
         return file;
     }
 
+    /** A case as the console's small form gives it: one date, one subject, eligible or not, and the amount. */
+    public record NewCase(String name, String household, LocalDate asOf, String subject, boolean eligible, BigDecimal amount) {
+    }
+
+    /**
+     * The households a case may name: the file's own, then those of the benefit's shipped cases (a
+     * shipped one is copied into the file when a case names it).
+     */
+    public static List<String> households(byte[] own, byte[] shipped) {
+        java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+        for (byte[] yaml : new byte[][]{own, shipped}) {
+            com.fasterxml.jackson.databind.JsonNode tree = tree(yaml);
+            if (tree != null && tree.path("households").isObject()) {
+                tree.path("households").fieldNames().forEachRemaining(names::add);
+            }
+        }
+        return List.copyOf(names);
+    }
+
+    /**
+     * The file with one case added (and the household it names, from the shipped cases if the file
+     * has none of that name), written back as YAML (comments are not kept); the result is parsed as
+     * any file is, so a case the file format refuses is refused here too.
+     */
+    public static byte[] withCase(byte[] own, byte[] shipped, TableCode code, NewCase c) {
+        if (c.asOf() == null) {
+            throw new Refused("case.asOf", "a case needs its date");
+        }
+        if (c.household() == null || c.household().isBlank()) {
+            throw new Refused("case.household", "a case names a household");
+        }
+        if (!List.of("applicant", "spouse", "household").contains(c.subject())) {
+            throw new Refused("case.subject", "the subject is applicant, spouse or household");
+        }
+        if (c.amount() != null && (c.amount().signum() < 0 || c.amount().scale() > 2)) {
+            throw new Refused("case.amount", "an amount is yuan with at most 2 decimals, not negative");
+        }
+        com.fasterxml.jackson.databind.ObjectMapper yaml = PolicyTableDirectory.yaml();
+        com.fasterxml.jackson.databind.node.ObjectNode file = tree(own) instanceof com.fasterxml.jackson.databind.node.ObjectNode o ? o
+                : yaml.createObjectNode().put("table", code.name());
+        com.fasterxml.jackson.databind.node.ObjectNode households = file.path("households") instanceof com.fasterxml.jackson.databind.node.ObjectNode h
+                ? h : file.putObject("households");
+        if (!households.has(c.household())) {
+            com.fasterxml.jackson.databind.JsonNode from = tree(shipped) == null ? null : tree(shipped).path("households").get(c.household());
+            if (from == null) {
+                throw new Refused("case.household", "no household '" + c.household() + "' in the draft's cases or the shipped ones");
+            }
+            households.set(c.household(), from);
+        }
+        com.fasterxml.jackson.databind.node.ArrayNode cases = file.path("cases") instanceof com.fasterxml.jackson.databind.node.ArrayNode a
+                ? a : file.putArray("cases");
+        com.fasterxml.jackson.databind.node.ObjectNode added = cases.addObject();
+        added.put("name", c.name() == null || c.name().isBlank() ? c.asOf() + " " + c.subject() : c.name().strip());
+        added.put("household", c.household());
+        added.put("asOf", c.asOf().toString());
+        com.fasterxml.jackson.databind.node.ObjectNode expect = added.putArray("expect").addObject();
+        expect.put("subject", c.subject());
+        expect.put("eligible", c.eligible());
+        if (c.eligible() && c.amount() != null) {
+            expect.put("amount", c.amount());
+        }
+        byte[] bytes;
+        try {
+            bytes = yaml.writeValueAsBytes(file);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        parse(bytes, code);
+        return bytes;
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode tree(byte[] yaml) {
+        if (yaml == null || yaml.length == 0) {
+            return null;
+        }
+        try {
+            return PolicyTableDirectory.yaml().readTree(yaml);
+        } catch (java.io.IOException e) {
+            throw new Refused("cases", "the draft's cases are not YAML: " + e.getMessage());
+        }
+    }
+
     /** Runs every case of the file against the engine's catalogue as known at {@code knownAt}. */
     public static List<Outcome> run(Engine engine, Instant knownAt, TableCode code, CaseFile file) {
         List<Outcome> outcomes = new ArrayList<>();

@@ -47,13 +47,13 @@ public final class Engine {
      * What a version needs at evaluation, prepared once: its compiled table, explainer and reference,
      * and the readers of the subject attributes its conditions read (the key of its outcomes).
      */
-    private record Prepared(String key, CompiledTable compiled, RowExplainer explainer, VersionRef ref, List<String> attributes,
+    private record Prepared(String key, CompiledTable compiled, RowExplainer explainer, VersionRef ref, int changeKinds,
                             List<java.util.function.Function<Subject, Object>> conditions) {
 
         static Prepared of(String key, CompiledTable compiled, VersionRef ref) {
             List<String> attributes = compiled.template().conditions().stream()
                     .map(cn.huiyisheng.rules.table.Column::attribute).distinct().sorted().toList();
-            return new Prepared(key, compiled, new RowExplainer(compiled), ref, attributes,
+            return new Prepared(key, compiled, new RowExplainer(compiled), ref, SubjectFactory.kinds(attributes),
                     attributes.stream().map(Subject.ATTRIBUTES::get).toList());
         }
 
@@ -95,7 +95,17 @@ public final class Engine {
      * share them). Bounded: emptied when full.
      */
     private static final int MAX_OUTCOMES = 100_000;
-    private final Map<Outcome, List<Subject.Match>> outcomes = new ConcurrentHashMap<>();
+    private final Map<Outcome, Known> outcomes = new ConcurrentHashMap<>();
+
+    /** An outcome seen before: the rows it matched and, once put into words, its explanation (one lookup for both). */
+    private static final class Known {
+        final List<Subject.Match> matches;
+        volatile Explained explained;
+
+        Known(List<Subject.Match> matches) {
+            this.matches = matches;
+        }
+    }
 
     /** The same, by the version object itself: the catalogue hands out the same objects, and the key string costs more than the lookup. */
     private final Map<IdentityKey, Prepared> preparedByObject = new ConcurrentHashMap<>();
@@ -234,7 +244,7 @@ public final class Engine {
             }
             LocalDate next = catalog.nextValidFrom(run.subject.getTable(), asOf, knownAt);
             if (run.prepared != null) {
-                LocalDate changes = factory.nextChange(run.prepared.attributes(), asOf);
+                LocalDate changes = factory.nextChange(run.prepared.changeKinds(), asOf);
                 next = next == null || changes != null && changes.isBefore(next) ? changes : next;
             }
             if (next != null && (until == null || next.isBefore(until))) {
@@ -252,6 +262,7 @@ public final class Engine {
         final PolicyTable version;
         Prepared prepared;
         Outcome outcome;
+        Known known;
         Run wage;
 
         Run(Subject subject, PolicyTable version) {
@@ -292,16 +303,19 @@ public final class Engine {
             outcomes.clear();
         }
         for (Run run : fired) {
-            outcomes.putIfAbsent(run.outcome, List.copyOf(run.subject.matches()));
+            Known fresh = new Known(List.copyOf(run.subject.matches()));
+            Known raced = outcomes.putIfAbsent(run.outcome, fresh);
+            run.known = raced == null ? fresh : raced;
         }
     }
 
     /** Takes the rows of an outcome fired before; else the run is to fire. */
     private void known(Run run, List<Run> pending) {
         run.outcome = run.prepared.outcomeOf(run.subject);
-        List<Subject.Match> matched = outcomes.get(run.outcome);
-        if (matched != null) {
-            run.subject.adopt(matched);
+        Known known = outcomes.get(run.outcome);
+        if (known != null) {
+            run.known = known;
+            run.subject.adopt(known.matches);
         } else {
             pending.add(run);
         }
@@ -346,8 +360,6 @@ public final class Engine {
         }
     }
 
-    private final Map<Outcome, Explained> explained = new ConcurrentHashMap<>();
-
     private ItemDetermination item(Run run) {
         Subject s = run.subject;
         if (run.version == null) {
@@ -355,17 +367,14 @@ public final class Engine {
                     s.getTable().zh() + "在" + s.getAssessedOn() + "没有有效的政策版本",
                     "no version of " + s.getTable().name() + " was in force on " + s.getAssessedOn())));
         }
-        Explained known = explained.get(run.outcome);
+        Explained known = run.known == null ? null : run.known.explained;
         if (known != null) {
             return known.item(s);
         }
         ItemDetermination item = explain(run);
-        if (s.matches().stream().noneMatch(m -> m.rate() != null)) {
-            if (explained.size() >= MAX_OUTCOMES) {
-                explained.clear();
-            }
-            explained.putIfAbsent(run.outcome, new Explained(item.eligible(), item.amount(), item.payer(), item.version(), item.rows(),
-                    item.reasons(), item.warnings()));
+        if (run.known != null && s.matches().stream().noneMatch(m -> m.rate() != null)) {
+            run.known.explained = new Explained(item.eligible(), item.amount(), item.payer(), item.version(), item.rows(),
+                    item.reasons(), item.warnings());
         }
         return item;
     }

@@ -118,38 +118,80 @@ final class SubjectFactory {
     }
 
     /**
-     * The first day after {@code on} on which any of these attributes of any subject of the household
+     * The first day after {@code on} on which any attribute of these {@link #kinds} of any subject of the household
      * may differ from its value on {@code on}; null if none can. Conservative: every date on which an
      * input of the attribute changes (a parent's birthday for an age, a child's birth, adoption, death
      * or disability for the family, a registration, retirement or certificate date, a prior benefit);
      * the day after for an attribute that counts months, or one not known here. Until that day an
      * evaluation gives what it gives on {@code on} (but for the date it names).
      */
-    LocalDate nextChange(java.util.Collection<String> attributes, LocalDate on) {
-        Earliest e = new Earliest(on);
-        for (String attribute : attributes) {
-            switch (attribute) {
-                case "sex", "employerType", "planningPregnancy" -> {
-                    // facts without a date
-                }
-                case "age", "motherAge" -> h.parents().forEach(p -> e.birthday(p.birthDate()));
-                case "registration" -> h.parents().forEach(p -> e.date(p.registration() == null ? null : p.registration().since()));
-                case "retired" -> h.parents().forEach(p -> e.date(p.retirement() == null ? null : p.retirement().date()));
-                case "certificate" -> certificateDates(e);
-                case "familyType", "onlyChildStatus", "disabilityGrade", "childBirthDate", "livingChildren", "newChildSinceLoss",
-                     "outOfPolicyBirth", "sickOrDisabledChild", "hardshipCategory" -> childDates(e);
-                case "childAge" -> {
-                    childDates(e);
-                    h.children().forEach(c -> e.birthday(c.birthDate()));
-                }
-                case "alreadyReceived" -> {
-                    h.priorBenefits().forEach(b -> e.date(b.date()));
-                    e.date(LocalDate.of(on.getYear() + 1, 1, 1)); // "this year"
-                }
-                default -> e.date(on.plusDays(1)); // counts months (certificateMonths, measureMonth), or not dated here
-            }
+    LocalDate nextChange(int kinds, LocalDate on) {
+        if (kinds == lastKinds && on.equals(lastOn)) {
+            return lastChange; // the other parent's subject, the same version: the same dates
         }
+        Earliest e = new Earliest(on);
+        if ((kinds & UNDATED) != 0) {
+            e.date(on.plusDays(1)); // counts months (certificateMonths, measureMonth), or not dated here
+        }
+        if ((kinds & AGES) != 0) {
+            h.parents().forEach(p -> e.birthday(p.birthDate()));
+        }
+        if ((kinds & REGISTRATION) != 0) {
+            h.parents().forEach(p -> e.date(p.registration() == null ? null : p.registration().since()));
+        }
+        if ((kinds & RETIREMENT) != 0) {
+            h.parents().forEach(p -> e.date(p.retirement() == null ? null : p.retirement().date()));
+        }
+        if ((kinds & CERTIFICATE) != 0) {
+            certificateDates(e);
+        }
+        if ((kinds & (FAMILY | CHILD_AGE)) != 0) {
+            childDates(e);
+        }
+        if ((kinds & CHILD_AGE) != 0) {
+            h.children().forEach(c -> e.birthday(c.birthDate()));
+        }
+        if ((kinds & PRIOR) != 0) {
+            h.priorBenefits().forEach(b -> e.date(b.date()));
+            e.date(LocalDate.of(on.getYear() + 1, 1, 1)); // "this year"
+        }
+        lastKinds = kinds;
+        lastOn = on;
+        lastChange = e.earliest;
         return e.earliest;
+    }
+
+    private int lastKinds = -1;
+    private LocalDate lastOn;
+    private LocalDate lastChange;
+
+    private static final int UNDATED = 1;
+    private static final int AGES = 2;
+    private static final int REGISTRATION = 4;
+    private static final int RETIREMENT = 8;
+    private static final int CERTIFICATE = 16;
+    private static final int FAMILY = 32;
+    private static final int CHILD_AGE = 64;
+    private static final int PRIOR = 128;
+
+    /** What dates the attributes' values depend on, as {@link #nextChange} reads them (computed once per version). */
+    static int kinds(java.util.Collection<String> attributes) {
+        int kinds = 0;
+        for (String attribute : attributes) {
+            kinds |= switch (attribute) {
+                case "sex", "employerType", "planningPregnancy" -> 0; // facts without a date
+                case "age", "motherAge" -> AGES;
+                case "registration" -> REGISTRATION;
+                case "retired" -> RETIREMENT;
+                case "certificate" -> CERTIFICATE;
+                case "familyType", "onlyChildStatus", "disabilityGrade", "childBirthDate", "livingChildren", "newChildSinceLoss",
+                     "outOfPolicyBirth", "sickOrDisabledChild", "hardshipCategory" -> FAMILY;
+                case "childAge" -> CHILD_AGE;
+                case "alreadyReceived" -> PRIOR;
+                default -> UNDATED;
+            };
+        }
+        return kinds;
     }
 
     private void certificateDates(Earliest e) {

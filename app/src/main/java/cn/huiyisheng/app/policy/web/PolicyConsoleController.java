@@ -133,6 +133,7 @@ public class PolicyConsoleController {
         model.addAttribute("sourcesText", String.join("\n", d.sources()));
         String cases = drafts.find(id).row().getCasesYaml();
         model.addAttribute("casesYaml", cases == null ? "" : cases);
+        model.addAttribute("caseHouseholds", drafts.caseHouseholds(id));
         DraftImpactFigures figures = impacts.getIfAvailable();
         Map<String, Object> impact = figures == null ? null : figures.latestView(id).orElse(null);
         model.addAttribute("impact", impact);
@@ -152,10 +153,69 @@ public class PolicyConsoleController {
         return "policy/draft :: impact";
     }
 
+    /** The changed persons behind a figure (masked), 50 a page, with the figure's filters. */
+    @GetMapping("/drafts/{id}/impact/claims")
+    public String impactClaims(@PathVariable long id, @RequestParam(required = false) String benefit,
+                               @RequestParam(required = false) String category, @RequestParam(required = false) String district,
+                               @RequestParam(required = false) String registration, @RequestParam(defaultValue = "1") int page,
+                               Model model, Locale locale) {
+        DraftsController.DraftView d = api.view(drafts.find(id));
+        DraftImpactFigures figures = impacts.getIfAvailable();
+        Map<String, Object> found = figures == null ? null
+                : figures.claimsView(id, blankToNull(benefit), blankToNull(category), blankToNull(district), blankToNull(registration), page)
+                .orElse(null);
+        if (found == null) {
+            throw new cn.huiyisheng.app.web.ApiErrors.NotFound("draft " + id + " has not been simulated");
+        }
+        long total = ((Number) found.get("total")).longValue();
+        int size = ((Number) found.get("size")).intValue();
+        model.addAttribute("d", d);
+        model.addAttribute("benefitName", messages.getMessage("benefit." + d.benefit(), null, d.benefit(), locale));
+        model.addAttribute("found", found);
+        model.addAttribute("pages", Math.max(1, (total + size - 1) / size));
+        model.addAttribute("filter", new java.util.LinkedHashMap<>(java.util.Map.of("benefit", nonNull(benefit), "category", nonNull(category),
+                "district", nonNull(district), "registration", nonNull(registration))));
+        return "policy/impact-claims";
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private static String nonNull(String s) {
+        return s == null ? "" : s;
+    }
+
     @PostMapping("/drafts/{id}/cases")
     public String cases(Authentication auth, @PathVariable long id, @RequestParam String yaml, RedirectAttributes redirect, Locale locale) {
         return act(id, redirect, locale, "policy.cases.saved",
                 () -> drafts.setCases(CurrentUser.of(auth), id, yaml.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** One case through the small form: appended to the draft's cases (with its household, from the shipped cases if need be). */
+    @PostMapping("/drafts/{id}/cases/add")
+    public String addCase(Authentication auth, @PathVariable long id, @RequestParam Map<String, String> fields, RedirectAttributes redirect,
+                          Locale locale) {
+        return act(id, redirect, locale, "policy.cases.added", () -> {
+            java.time.LocalDate asOf;
+            try {
+                asOf = java.time.LocalDate.parse(fields.getOrDefault("asOf", "").strip());
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new BadInput("case.asOf", "INVALID_DATE", "the date as YYYY-MM-DD", "日期应为 YYYY-MM-DD 格式");
+            }
+            java.math.BigDecimal amount = null;
+            String a = blank(fields.get("amount"));
+            if (a != null) {
+                try {
+                    amount = new java.math.BigDecimal(a.replace(",", ""));
+                } catch (NumberFormatException e) {
+                    throw new BadInput("case.amount", "INVALID_AMOUNT", "the amount in yuan, as 340.00", "金额应为元，如 340.00");
+                }
+            }
+            drafts.addCase(CurrentUser.of(auth), id, new cn.huiyisheng.rules.cases.PolicyCases.NewCase(blank(fields.get("name")),
+                    blank(fields.get("household")), asOf, fields.getOrDefault("subject", "applicant"), "true".equals(fields.get("eligible")),
+                    amount));
+        });
     }
 
     @PostMapping("/drafts/{id}/impact")
@@ -187,7 +247,13 @@ public class PolicyConsoleController {
         try {
             action.run();
             redirect.addFlashAttribute("flash", messages.getMessage(done, null, locale));
-        } catch (Conflict | Forbidden | BadInput e) {
+        } catch (BadInput e) {
+            // which field and why, in the page's language
+            cn.huiyisheng.rules.household.Problem p = e.problems().isEmpty() ? null : e.problems().get(0);
+            redirect.addFlashAttribute("error", p == null ? messages.getMessage("policy.refusal.INVALID", null, locale)
+                    : messages.getMessage("policy.refusal.located", new Object[]{p.path(),
+                    "zh".equals(locale.getLanguage()) && p.zh() != null ? p.zh() : p.message()}, locale));
+        } catch (Conflict | Forbidden e) {
             String code = e instanceof Conflict c ? c.code() : e instanceof Forbidden f ? f.code() : "INVALID";
             String text = messages.getMessage("policy.refusal." + code, null, null, locale);
             redirect.addFlashAttribute("error", text != null ? text
