@@ -55,19 +55,50 @@ public class PolicyConsoleController {
         this.messages = messages;
     }
 
-    /** A benefit's versions, oldest first, each with the share of the time axis it spans. */
-    public record Timeline(TableCode code, List<PolicyVersionRow> versions) {
+    /** A benefit's versions, oldest first, and the bars of the versions in force on the common time axis. */
+    public record Timeline(TableCode code, List<PolicyVersionRow> versions, List<Bar> bars) {
+    }
+
+    /** A version in force from {@code from} until the next one starts (or the axis ends): where it sits on the axis, in percent. */
+    public record Bar(int versionNo, java.time.LocalDate from, java.time.LocalDate until, double left, double width) {
+    }
+
+    /** The years marked on the axis, at their place in percent. */
+    public record Tick(int year, double left) {
     }
 
     @GetMapping
     public String index(Authentication auth, Model model) {
         CurrentUser user = CurrentUser.of(auth);
-        List<Timeline> benefits = new ArrayList<>();
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        java.util.Map<TableCode, List<PolicyVersionRow>> byCode = new java.util.EnumMap<>(TableCode.class);
+        java.time.LocalDate start = today;
+        java.time.LocalDate end = today;
         for (TableCode code : TableCode.values()) {
             List<PolicyVersionRow> rows = new ArrayList<>(catalog.rows(code));
             rows.sort(java.util.Comparator.comparing(PolicyVersionRow::getValidFrom).thenComparing(PolicyVersionRow::getVersionNo));
-            benefits.add(new Timeline(code, rows));
+            byCode.put(code, rows);
+            for (PolicyVersionRow r : rows) {
+                start = r.getValidFrom().isBefore(start) ? r.getValidFrom() : start;
+                end = r.getValidFrom().isAfter(end) ? r.getValidFrom() : end;
+            }
         }
+        // from the first year a version starts to two years past today or the last start
+        java.time.LocalDate axisFrom = java.time.LocalDate.of(start.getYear(), 1, 1);
+        java.time.LocalDate axisTo = java.time.LocalDate.of(end.getYear() + 3, 1, 1);
+        List<Timeline> benefits = new ArrayList<>();
+        byCode.forEach((code, rows) -> benefits.add(new Timeline(code, rows, bars(rows, axisFrom, axisTo))));
+        List<Tick> ticks = new ArrayList<>();
+        int step = axisTo.getYear() - axisFrom.getYear() > 24 ? 5 : 2;
+        double todayAt = share(axisFrom, today, axisFrom, axisTo);
+        for (int y = axisFrom.getYear(); y < axisTo.getYear(); y += step) {
+            double at = share(axisFrom, java.time.LocalDate.of(y, 1, 1), axisFrom, axisTo);
+            if (Math.abs(at - todayAt) >= 4) { // the year's label would sit on "today"
+                ticks.add(new Tick(y, at));
+            }
+        }
+        model.addAttribute("ticks", ticks);
+        model.addAttribute("todayAt", todayAt);
         List<DraftsController.DraftView> all = drafts.list(null, null).stream().map(api::view).toList();
         model.addAttribute("benefits", benefits);
         model.addAttribute("mine", all.stream().filter(d -> d.author().equals(user.username())
@@ -75,6 +106,30 @@ public class PolicyConsoleController {
         model.addAttribute("queue", all.stream().filter(d -> d.status().equals("IN_REVIEW") && !d.author().equals(user.username())).toList());
         model.addAttribute("recent", all.stream().filter(d -> d.status().equals("PUBLISHED")).limit(10).toList());
         return "policy/index";
+    }
+
+    /** The versions in force one after the other (a withdrawn one is not in force), each until the next starts. */
+    static List<Bar> bars(List<PolicyVersionRow> rows, java.time.LocalDate axisFrom, java.time.LocalDate axisTo) {
+        List<PolicyVersionRow> live = rows.stream().filter(r -> r.getWithdrawnAt() == null).toList();
+        // of two versions from the same day, the later one decides (the catalogue's precedence)
+        java.util.TreeMap<java.time.LocalDate, PolicyVersionRow> byStart = new java.util.TreeMap<>();
+        live.forEach(r -> byStart.merge(r.getValidFrom(), r, (a, b) -> a.getVersionNo() >= b.getVersionNo() ? a : b));
+        List<Bar> bars = new ArrayList<>();
+        List<java.util.Map.Entry<java.time.LocalDate, PolicyVersionRow>> starts = new ArrayList<>(byStart.entrySet());
+        for (int i = 0; i < starts.size(); i++) {
+            java.time.LocalDate from = starts.get(i).getKey();
+            java.time.LocalDate until = i + 1 < starts.size() ? starts.get(i + 1).getKey() : axisTo;
+            double left = share(axisFrom, from, axisFrom, axisTo);
+            bars.add(new Bar(starts.get(i).getValue().getVersionNo(), from, i + 1 < starts.size() ? until.minusDays(1) : null, left,
+                    share(axisFrom, until, axisFrom, axisTo) - left));
+        }
+        return bars;
+    }
+
+    private static double share(java.time.LocalDate origin, java.time.LocalDate day, java.time.LocalDate axisFrom, java.time.LocalDate axisTo) {
+        double all = java.time.temporal.ChronoUnit.DAYS.between(axisFrom, axisTo);
+        double at = Math.max(0, Math.min(all, java.time.temporal.ChronoUnit.DAYS.between(origin, day)));
+        return Math.round(at / all * 10000) / 100.0;
     }
 
     @GetMapping("/drafts/new")
