@@ -68,8 +68,11 @@ public class PolicyDrafts {
     private final ObjectMapper json;
     private final Clock clock;
 
+    private final PolicyCaseFiles caseFiles;
+
     public PolicyDrafts(PolicyDraftMapper drafts, PolicyVersionMapper versions, PolicyCatalog catalog, SecurityTrail trail,
-                        ObjectMapper json, Clock clock) {
+                        ObjectMapper json, Clock clock, PolicyCaseFiles caseFiles) {
+        this.caseFiles = caseFiles;
         this.drafts = drafts;
         this.versions = versions;
         this.catalog = catalog;
@@ -155,7 +158,7 @@ public class PolicyDrafts {
         byte[] own = existing.getCasesYaml() == null ? null : existing.getCasesYaml().getBytes(java.nio.charset.StandardCharsets.UTF_8);
         byte[] yaml;
         try {
-            yaml = cn.huiyisheng.rules.cases.PolicyCases.withCase(own, ShippedTables.cases(code), code, c);
+            yaml = cn.huiyisheng.rules.cases.PolicyCases.withCase(own, caseFiles.shipped(code), code, c);
         } catch (cn.huiyisheng.rules.cases.PolicyCases.Refused e) {
             throw new BadInput(e.where(), "INVALID_CASE", e.getMessage(), "测试用例有误：" + e.getMessage());
         }
@@ -167,7 +170,7 @@ public class PolicyDrafts {
         PolicyDraftRow d = require(id);
         byte[] own = d.getCasesYaml() == null ? null : d.getCasesYaml().getBytes(java.nio.charset.StandardCharsets.UTF_8);
         try {
-            return cn.huiyisheng.rules.cases.PolicyCases.households(own, ShippedTables.cases(TableCode.valueOf(d.getTableCode())));
+            return cn.huiyisheng.rules.cases.PolicyCases.households(own, caseFiles.shipped(TableCode.valueOf(d.getTableCode())));
         } catch (cn.huiyisheng.rules.cases.PolicyCases.Refused e) {
             return List.of();
         }
@@ -211,9 +214,18 @@ public class PolicyDrafts {
         TableCode code = asPublished.code();
         int next = asPublished.version();
         cn.huiyisheng.rules.engine.Engine engine = catalog.simulate(asPublished);
-        byte[] shippedYaml = ShippedTables.cases(code);
-        List<cn.huiyisheng.rules.cases.PolicyCases.Outcome> shipped = shippedYaml == null ? List.of()
-                : cn.huiyisheng.rules.cases.PolicyCases.run(engine, now, code, cn.huiyisheng.rules.cases.PolicyCases.parse(shippedYaml, code));
+        byte[] shippedYaml = caseFiles.shipped(code);
+        List<cn.huiyisheng.rules.cases.PolicyCases.Outcome> shipped = new ArrayList<>(shippedYaml == null ? List.of()
+                : cn.huiyisheng.rules.cases.PolicyCases.run(engine, now, code, cn.huiyisheng.rules.cases.PolicyCases.parse(shippedYaml, code)));
+        // and the cases every published version came with, named by their version
+        for (cn.huiyisheng.app.policy.persistence.PolicyCaseFileMapper.CaseFile f : caseFiles.ofVersions(code)) {
+            String prefix = code + "-v" + f.versionNo() + ": ";
+            for (cn.huiyisheng.rules.cases.PolicyCases.Outcome o : cn.huiyisheng.rules.cases.PolicyCases.run(engine, now, code,
+                    cn.huiyisheng.rules.cases.PolicyCases.parse(f.casesYaml().getBytes(java.nio.charset.StandardCharsets.UTF_8), code))) {
+                shipped.add(new cn.huiyisheng.rules.cases.PolicyCases.Outcome(prefix + o.name(), o.asOf(), o.period(), o.passed(),
+                        o.mismatches()));
+            }
+        }
         cn.huiyisheng.rules.cases.PolicyCases.CaseFile own = d.getCasesYaml() == null ? null
                 : cn.huiyisheng.rules.cases.PolicyCases.parse(d.getCasesYaml().getBytes(java.nio.charset.StandardCharsets.UTF_8), code);
         List<cn.huiyisheng.rules.cases.PolicyCases.Outcome> ownOutcomes = own == null ? List.of()
@@ -313,6 +325,7 @@ public class PolicyDrafts {
         if (drafts.decide(id, Status.PUBLISHED.name(), user.username(), now, note, next) != 1) {
             throw refusal(user, d, "approve", null);
         }
+        caseFiles.recordVersion(code, next, d.getCasesYaml()); // the version's cases, part of its record
         trail.record(user.username(), SecurityTrail.Type.POLICY_CHANGE, "OK", "draft " + id,
                 "DRAFT_APPROVED published as " + code + "-v" + next + ", valid from " + d.getValidFrom() + ", known from "
                         + v.getPublishedAt());
@@ -348,7 +361,11 @@ public class PolicyDrafts {
 
     /** The cases of the draft a published version came from (null for a shipped version, or a draft without cases). */
     public String casesOfPublished(TableCode code, int version) {
-        PolicyDraftRow d = drafts.findPublishedAs(code.name(), version);
+        String recorded = caseFiles.ofVersion(code, version);
+        if (recorded != null) {
+            return recorded;
+        }
+        PolicyDraftRow d = drafts.findPublishedAs(code.name(), version); // published before the cases were recorded (V21)
         return d == null ? null : d.getCasesYaml();
     }
 

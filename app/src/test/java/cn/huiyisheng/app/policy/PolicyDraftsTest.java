@@ -255,6 +255,20 @@ class PolicyDraftsTest {
             assertThat(exported.basis().clause()).isEqualTo("一");
             assertThat(new String(entries.get(folder + "cases.yaml"), java.nio.charset.StandardCharsets.UTF_8)).contains("2040-01-01");
 
+            // the version's cases are part of its record in the database, beside every table's shipped ones, and the next
+            // draft of the table runs them too, named by their version
+            assertThat(jdbc.queryForObject("SELECT cases_yaml FROM policy_case_file WHERE table_code = 'SPECIAL_SUPPORT'"
+                    + " AND source = 'VERSION' AND version_no = ?", String.class, version)).contains("2040-01-01");
+            assertThat(jdbc.queryForList("SELECT table_code FROM policy_case_file WHERE source = 'SHIPPED'", String.class))
+                    .contains("SPECIAL_SUPPORT", "ONE_CHILD_HEALTH_FEE", "REWARD_SUPPORT").doesNotHaveDuplicates();
+            ResponseEntity<JsonNode> next = upload("policy", form(fixture("special-support-380-libreoffice.xlsx"), "2041-01-01"));
+            assertThat(next.getStatusCode().value()).as(String.valueOf(next.getBody())).isEqualTo(201);
+            JsonNode nextChecks = http.withBasicAuth("policy", "policy").getForObject("/api/policy/drafts/" + next.getBody().get("id").asLong()
+                    + "/checks", JsonNode.class);
+            List<String> names = new java.util.ArrayList<>();
+            nextChecks.get("shipped").forEach(o -> names.add(o.get("name").asText()));
+            assertThat(names).anySatisfy(n -> assertThat(n).startsWith("SPECIAL_SUPPORT-v" + version + ": "));
+
             // the database refuses an author deciding their own draft or approving their own version
             assertThatThrownBy(() -> jdbc.update("UPDATE policy_draft SET reviewer = author WHERE id = ?", id))
                     .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
