@@ -52,14 +52,18 @@ public final class RulesBench {
         held.clear();
 
         int cores = Runtime.getRuntime().availableProcessors();
-        double one = throughput(1);
-        double all = throughput(cores);
+        java.util.Map<String, Double> one = throughput(1);
+        java.util.Map<String, Double> all = throughput(cores);
 
         System.out.println();
         System.out.println("== huiyisheng rules benchmark ==");
         System.out.printf("cores: %d, java %s%n", cores, System.getProperty("java.version"));
-        System.out.printf("determinations/s, one household x 12 benefits, 1 thread : %,.0f%n", one);
-        System.out.printf("determinations/s, one household x 12 benefits, %d threads: %,.0f   (target >= 50,000)%n", cores, all);
+        System.out.printf("determinations/s, one household x 12 benefits (the memo's), 1 thread : %,.0f, %d threads: %,.0f%n",
+                one.get("evaluateAllBenefits"), cores, all.get("evaluateAllBenefits"));
+        System.out.printf("determinations/s, 10,000 random households x 12 benefits, 1 thread : %,.0f, %d threads: %,.0f   (target >= 50,000)%n",
+                one.get("evaluateAllBenefitsOfVariedHouseholds"), cores, all.get("evaluateAllBenefitsOfVariedHouseholds"));
+        System.out.printf("a year of months of the 5 recurring benefits, random households, /s, 1 thread : %,.0f, %d threads: %,.0f%n",
+                one.get("evaluateAYearOfMonthsOfVariedHouseholds"), cores, all.get("evaluateAYearOfMonthsOfVariedHouseholds"));
         System.out.printf("compile SPECIAL_SUPPORT-v3 (4 rows), cold (first in JVM): %.3f s%n", cold);
         System.out.printf("compile SPECIAL_SUPPORT-v3 (4 rows), warm median    : %.3f s   (target <= 0.5 s)%n", warmSpecial);
         System.out.printf("compile CITY_AVERAGE_WAGE-v1 (24 rows), warm median : %.3f s%n", warmWage);
@@ -69,7 +73,8 @@ public final class RulesBench {
                 + "   (target <= 1 s, <= 64 MB)%n", upload[0], upload[1], upload[2]);
     }
 
-    private static double throughput(int threads) throws Exception {
+    /** Each benchmark's score (operations per second) by its method's name. */
+    private static java.util.Map<String, Double> throughput(int threads) throws Exception {
         Options options = new OptionsBuilder()
                 .include(EvaluationBenchmark.class.getName())
                 .threads(threads)
@@ -79,7 +84,12 @@ public final class RulesBench {
                 .jvmArgsAppend("-Dhuiyisheng.policyTables=" + PolicyTableDirectory.locate())
                 .build();
         Collection<RunResult> results = new Runner(options).run();
-        return results.iterator().next().getPrimaryResult().getScore();
+        java.util.Map<String, Double> scores = new java.util.HashMap<>();
+        for (RunResult r : results) {
+            String name = r.getParams().getBenchmark();
+            scores.put(name.substring(name.lastIndexOf('.') + 1), r.getPrimaryResult().getScore());
+        }
+        return scores;
     }
 
     private static double median(Runnable r, int n) {
