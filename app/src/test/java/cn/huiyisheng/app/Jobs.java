@@ -25,6 +25,19 @@ public final class Jobs {
         return pi == null ? 0 : runDue(management, pi);
     }
 
+    /**
+     * Runs a draft's impact simulation as the job executor would: the plan (a chunk instance per
+     * chunk of claims), every chunk, then the summary the last chunk asked for.
+     */
+    public static void runImpact(RuntimeService runtime, ManagementService management, long impactId) {
+        String pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey("IMPACT-" + impactId).singleResult().getId();
+        runDue(management, pi);
+        for (ProcessInstance chunk : runtime.createProcessInstanceQuery().processInstanceBusinessKeyLike("IMPACT-" + impactId + "-%").list()) {
+            runDue(management, chunk.getId());
+        }
+        runDue(management, pi);
+    }
+
     public static int runDue(ManagementService management, String processInstanceId) {
         int ran = 0;
         for (int round = 0; round < 50; round++) {

@@ -78,9 +78,6 @@ public interface ImpactMapper {
                                     @Param("validFrom") LocalDate validFrom, @Param("byDate") boolean byDate,
                                     @Param("benefitLike") String benefitLike);
 
-    /** Per benefit and group: persons (distinct), rows, and the totals, counted by the database (the tests' second count; ImpactMapper.xml). */
-    List<Breakdown> breakdown(@Param("id") long id, @Param("by") String by);
-
     /**
      * The changed rows of every person (by key) with more than one for a benefit: what the chunks'
      * sums of rows count more than once. One pass over the run's rows, instead of a distinct count per grouping.

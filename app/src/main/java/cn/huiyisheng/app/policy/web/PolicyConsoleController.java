@@ -217,7 +217,7 @@ public class PolicyConsoleController {
         DraftsController.DraftView d = api.view(drafts.find(id));
         DraftImpactFigures figures = impacts.getIfAvailable();
         Map<String, Object> found = figures == null ? null
-                : figures.claimsView(id, blankToNull(benefit), blankToNull(category), blankToNull(district), blankToNull(registration), page)
+                : figures.claimsView(id, blank(benefit), blank(category), blank(district), blank(registration), page)
                 .orElse(null);
         if (found == null) {
             throw new cn.huiyisheng.app.web.ApiErrors.NotFound("draft " + id + " has not been simulated");
@@ -231,10 +231,6 @@ public class PolicyConsoleController {
         model.addAttribute("filter", new java.util.LinkedHashMap<>(java.util.Map.of("benefit", nonNull(benefit), "category", nonNull(category),
                 "district", nonNull(district), "registration", nonNull(registration))));
         return "policy/impact-claims";
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
     }
 
     private static String nonNull(String s) {
