@@ -33,21 +33,27 @@ public class ClaimParties {
         this.keys = keys;
     }
 
+    /** The key of the household's applicant (the claim's {@code applicant_key}), or null when they have no ID number. */
+    public String householdKey(Household h) {
+        return h.applicant() != null && h.applicant().idNumber() != null ? keys.of(h.applicant().idNumber()) : null;
+    }
+
     private List<ClaimPartyRow> of(long claimId, Household h) {
         Set<ClaimPartyRow> rows = new LinkedHashSet<>();
-        if (h.applicant() != null && h.applicant().idNumber() != null) {
-            rows.add(new ClaimPartyRow(claimId, keys.of(h.applicant().idNumber()), APPLICANT));
+        String household = householdKey(h);
+        if (household != null) {
+            rows.add(new ClaimPartyRow(claimId, household, APPLICANT, household));
         }
         if (h.spouse() != null && h.spouse().idNumber() != null) {
-            rows.add(new ClaimPartyRow(claimId, keys.of(h.spouse().idNumber()), SPOUSE));
+            rows.add(new ClaimPartyRow(claimId, keys.of(h.spouse().idNumber()), SPOUSE, household));
         }
         for (Child c : h.children()) {
             if (c.birthDate() != null) {
-                rows.add(new ClaimPartyRow(claimId, keys.ofChild(c.name(), c.birthDate()), CHILD));
+                rows.add(new ClaimPartyRow(claimId, keys.ofChild(c.name(), c.birthDate()), CHILD, household));
             }
             if (c.idNumber() != null) {
                 // a grown child with an ID number is a person like the parents (a staff member, say)
-                rows.add(new ClaimPartyRow(claimId, keys.of(c.idNumber()), CHILD));
+                rows.add(new ClaimPartyRow(claimId, keys.of(c.idNumber()), CHILD, household));
             }
         }
         return new ArrayList<>(rows);

@@ -100,8 +100,10 @@ public class ClaimWorkflow implements ClaimSteps {
         String spouseKey = keyOf(household.spouse());
         YearMonth from = YearMonth.parse(claim.getPeriodFrom());
         YearMonth to = YearMonth.parse(claim.getPeriodTo());
-        List<ClaimMapper.RecordRow> found = applicantKey == null && spouseKey == null ? List.of() : claims.findRecords(claimId, claim.getBankAccount(),
-                applicantKey, spouseKey, OPEN, benefits, from.toString(), to.toString(), Integer.toString(from.getYear()),
+        // "the household" of the risk signals: a claim whose applicant is one of these parents
+        List<String> householdKeys = java.util.stream.Stream.of(applicantKey, spouseKey).filter(java.util.Objects::nonNull).toList();
+        List<ClaimMapper.RecordRow> found = householdKeys.isEmpty() ? List.of() : claims.findRecords(claimId, claim.getBankAccount(),
+                applicantKey, spouseKey, householdKeys, OPEN, benefits, from.toString(), to.toString(), Integer.toString(from.getYear()),
                 Integer.toString(to.getYear()));
         SystemRecords records = records(found);
         SealedDeterminations.Sealed sealed = determinations.evaluateAndSeal(claimId, household, LocalDate.now(clock), from, to, benefits,

@@ -103,6 +103,7 @@ public class Claims {
         row.setStatus(ClaimStatus.SUBMITTED.name());
         row.setHouseholdJson(write(submission.household()));
         row.searchableFrom(submission.household());
+        row.setApplicantKey(parties.householdKey(submission.household()));
         row.setBenefits(submission.benefits() == null ? "" : String.join(",", submission.benefits()));
         row.setPeriodFrom(from.toString());
         row.setPeriodTo(to.toString());
@@ -346,6 +347,7 @@ public class Claims {
             }
             claim.setHouseholdJson(write(corrected));
             claim.searchableFrom(corrected);
+            claim.setApplicantKey(parties.householdKey(corrected));
             claims.setHousehold(claim);
             parties.replace(claim.getId(), corrected);
         }

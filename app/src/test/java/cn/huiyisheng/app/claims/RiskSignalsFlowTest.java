@@ -1,5 +1,6 @@
 package cn.huiyisheng.app.claims;
 
+import java.util.List;
 import cn.huiyisheng.app.claims.persistence.ClaimMapper;
 import cn.huiyisheng.app.determinations.SealedDeterminations;
 import cn.huiyisheng.app.fixtures.ClaimDriver;
@@ -88,5 +89,32 @@ class RiskSignalsFlowTest {
                 .at("/determination/signals")).isNotEmpty();
         // a plain claim has none
         assertThat(sealed.result(sealed.latest(claims.findByReference(a).getId()).orElseThrow()).get("signals")).isEmpty();
+    }
+    /**
+     * Of the household's own claims only the open ones are records (its decided claims are its
+     * history); they are marked as the household's own, by person and by bank account alike.
+     */
+    @Test
+    void theHouseholdsDecidedClaimsAreItsHistoryAndItsOpenClaimsAreMarkedAsItsOwn() throws Exception {
+        ClaimDriver driver = new ClaimDriver(http, runtime, management, taskService);
+        People.Couple household = People.couple(users);
+        String decided = submit(household, household.smallClaim("2014-01", "2014-01"));
+        driver.approve("reviewer", decided);
+        driver.runJobs(decided);
+        assertThat(claims.findByReference(decided).getStatus()).isEqualTo(ClaimStatus.APPROVED.name());
+        String open = submit(household, household.smallClaim("2014-03", "2014-03"));
+        String latest = submit(household, household.smallClaim("2014-05", "2014-05"));
+
+        JsonNode records = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(sealed.latest(claims.findByReference(latest).getId()).orElseThrow().getRecordsJson());
+        assertThat(records.toString()).doesNotContain(decided);
+        List<String> kinds = new java.util.ArrayList<>();
+        records.get("others").forEach(o -> {
+            assertThat(o.get("reference").asText()).isEqualTo(open);
+            assertThat(o.get("sameHousehold").asBoolean()).isTrue();
+            kinds.add(o.get("kind").asText() + (o.hasNonNull("role") ? ":" + o.get("role").asText() : ""));
+        });
+        // the applicant, the spouse and the child are in the open claim, and so is the bank account
+        assertThat(kinds).containsExactlyInAnyOrder("PERSON:APPLICANT", "PERSON:SPOUSE", "PERSON:CHILD", "BANK_ACCOUNT");
     }
 }

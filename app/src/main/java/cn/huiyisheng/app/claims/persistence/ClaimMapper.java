@@ -76,6 +76,7 @@ public interface ClaimMapper {
      */
     List<RecordRow> findRecords(@Param("claimId") long claimId, @Param("bankAccount") String bankAccount,
                                 @Param("applicantKey") String applicantKey, @Param("spouseKey") String spouseKey,
+                                @Param("householdKeys") List<String> householdKeys,
                                 @Param("openStatuses") List<String> openStatuses, @Param("benefits") List<String> benefits,
                                 @Param("fromMonth") String fromMonth, @Param("toMonth") String toMonth,
                                 @Param("fromYear") String fromYear, @Param("toYear") String toYear);

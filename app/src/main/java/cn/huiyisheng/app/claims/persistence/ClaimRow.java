@@ -26,6 +26,8 @@ public class ClaimRow {
     /** What the staff's lists search by, from the household: the applicant's name, the ID number's last four, the district. */
     private String applicantName;
     private String applicantIdTail;
+    /** The applicant's person key (see {@code ClaimParties.householdKey}). */
+    private String applicantKey;
     private String district;
     private Instant reviewedAt;
     private Instant secondApprovedAt;
@@ -68,6 +70,8 @@ public class ClaimRow {
     public void setAmountTotal(BigDecimal amountTotal) { this.amountTotal = amountTotal; }
     public String getApplicantName() { return applicantName; }
     public void setApplicantName(String applicantName) { this.applicantName = applicantName; }
+    public String getApplicantKey() { return applicantKey; }
+    public void setApplicantKey(String applicantKey) { this.applicantKey = applicantKey; }
     public String getApplicantIdTail() { return applicantIdTail; }
     public void setApplicantIdTail(String applicantIdTail) { this.applicantIdTail = applicantIdTail; }
     public String getDistrict() { return district; }
