@@ -111,7 +111,10 @@ public class SecurityTrail {
     @Transactional
     public int seal() {
         SecurityEventMapper.ChainHead head = mapper.lockChainHead();
-        Instant since = head.lastEventAt() == null ? Instant.EPOCH : head.lastEventAt().minus(LATE_COMMIT);
+        // a minute before the newest sealed event, or before now if the clock was set back (see SealedDeterminations.since)
+        Instant now = clock.instant();
+        Instant since = head.lastEventAt() == null ? Instant.EPOCH
+                : (now.isBefore(head.lastEventAt()) ? now : head.lastEventAt()).minus(LATE_COMMIT);
         List<SecurityEventRow> pending = mapper.findUnsealed(since, 1000);
         if (pending.isEmpty()) {
             return 0;

@@ -256,8 +256,11 @@ public class ClaimWorkflow implements ClaimSteps {
         }
         long claimId = sealed.getClaimId();
         Household household = read(sealed.getFactsJson(), Household.class);
-        Entitlements.Granted granted = entitlements.grant(new Entitlements.Grant(claimId, sealed.getId(), determinations.response(sealed),
-                keyOf(household.applicant()), keyOf(household.spouse())));
+        // the months due by now are paid from the approved determination; the later months of a recurring
+        // benefit that continues are determined by each payment run, under the rules then in force
+        Entitlements.Granted granted = entitlements.grant(Entitlements.Grant.ofClaim(claimId, sealed.getId(),
+                determinations.response(sealed), keyOf(household.applicant()), keyOf(household.spouse()), YearMonth.now(clock),
+                YearMonth.parse(sealed.getPeriodTo()), sealed.isClaimOpenEnded()));
         if (!granted.heldByOthers().isEmpty()) {
             List<String> holders = granted.heldByOthers().stream().map(Entitlements.Held::holder).distinct().sorted().toList();
             audit.claim(claimId, AuditLog.SYSTEM, "HELD_BY_OTHER_CLAIM", "granted to another claim in the meantime, not granted again: "

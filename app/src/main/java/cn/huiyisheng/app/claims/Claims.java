@@ -92,9 +92,14 @@ public class Claims {
                     "需要Idempotency-Key请求头（每个申请一个新值）");
         }
         String requestSha = TableCompiler.sha256(rawBody);
-        validate(submission, user);
-        YearMonth from = submission.period() != null ? submission.period().from() : YearMonth.now(clock);
-        YearMonth to = submission.period() != null ? submission.period().to() : from.plusMonths(11);
+        // "from when": without a last month (or without a period at all, from this month) the claim is
+        // for as long as the conditions hold; its determination covers the months up to this one
+        YearMonth thisMonth = YearMonth.now(clock);
+        boolean openEnded = submission.period() == null || submission.period().to() == null;
+        YearMonth from = submission.period() != null && submission.period().from() != null ? submission.period().from() : thisMonth;
+        YearMonth to = !openEnded ? submission.period().to() : from.isAfter(thisMonth) ? from : thisMonth;
+        validate(submission, user, openEnded && submission.period() != null ? new EvaluationRequest.Span(submission.period().from(), to)
+                : submission.period());
         ClaimRow row = new ClaimRow();
         row.setReference(newReference());
         row.setApplicantUsername(username);
@@ -107,6 +112,7 @@ public class Claims {
         row.setBenefits(submission.benefits() == null ? "" : String.join(",", submission.benefits()));
         row.setPeriodFrom(from.toString());
         row.setPeriodTo(to.toString());
+        row.setOpenEnded(openEnded);
         row.setBankAccount(submission.bankAccount());
         row.setBankName(submission.bankName());
         row.setSubmittedAt(clock.instant());
@@ -142,9 +148,9 @@ public class Claims {
         return new Submitted(existing, false);
     }
 
-    private void validate(ClaimSubmission s, CurrentUser user) {
+    private void validate(ClaimSubmission s, CurrentUser user, EvaluationRequest.Span period) {
         List<Problem> problems = new ArrayList<>();
-        EvaluationRequest asEvaluation = new EvaluationRequest(s.household(), null, s.period(), s.benefits(), null);
+        EvaluationRequest asEvaluation = new EvaluationRequest(s.household(), null, period, s.benefits(), null);
         problems.addAll(evaluations.validate(asEvaluation));
         problems.addAll(applicantIsAccountHolder(s.household(), user));
         if (s.bankAccount() == null || !BANK_ACCOUNT.matcher(s.bankAccount()).matches()) {
@@ -318,6 +324,12 @@ public class Claims {
 
     /** The first event of every claim, from its row. */
     private static ClaimView.Event submittedEvent(ClaimRow c) {
+        if (c.isOpenEnded()) {
+            return new ClaimView.Event(c.getSubmittedAt(), c.getApplicantUsername(), "SUBMITTED",
+                    "benefits " + (c.getBenefits().isEmpty() ? "all" : c.getBenefits()) + ", from " + c.getPeriodFrom()
+                            + " for as long as the conditions hold (determined through " + c.getPeriodTo() + ")",
+                    List.of(c.getBenefits(), c.getPeriodFrom(), c.getPeriodTo(), "OPEN"));
+        }
         return new ClaimView.Event(c.getSubmittedAt(), c.getApplicantUsername(), "SUBMITTED",
                 "benefits " + (c.getBenefits().isEmpty() ? "all" : c.getBenefits()) + ", period " + c.getPeriodFrom() + " to " + c.getPeriodTo(),
                 List.of(c.getBenefits(), c.getPeriodFrom(), c.getPeriodTo()));

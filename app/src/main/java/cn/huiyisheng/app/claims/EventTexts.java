@@ -34,7 +34,16 @@ public class EventTexts {
         List<String> p = e.params() == null ? List.of() : e.params();
         try {
             return switch (type) {
-                case "SUBMITTED" -> p.size() < 3 ? null : messages.getMessage("event.detail.SUBMITTED",
+                case "SUBMITTED" -> p.size() < 3 ? null : messages.getMessage(p.size() > 3 && "OPEN".equals(p.get(3))
+                                ? "event.detail.SUBMITTED.open" : "event.detail.SUBMITTED",
+                        new Object[]{benefits(p.get(0), locale), p.get(1), p.get(2)}, locale);
+                case "PAYMENT_DETERMINED" -> p.size() < 6 ? null : messages.getMessage("event.detail.PAYMENT_DETERMINED",
+                        new Object[]{benefits(p.get(0), locale), p.get(1), p.get(2), p.get(3), formats.money(new BigDecimal(p.get(4))),
+                                p.get(5)}, locale);
+                case "CORRECTED" -> p.size() < 5 ? null : messages.getMessage("event.detail.CORRECTED",
+                        new Object[]{p.get(0), p.get(1), formats.money(new BigDecimal(p.get(2))), p.get(3),
+                                formats.money(new BigDecimal(p.get(4)))}, locale);
+                case "ENTITLEMENT_ENDED" -> p.size() < 3 ? null : messages.getMessage("event.detail.ENTITLEMENT_ENDED",
                         new Object[]{benefits(p.get(0), locale), p.get(1), p.get(2)}, locale);
                 case "EVALUATED" -> p.size() < 2 ? null : Boolean.parseBoolean(p.get(0))
                         ? messages.getMessage("event.detail.EVALUATED.eligible", new Object[]{formats.money(new BigDecimal(p.get(1)))}, locale)

@@ -1,12 +1,20 @@
 package cn.huiyisheng.app.config;
 
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
 
-/** Time is a parameter: everything at the edges asks this clock, and tests can fix it. */
+/**
+ * Time is a parameter: everything at the edges asks this clock. It is the process engine's clock
+ * ({@link ClockUtil}): the monthly payment run's timer, the review deadlines and our own dates (the
+ * month a run pays, the date a claim is decided as of, what is known at an instant) move together,
+ * so that a test can live through months of payments on one clock. In production it is the
+ * system's clock.
+ */
 @Configuration
 public class ClockConfig {
 
@@ -15,6 +23,35 @@ public class ClockConfig {
 
     @Bean
     Clock clock() {
-        return Clock.system(ZONE);
+        return new EngineClock(ZONE);
+    }
+
+    /** The engine's clock in a zone. */
+    public static final class EngineClock extends Clock {
+        private final ZoneId zone;
+
+        public EngineClock(ZoneId zone) {
+            this.zone = zone;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return zone;
+        }
+
+        @Override
+        public Clock withZone(ZoneId other) {
+            return other.equals(zone) ? this : new EngineClock(other);
+        }
+
+        @Override
+        public long millis() {
+            return ClockUtil.now().getTime();
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.ofEpochMilli(millis());
+        }
     }
 }

@@ -26,6 +26,11 @@ public class DeterminationRow {
     private String prevHash;
     private String hash;
     private String recordsJson;
+    /** Read with a claim's determination to grant: whether the claim asked for no last month (not part of the record). */
+    private boolean claimOpenEnded;
+
+    public boolean isClaimOpenEnded() { return claimOpenEnded; }
+    public void setClaimOpenEnded(boolean claimOpenEnded) { this.claimOpenEnded = claimOpenEnded; }
 
     public String getRecordsJson() { return recordsJson; }
     public void setRecordsJson(String recordsJson) { this.recordsJson = recordsJson; }

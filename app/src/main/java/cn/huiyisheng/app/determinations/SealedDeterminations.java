@@ -51,6 +51,11 @@ public class SealedDeterminations {
     public static final String SCOPE_FULL = "FULL";
     /** A claim's scope: one-time benefits as of the date, recurring ones over the period only. */
     public static final String SCOPE_CLAIM = "CLAIM";
+    /**
+     * A payment run's: the months come due for one standing entitlement, its benefit only, under the
+     * rules as known at the run, with the grants other claims hold (issue 10).
+     */
+    public static final String SCOPE_PAYMENT = "PAYMENT";
 
     private final DeterminationMapper mapper;
     private final EvaluationService evaluations;
@@ -92,6 +97,13 @@ public class SealedDeterminations {
     @Transactional(propagation = Propagation.MANDATORY)
     public Sealed evaluateAndSeal(long claimId, Household household, LocalDate asOf, YearMonth from, YearMonth to, List<String> benefits,
                                   SystemRecords records) {
+        return evaluateAndSeal(SCOPE_CLAIM, claimId, household, asOf, from, to, benefits, records);
+    }
+
+    /** As {@link #evaluateAndSeal(long, Household, LocalDate, YearMonth, YearMonth, List, SystemRecords)}, in a scope of a claim's or a run's. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Sealed evaluateAndSeal(String scope, long claimId, Household household, LocalDate asOf, YearMonth from, YearMonth to,
+                                  List<String> benefits, SystemRecords records) {
         // stored to the second (MySQL's driver is set not to send fractions, as Camunda asks):
         // evaluate and hash exactly what will be stored
         Instant knownAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
@@ -99,7 +111,7 @@ public class SealedDeterminations {
         EvaluationResponse response = evaluations.evaluateClaim(request, records);
         DeterminationRow row = new DeterminationRow();
         row.setRecordsJson(json(records));
-        row.setScope(SCOPE_CLAIM);
+        row.setScope(scope);
         row.setClaimId(claimId);
         row.setAsOf(asOf);
         row.setKnownAt(knownAt);
@@ -126,7 +138,7 @@ public class SealedDeterminations {
     @Transactional
     public int seal() {
         DeterminationMapper.ChainHead head = mapper.lockChainHead();
-        Instant since = head.getLastRecordedAt() == null ? Instant.EPOCH : head.getLastRecordedAt().minus(LATE_COMMIT);
+        Instant since = since(head.getLastRecordedAt(), clock.instant());
         List<DeterminationRow> pending = mapper.findUnsealed(since, 1000);
         if (pending.isEmpty()) {
             return 0;
@@ -144,6 +156,18 @@ public class SealedDeterminations {
         mapper.insertSeals(pending, clock.instant());
         mapper.advanceChainHead(seq, previous, latest);
         return pending.size();
+    }
+
+    /**
+     * Where the sealer looks for unsealed records: a minute before the newest sealed one, or before
+     * now when that is earlier (the clock was set back, as a test's engine clock is after living
+     * through months ahead: records made since are older than the newest sealed and still found).
+     */
+    static Instant since(Instant lastRecordedAt, Instant now) {
+        if (lastRecordedAt == null) {
+            return Instant.EPOCH;
+        }
+        return (now.isBefore(lastRecordedAt) ? now : lastRecordedAt).minus(LATE_COMMIT);
     }
 
     /** The last pass when the service stops, so that a clean shutdown leaves nothing unsealed. */
@@ -255,7 +279,8 @@ public class SealedDeterminations {
                     new EvaluationRequest.Span(YearMonth.parse(row.getPeriodFrom()), YearMonth.parse(row.getPeriodTo())),
                     Arrays.asList(row.getBenefits().split(",")), row.getKnownAt());
             // a record made before the system's records were sealed replays without them
-            String replayed = json(!SCOPE_CLAIM.equals(row.getScope()) ? evaluations.evaluate(request)
+            boolean claimLike = SCOPE_CLAIM.equals(row.getScope()) || SCOPE_PAYMENT.equals(row.getScope());
+            String replayed = json(!claimLike ? evaluations.evaluate(request)
                     : row.getRecordsJson() == null ? evaluations.evaluateClaim(request)
                     : evaluations.evaluateClaim(request, canonical.readValue(row.getRecordsJson(), SystemRecords.class)));
             String difference = replayed.equals(row.getResultJson()) ? null

@@ -6,6 +6,7 @@ import cn.huiyisheng.app.payments.persistence.EntitlementRow;
 import cn.huiyisheng.app.payments.persistence.GrantRow;
 import cn.huiyisheng.app.payments.persistence.PaymentMapper;
 import cn.huiyisheng.app.payments.persistence.PaymentRow;
+import cn.huiyisheng.app.payments.persistence.RecurringEntitlementRow;
 import cn.huiyisheng.rules.engine.BenefitDetermination;
 import cn.huiyisheng.rules.engine.ItemDetermination;
 import cn.huiyisheng.rules.engine.PeriodDetermination;
@@ -48,15 +49,43 @@ public class Entitlements {
         this.clock = clock;
     }
 
-    /** What to grant: a claim's sealed determination, and the keys of its parents (the persons grants belong to). */
-    public record Grant(long claimId, long determinationId, EvaluationResponse result, String applicantKey, String spouseKey) {
+    /**
+     * What to grant from a sealed determination, and the keys of its parents (the persons grants
+     * belong to). {@code through}: the last month paid now (later months are a run's to determine),
+     * null for every month of the determination. {@code standing}: a claim's approval (its last
+     * month and whether it is open-ended), whose recurring benefits that continue become standing
+     * entitlements; null for a run's determination of one standing entitlement ({@code of}).
+     */
+    public record Grant(long claimId, long determinationId, EvaluationResponse result, String applicantKey, String spouseKey,
+                       YearMonth through, Approval standing, RecurringEntitlementRow of) {
+
+        /** A claim's approval: every period of its determination due by {@code through}; what continues stands. */
+        public static Grant ofClaim(long claimId, long determinationId, EvaluationResponse result, String applicantKey, String spouseKey,
+                                    YearMonth through, YearMonth claimedTo, boolean openEnded) {
+            return new Grant(claimId, determinationId, result, applicantKey, spouseKey, through, new Approval(claimedTo, openEnded), null);
+        }
+
+        /** A run's determination of the months come due for one standing entitlement: only its benefit and subject. */
+        public static Grant ofRun(RecurringEntitlementRow of, long determinationId, EvaluationResponse result, String applicantKey,
+                                  String spouseKey) {
+            return new Grant(of.getClaimId(), determinationId, result, applicantKey, spouseKey, null, null, of);
+        }
+
+        boolean covers(String benefit, String path) {
+            return of == null || of.getBenefit().equals(benefit) && of.getSubjectPath().equals(path);
+        }
+    }
+
+    /** The claim's last month as determined, and whether it asked for no last month. */
+    public record Approval(YearMonth claimedTo, boolean openEnded) {
     }
 
     /**
      * What was granted: the payments scheduled, and the periods left out because another claim holds
      * them already.
      */
-    public record Granted(int paymentsScheduled, List<Held> heldByOthers) {
+    public record Granted(int paymentsScheduled, List<Held> heldByOthers, BigDecimal amountScheduled,
+                          List<RecurringEntitlementRow> standing) {
     }
 
     /** A period not granted because another claim holds it for that person. */
@@ -81,27 +110,50 @@ public class Entitlements {
         // what to grant, in the determination's order: each entitlement with its periods (each
         // granted to its persons, and paid unless it is a service)
         Map<EntitlementRow, List<Due>> grants = new LinkedHashMap<>();
+        Map<String, RecurringEntitlementRow> standing = new LinkedHashMap<>();
         if (g.result().period() != null) {
             for (PeriodDetermination.BenefitPeriod b : g.result().period().benefits()) {
                 boolean yearly = b.periodicity() == Periodicity.YEARLY;
                 for (PeriodDetermination.SubjectPeriod s : b.subjects()) {
+                    String path = s.path() == null ? "$" : s.path();
+                    if (!g.covers(b.benefit(), path)) {
+                        continue;
+                    }
                     for (Segment seg : s.segments()) {
-                        if (!seg.eligible()) {
+                        YearMonth to = g.through() != null && seg.to().isAfter(g.through()) ? g.through() : seg.to();
+                        if (!seg.eligible() || to.isBefore(seg.from())) {
                             continue;
                         }
-                        EntitlementRow e = entitlement(g, b.benefit(), s.path(), s.subject(), b.periodicity(), seg.from(), seg.to(),
+                        EntitlementRow e = entitlement(g, b.benefit(), s.path(), s.subject(), b.periodicity(), seg.from(), to,
                                 seg.amount(), seg.payer(), seg.version(), seg.rows());
+                        if (g.of() != null) {
+                            e.setRecurringId(g.of().getId());
+                        }
                         List<Due> due = new ArrayList<>();
-                        for (YearMonth m = seg.from(); !m.isAfter(seg.to()); m = m.plusMonths(yearly ? 12 : 1)) {
+                        for (YearMonth m = seg.from(); !m.isAfter(to); m = m.plusMonths(yearly ? 12 : 1)) {
                             due.add(new Due(HeldGrants.period(b.periodicity(), m), m.toString(), true));
                         }
                         grants.put(e, due);
                     }
+                    RecurringEntitlementRow continues = g.standing() == null ? null : continuing(g, b, s, path);
+                    if (continues != null) {
+                        standing.put(b.benefit() + "|" + path, continues);
+                    }
                 }
             }
         }
+        if (!standing.isEmpty()) {
+            // before their segments, which name them (one statement; the ids come back)
+            mapper.insertRecurring(new ArrayList<>(standing.values()));
+            grants.keySet().forEach(e -> {
+                RecurringEntitlementRow r = standing.get(e.getBenefit() + "|" + e.getSubjectPath());
+                if (r != null) {
+                    e.setRecurringId(r.getId());
+                }
+            });
+        }
         for (BenefitDetermination b : g.result().determination().benefits()) {
-            if (b.periodicity() != Periodicity.ONE_TIME && b.periodicity() != Periodicity.SERVICE) {
+            if (g.of() != null || b.periodicity() != Periodicity.ONE_TIME && b.periodicity() != Periodicity.SERVICE) {
                 continue;
             }
             for (ItemDetermination item : b.items()) {
@@ -139,12 +191,47 @@ public class Entitlements {
             if (grants.keySet().stream().anyMatch(e -> e.getId() == null)) {
                 throw new IllegalStateException("the database did not return the ids of the entitlements inserted");
             }
-            grants.forEach((e, due) -> due.stream().filter(Due::paid).forEach(d -> scheduled.add(payment(e, d.period(), d.dueMonth()))));
+            grants.forEach((e, due) -> due.stream().filter(Due::paid).forEach(d -> scheduled.add(payment(e, d.period(),
+                    g.of() != null ? thisMonth : d.dueMonth()))));
         }
         if (!scheduled.isEmpty()) {
             mapper.insertPayments(scheduled);
         }
-        return new Granted(scheduled.size(), held);
+        return new Granted(scheduled.size(), held, scheduled.stream().map(PaymentRow::getAmount)
+                .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add), new ArrayList<>(standing.values()));
+    }
+
+    /**
+     * The standing entitlement a claim's approval leaves for a recurring benefit's subject, if it
+     * continues: eligible in the last month determined, and either open-ended or claimed for months
+     * after those paid now. Null when it ends with what is paid now.
+     */
+    private RecurringEntitlementRow continuing(Grant g, PeriodDetermination.BenefitPeriod b, PeriodDetermination.SubjectPeriod s,
+                                               String path) {
+        if (b.periodicity() != Periodicity.MONTHLY && b.periodicity() != Periodicity.YEARLY || s.segments().isEmpty()) {
+            return null;
+        }
+        Segment last = s.segments().get(s.segments().size() - 1);
+        YearMonth claimedTo = g.standing().claimedTo();
+        YearMonth through = g.through() == null || claimedTo.isBefore(g.through()) ? claimedTo : g.through();
+        if (!last.eligible() || !last.to().equals(claimedTo) || !g.standing().openEnded() && !claimedTo.isAfter(through)) {
+            return null;
+        }
+        YearMonth start = s.segments().stream().filter(Segment::eligible).map(Segment::from).findFirst().orElseThrow();
+        Instant now = clock.instant();
+        RecurringEntitlementRow r = new RecurringEntitlementRow();
+        r.setClaimId(g.claimId());
+        r.setBenefit(b.benefit());
+        r.setSubjectPath(path);
+        r.setSubjectLabel(s.subject());
+        r.setPeriodicity(b.periodicity().name());
+        r.setStartPeriod(start.toString());
+        r.setDeterminedThrough(through.toString());
+        r.setUntilPeriod(g.standing().openEnded() ? null : claimedTo.toString());
+        r.setStatus(RecurringEntitlements.ACTIVE);
+        r.setCreatedAt(now);
+        r.setUpdatedAt(now);
+        return r;
     }
 
     public List<Summary> ofClaim(long claimId) {

@@ -51,8 +51,9 @@ import java.util.TreeSet;
 @Transactional
 public class Payments implements PaymentSteps {
 
+    /** The bank file's columns; {@code note} names the correction a top-up pays ("补发 SPECIAL_SUPPORT-v5"), empty otherwise. */
     static final List<String> HEADER = List.of("reference", "payee_name", "payee_id_number", "bank_account", "amount", "period", "benefit",
-            "claim");
+            "claim", "note");
     static final String RETURN_HEADER = "reference,status,reason";
 
     private final PaymentMapper mapper;
@@ -64,12 +65,16 @@ public class Payments implements PaymentSteps {
     private final Users users;
     private final SecurityTrail trail;
     private final BankFiles.Encoding bankFileEncoding;
+    private final RecurringEntitlements recurring;
+    private final Corrections corrections;
 
     public Payments(PaymentMapper mapper, RuntimeService runtime, TaskService tasks, AuditLog audit, ObjectMapper json, Clock clock,
                     Users users, SecurityTrail trail,
                     @org.springframework.beans.factory.annotation.Value("${huiyisheng.payments.bank-file-encoding:UTF_8_BOM}")
-                    BankFiles.Encoding bankFileEncoding) {
+                    BankFiles.Encoding bankFileEncoding, RecurringEntitlements recurring, Corrections corrections) {
         this.bankFileEncoding = bankFileEncoding;
+        this.corrections = corrections;
+        this.recurring = recurring;
         this.mapper = mapper;
         this.runtime = runtime;
         this.tasks = tasks;
@@ -274,6 +279,18 @@ public class Payments implements PaymentSteps {
         // an officer's run never takes a payment of a claim of their own household: it stays due, for
         // another officer's run or the monthly one
         String officerKey = AuditLog.SYSTEM.equals(run.getStartedBy()) ? null : users.current(run.getStartedBy()).personKey();
+        // the months already paid that a version published since corrects: top-ups (paid in this run) and overpayments
+        Corrections.Checked corrected = corrections.check(YearMonth.parse(run.getRunMonth()));
+        if (corrected.topUps() + corrected.overpayments() > 0) {
+            audit.run(run.getId(), AuditLog.SYSTEM, "CORRECTED", corrected.topUps() + " top-up(s), " + corrected.topUpTotal() + " yuan; "
+                    + corrected.overpayments() + " overpayment(s), " + corrected.overpaidTotal() + " yuan, for a reviewer");
+        }
+        // the standing entitlements' months come due, each determined under the rules as known now
+        RecurringEntitlements.Determined determined = recurring.determineDue(YearMonth.parse(run.getRunMonth()));
+        if (determined.entitlements() > 0) {
+            audit.run(run.getId(), AuditLog.SYSTEM, "DETERMINED", determined.entitlements() + " standing entitlement(s) determined, "
+                    + determined.payments() + " payment(s) scheduled, " + determined.closed() + " ended");
+        }
         mapper.takeDuePayments(run.getId(), run.getRunMonth(), officerKey);
         List<PaymentLine> lines = mapper.findLinesOfRun(run.getId());
         BigDecimal total = lines.stream().map(PaymentLine::getAmount).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
@@ -311,7 +328,8 @@ public class Payments implements PaymentSteps {
                 Person payee = line.getSubjectPath().startsWith("$.spouse") && h.spouse() != null ? h.spouse() : h.applicant();
                 rows.add(List.of(reference(line.getPaymentId()), BankFiles.text(payee.name()), BankFiles.text(payee.idNumber()),
                         BankFiles.text(line.getBankAccount()), line.getAmount().toPlainString(), BankFiles.text(line.getPeriod()),
-                        BankFiles.text(line.getBenefit()), BankFiles.text(line.getClaimReference())));
+                        BankFiles.text(line.getBenefit()), BankFiles.text(line.getClaimReference()),
+                        line.getCorrection() == null ? "" : BankFiles.text("补发 top-up " + line.getCorrection())));
                 total = total.add(line.getAmount());
             }
             byte[] content = BankFiles.write(HEADER, rows, bankFileEncoding);

@@ -92,7 +92,7 @@ class KillRestartIT {
             String[] rows = get(f.get("download").asText(), "payment").body().replace("\uFEFF", "").split("\r\n");
             for (int i = 1; i < rows.length; i++) {
                 ret.append(rows[i].split(",")[0]).append(",PAID\n");
-                ours += rows[i].endsWith("," + reference) ? 1 : 0;
+                ours += rows[i].endsWith("," + reference + ",") ? 1 : 0;
             }
         }
         assertThat(ours).isEqualTo(2);

@@ -6,12 +6,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * A database of a test class's own, new on every run: H2 in memory, or a MariaDB database beside
  * the suite's, dropped first (so that a second run starts from the shipped versions as the first).
  */
-final class OwnDatabase {
+public final class OwnDatabase {
 
     private OwnDatabase() {
     }
 
-    static void register(DynamicPropertyRegistry registry, String mariaDbSuffix, String h2Name) throws Exception {
+    public static void register(DynamicPropertyRegistry registry, String mariaDbSuffix, String h2Name) throws Exception {
         String url = System.getenv("SPRING_DATASOURCE_URL");
         if (url != null && url.startsWith("jdbc:mysql:")) {
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(jdbc:mysql://[^/]+/)([A-Za-z0-9_]+)(.*)$").matcher(url);

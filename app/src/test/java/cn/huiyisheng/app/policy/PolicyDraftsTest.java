@@ -293,26 +293,7 @@ class PolicyDraftsTest {
 
     /** The draft's own cases: the bereaved mother on the day before validFrom and on it. */
     static String cases(String before, String amountBefore, String on, String amountOn) {
-        return """
-                table: SPECIAL_SUPPORT
-                households:
-                  bereaved:
-                    applicant: {idNumber: "440304195803200249", name: 李梅, sex: FEMALE, birthDate: 1958-03-20,
-                                registration: {type: URBAN_HUKOU}}
-                    children:
-                      - {name: 王小明, sex: MALE, birthDate: 1985-04-01, birthOrder: 1, alive: false, deathDate: 2005-07-15}
-                cases:
-                  - name: the day before
-                    household: bereaved
-                    asOf: %s
-                    expect:
-                      - {subject: applicant, eligible: true%s}
-                  - name: the first day
-                    household: bereaved
-                    asOf: %s
-                    expect:
-                      - {subject: applicant, eligible: true, amount: %s}
-                """.formatted(before, amountBefore == null ? "" : ", amount: " + amountBefore, on, amountOn);
+        return cn.huiyisheng.app.fixtures.PolicyLifecycle.specialSupportCases(before, amountBefore, on, amountOn);
     }
 
     ResponseEntity<JsonNode> setCases(String user, long id, String yaml) {

@@ -28,6 +28,8 @@ public class ClaimRow {
     private String applicantIdTail;
     /** The applicant's person key (see {@code ClaimParties.householdKey}). */
     private String applicantKey;
+    /** Claimed without a last month: for as long as the conditions hold (its period ends with the month it was submitted). */
+    private boolean openEnded;
     private String district;
     private Instant reviewedAt;
     private Instant secondApprovedAt;
@@ -70,6 +72,8 @@ public class ClaimRow {
     public void setAmountTotal(BigDecimal amountTotal) { this.amountTotal = amountTotal; }
     public String getApplicantName() { return applicantName; }
     public void setApplicantName(String applicantName) { this.applicantName = applicantName; }
+    public boolean isOpenEnded() { return openEnded; }
+    public void setOpenEnded(boolean openEnded) { this.openEnded = openEnded; }
     public String getApplicantKey() { return applicantKey; }
     public void setApplicantKey(String applicantKey) { this.applicantKey = applicantKey; }
     public String getApplicantIdTail() { return applicantIdTail; }

@@ -20,6 +20,11 @@ public class EntitlementRow {
     private String versionSha256;
     private String rowId;
     private Instant createdAt;
+    /** The standing entitlement this segment belongs to, for a recurring benefit that continues (null otherwise). */
+    private Long recurringId;
+
+    public Long getRecurringId() { return recurringId; }
+    public void setRecurringId(Long recurringId) { this.recurringId = recurringId; }
 
     public Long getId() { return id; }
     public void setId(Long id) { this.id = id; }

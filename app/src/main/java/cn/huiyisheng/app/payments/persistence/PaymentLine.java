@@ -15,6 +15,11 @@ public class PaymentLine {
     private String bankAccount;
     private String claimReference;
     private String failureReason;
+    /** The correction a top-up pays (its version), null for a month's regular payment. */
+    private String correction;
+
+    public String getCorrection() { return correction; }
+    public void setCorrection(String correction) { this.correction = correction; }
 
     public String getFailureReason() { return failureReason; }
     public void setFailureReason(String failureReason) { this.failureReason = failureReason; }

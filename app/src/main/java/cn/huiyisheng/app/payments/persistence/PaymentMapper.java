@@ -16,6 +16,45 @@ public interface PaymentMapper {
 
     List<EntitlementRow> findEntitlements(@Param("claimId") long claimId);
 
+    /** Inserts standing entitlements in one statement; each row gets its generated id. */
+    int insertRecurring(@Param("rows") List<RecurringEntitlementRow> rows);
+
+    /**
+     * The active standing entitlements with months come due by {@code month} (determined through an
+     * earlier month, and not past their last claimed month), in id order after {@code afterId}.
+     */
+    List<RecurringEntitlementRow> findRecurringDue(@Param("month") String month, @Param("afterId") long afterId,
+                                                  @Param("limit") int limit);
+
+    List<RecurringEntitlementRow> findRecurringOfClaim(@Param("claimId") long claimId);
+
+    /**
+     * Records that the months through {@code through} are determined, only if they were determined
+     * through {@code was} (the row is locked until commit: a second run at once waits, then finds 0).
+     */
+    int advanceRecurring(@Param("id") long id, @Param("was") String was, @Param("through") String through,
+                         @Param("at") Instant at);
+
+    /** Marks a published version checked against the months paid before it was known; a second time violates the key. */
+    int insertCorrectionCheck(@Param("versionId") String versionId, @Param("at") Instant at, @Param("month") String month);
+
+    int setCorrectionAdjustments(@Param("versionId") String versionId, @Param("count") int count);
+
+    /** Every version checked so far. */
+    List<String> checkedCorrections();
+
+    /** The regular monthly payments of a benefit from {@code from} on whose determination was made before {@code knownFrom}. */
+    List<PaidMonth> paidBefore(@Param("benefit") String benefit, @Param("from") String from, @Param("knownFrom") Instant knownFrom);
+
+    /** Records a top-up or an overpayment; a second for the same person, benefit, month and correction violates the key. */
+    int insertAdjustment(AdjustmentRow row);
+
+    List<AdjustmentRow> adjustmentsOfClaim(@Param("claimId") long claimId);
+
+    /** Closes a standing entitlement: its last month paid and why it ended. */
+    int closeRecurring(@Param("id") long id, @Param("endPeriod") String endPeriod, @Param("reason") String reason,
+                       @Param("at") Instant at);
+
     /**
      * Records grants in one statement; a (person, benefit, period) granted before, by any claim,
      * violates uq_benefit_grant and nothing of the statement is kept.

@@ -19,6 +19,14 @@ public class PaymentRow {
     private int attempts;
     private Instant paidAt;
     private String failureReason;
+    /** REGULAR, or TOP_UP for a correction (named by {@code correction}, its version). */
+    private String kind = "REGULAR";
+    private String correction;
+
+    public String getKind() { return kind; }
+    public void setKind(String kind) { this.kind = kind; }
+    public String getCorrection() { return correction; }
+    public void setCorrection(String correction) { this.correction = correction; }
 
     public Long getId() { return id; }
     public void setId(Long id) { this.id = id; }

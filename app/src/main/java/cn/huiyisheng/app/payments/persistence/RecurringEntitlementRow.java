@@ -1,0 +1,50 @@
+package cn.huiyisheng.app.payments.persistence;
+
+import java.time.Instant;
+
+/** A row of {@code recurring_entitlement}: a standing entitlement to a recurring benefit (see V23). */
+public class RecurringEntitlementRow {
+    private Long id;
+    private long claimId;
+    private String benefit;
+    private String subjectPath;
+    private String subjectLabel;
+    private String periodicity;
+    private String startPeriod;
+    private String determinedThrough;
+    private String untilPeriod;
+    private String status;
+    private String endPeriod;
+    private String endReason;
+    private Instant createdAt;
+    private Instant updatedAt;
+
+    public Long getId() { return id; }
+    public void setId(Long id) { this.id = id; }
+    public long getClaimId() { return claimId; }
+    public void setClaimId(long claimId) { this.claimId = claimId; }
+    public String getBenefit() { return benefit; }
+    public void setBenefit(String benefit) { this.benefit = benefit; }
+    public String getSubjectPath() { return subjectPath; }
+    public void setSubjectPath(String subjectPath) { this.subjectPath = subjectPath; }
+    public String getSubjectLabel() { return subjectLabel; }
+    public void setSubjectLabel(String subjectLabel) { this.subjectLabel = subjectLabel; }
+    public String getPeriodicity() { return periodicity; }
+    public void setPeriodicity(String periodicity) { this.periodicity = periodicity; }
+    public String getStartPeriod() { return startPeriod; }
+    public void setStartPeriod(String startPeriod) { this.startPeriod = startPeriod; }
+    public String getDeterminedThrough() { return determinedThrough; }
+    public void setDeterminedThrough(String determinedThrough) { this.determinedThrough = determinedThrough; }
+    public String getUntilPeriod() { return untilPeriod; }
+    public void setUntilPeriod(String untilPeriod) { this.untilPeriod = untilPeriod; }
+    public String getStatus() { return status; }
+    public void setStatus(String status) { this.status = status; }
+    public String getEndPeriod() { return endPeriod; }
+    public void setEndPeriod(String endPeriod) { this.endPeriod = endPeriod; }
+    public String getEndReason() { return endReason; }
+    public void setEndReason(String endReason) { this.endReason = endReason; }
+    public Instant getCreatedAt() { return createdAt; }
+    public void setCreatedAt(Instant createdAt) { this.createdAt = createdAt; }
+    public Instant getUpdatedAt() { return updatedAt; }
+    public void setUpdatedAt(Instant updatedAt) { this.updatedAt = updatedAt; }
+}

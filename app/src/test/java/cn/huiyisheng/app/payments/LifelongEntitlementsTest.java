@@ -1,0 +1,230 @@
+package cn.huiyisheng.app.payments;
+
+import cn.huiyisheng.app.Jobs;
+import cn.huiyisheng.app.claims.persistence.ClaimMapper;
+import cn.huiyisheng.app.determinations.DeterminationRow;
+import cn.huiyisheng.app.determinations.SealedDeterminations;
+import cn.huiyisheng.app.fixtures.ClaimDriver;
+import cn.huiyisheng.app.fixtures.People;
+import cn.huiyisheng.app.fixtures.PolicyLifecycle;
+import cn.huiyisheng.app.identity.Users;
+import cn.huiyisheng.app.payments.persistence.PaymentMapper;
+import cn.huiyisheng.app.payments.persistence.RecurringEntitlementRow;
+import cn.huiyisheng.app.policy.OwnDatabase;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Lifelong entitlements (issue 10): a recurring benefit approved once is paid month after month by
+ * the payment runs, each month under the rules in force for it as known at the run, without a new
+ * claim; a raise published after the approval, through the policy lifecycle, is paid from its first
+ * month. Lived through on the engine's clock, in a database of its own (its records are of 2013-2014).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class LifelongEntitlementsTest {
+
+    @DynamicPropertySource
+    static void ownDatabase(DynamicPropertyRegistry registry) throws Exception {
+        OwnDatabase.register(registry, "_lifelong", "lifelong");
+    }
+
+    static final ZoneId SHENZHEN = ZoneId.of("Asia/Shanghai");
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    Users users;
+    @Autowired
+    Payments payments;
+    @Autowired
+    PaymentMapper mapper;
+    @Autowired
+    ClaimMapper claims;
+    @Autowired
+    SealedDeterminations sealed;
+    @Autowired
+    RecurringEntitlements recurring;
+
+    @AfterEach
+    void realTime() {
+        ClockUtil.reset();
+    }
+
+    /** Sets the engine's clock (and so the service's) to this Shenzhen time. */
+    static void at(String localDateTime) {
+        ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse(localDateTime).atZone(SHENZHEN).toInstant()));
+    }
+
+    /**
+     * The payment run an officer starts at this time: the lines of its bank files as "payee period
+     * amount benefit", then the bank pays every line and the run is reconciled.
+     */
+    List<String> paymentRunAt(String localDateTime) {
+        return paymentRunAt(localDateTime, null);
+    }
+
+    /** As {@link #paymentRunAt(String)}, the lines of one benefit only (the runs pay every test's entitlements). */
+    List<String> paymentRunAt(String localDateTime, String benefit) {
+        at(localDateTime);
+        Payments.RunView started = payments.startRun(users.current("payment"));
+        String process = mapper.findRun(started.id()).getProcessInstanceId();
+        Jobs.runDue(management, process);
+        Payments.RunView run = payments.runView(started.id());
+        List<String> lines = new ArrayList<>();
+        if (run.status().equals("NOTHING_DUE")) {
+            return lines;
+        }
+        assertThat(run.status()).isEqualTo("FILES_WRITTEN");
+        for (Payments.FileView f : run.files()) {
+            String csv = new String(payments.bankFile(run.id(), f.payer(), users.current("payment")).content(), StandardCharsets.UTF_8);
+            csv.lines().skip(1).forEach(l -> {
+                String[] c = l.split(",");
+                if (benefit == null || benefit.equals(c[6])) {
+                    lines.add(c[1] + " " + c[5] + " " + c[4] + " " + c[6]);
+                }
+            });
+        }
+        StringBuilder bank = new StringBuilder("reference,status,reason\n");
+        mapper.findLinesOfRun(run.id()).forEach(l -> bank.append(Payments.reference(l.getPaymentId())).append(",PAID,\n"));
+        payments.importReturnFile(run.id(), users.current("payment"), bank.toString().getBytes(StandardCharsets.UTF_8));
+        Jobs.runDue(management, process);
+        assertThat(payments.runView(run.id()).status()).isEqualTo("RECONCILED");
+        return lines;
+    }
+
+    @Test
+    void specialSupportApprovedIn2013IsPaidEveryMonthUnderTheVersionInForceForItAsKnownAtTheRunWithoutANewClaim() throws Exception {
+        People.Couple couple = People.couple(users);
+        ClaimDriver driver = new ClaimDriver(http, runtime, management, taskService);
+
+        // October 2013: the bereaved couple claim special support from this month, with no last month
+        at("2013-10-15T10:00:00");
+        String reference = driver.submit(couple, """
+                {"household": %s, "benefits": ["SPECIAL_SUPPORT"], "period": {"from": "2013-10"}, "bankAccount": "%s"}"""
+                .formatted(couple.household(), couple.bankAccount()));
+        JsonNode claim = driver.claim(couple, reference);
+        assertThat(claim.get("periodFrom").asText()).isEqualTo("2013-10");
+        // determined under the 2012 version (the 2014 raise is not published yet): 135 a month for each parent
+        assertThat(claim.at("/determination/period/benefits/0/subjects/0/segments/0/amount").decimalValue())
+                .isEqualByComparingTo("135.00");
+        assertThat(claim.at("/determination/period/benefits/0/subjects/0/segments/0/version/id").asText())
+                .isEqualTo("SPECIAL_SUPPORT-v2");
+        driver.approve("reviewer", reference);
+        driver.runJobs(reference);
+        long claimId = claims.findByReference(reference).getId();
+        List<RecurringEntitlementRow> standing = recurring.ofClaim(claimId);
+        assertThat(standing).hasSize(2).allSatisfy(e -> {
+            assertThat(e.getStatus()).isEqualTo("ACTIVE");
+            assertThat(e.getStartPeriod()).isEqualTo("2013-10");
+            assertThat(e.getDeterminedThrough()).isEqualTo("2013-10");
+            assertThat(e.getUntilPeriod()).isNull();
+        });
+
+        // November: the approved month and the new one, each 135
+        assertThat(paymentRunAt("2013-11-01T09:00:00")).containsExactlyInAnyOrder(
+                "李梅 2013-10 135.00 SPECIAL_SUPPORT", "王强 2013-10 135.00 SPECIAL_SUPPORT",
+                "李梅 2013-11 135.00 SPECIAL_SUPPORT", "王强 2013-11 135.00 SPECIAL_SUPPORT");
+        // January 2014: the raise published on 2013-12-26 is known at this run, and in force from January
+        assertThat(paymentRunAt("2014-01-02T09:00:00")).containsExactlyInAnyOrder(
+                "李梅 2013-12 135.00 SPECIAL_SUPPORT", "王强 2013-12 135.00 SPECIAL_SUPPORT",
+                "李梅 2014-01 340.00 SPECIAL_SUPPORT", "王强 2014-01 340.00 SPECIAL_SUPPORT");
+
+        // May 2014: policy staff publish a raise to 380 from July, through the lifecycle (two people)
+        at("2014-05-20T15:00:00");
+        JsonNode published = PolicyLifecycle.publishSpecialSupport380(http, "2014-07-01", "2014-06-30");
+        assertThat(published.get("status").asText()).isEqualTo("PUBLISHED");
+        String raise = "SPECIAL_SUPPORT-v" + published.get("publishedVersion").asInt();
+
+        // July: five months at 340 and July at 380, in one run, each month once
+        List<String> july = paymentRunAt("2014-07-01T09:00:00");
+        assertThat(july).hasSize(12).filteredOn(l -> l.contains(" 2014-07 ")).containsExactlyInAnyOrder(
+                "李梅 2014-07 380.00 SPECIAL_SUPPORT", "王强 2014-07 380.00 SPECIAL_SUPPORT");
+        assertThat(july).filteredOn(l -> !l.contains(" 2014-07 ")).allSatisfy(l -> assertThat(l).endsWith("340.00 SPECIAL_SUPPORT"))
+                .extracting(l -> l.split(" ")[1]).containsOnly("2014-02", "2014-03", "2014-04", "2014-05", "2014-06");
+        // a second run in the same month finds nothing due: no month is paid twice
+        assertThat(paymentRunAt("2014-07-20T09:00:00")).isEmpty();
+
+        // one claim all along; each run's determination is sealed with the version it used, and replays
+        assertThat(claims.findByApplicant(couple.username())).hasSize(1);
+        List<DeterminationRow> records = sealed.ofClaim(claimId).stream()
+                .filter(d -> SealedDeterminations.SCOPE_PAYMENT.equals(d.getScope())).toList();
+        assertThat(records).hasSize(6); // three runs that determined, for two parents
+        DeterminationRow lastOfJuly = records.get(records.size() - 1);
+        assertThat(lastOfJuly.getVersionsJson()).contains("SPECIAL_SUPPORT-v3").contains(raise);
+        assertThat(sealed.replay(lastOfJuly.getId()).identical()).isTrue();
+        // and the claim's timeline says so, in the applicant's language
+        JsonNode timeline = driver.claim(couple, reference).get("timeline");
+        List<String> types = new ArrayList<>();
+        timeline.forEach(e -> types.add(e.get("type").asText()));
+        assertThat(types).filteredOn("PAYMENT_DETERMINED"::equals).hasSize(6);
+        assertThat(recurring.ofClaim(claimId)).allSatisfy(e -> assertThat(e.getDeterminedThrough()).isEqualTo("2014-07"));
+    }
+
+    @Test
+    void theOneChildHealthFeeEndsWithTheMonthTheChildTurns14AndTheEntitlementClosesWithTheRulesReason() throws Exception {
+        People.Couple couple = People.couple(users);
+        ClaimDriver driver = new ClaimDriver(http, runtime, management, taskService);
+        String fee = "ONE_CHILD_HEALTH_FEE";
+        // a child born on 2005-03-15, with the certificate; the mother works for a private firm (the city pays her),
+        // the father for a state-owned one (his employer pays him)
+        String household = """
+                {"applicant": {"idNumber": "%s", "name": "%s", "sex": "FEMALE", "birthDate": "1958-03-20",
+                               "registration": {"type": "URBAN_HUKOU", "district": "南山区"},
+                               "employment": {"employerType": "NON_STATE_ENTERPRISE", "employerName": "某科技有限公司"}},
+                 "spouse": {"idNumber": "%s", "name": "王强", "sex": "MALE", "birthDate": "1960-05-12",
+                            "registration": {"type": "URBAN_HUKOU", "district": "南山区"},
+                            "employment": {"employerType": "STATE_OWNED_ENTERPRISE", "employerName": "某国有公司"}},
+                 "children": [{"name": "张小宇", "sex": "MALE", "birthDate": "2005-03-15", "birthOrder": 1}],
+                 "certificate": {"number": "SZ-2005-004711", "issueDate": "2005-06-10"}}"""
+                .formatted(couple.womanId(), couple.womanName(), couple.manId());
+        at("2018-12-10T10:00:00");
+        String reference = driver.submit(couple, """
+                {"household": %s, "benefits": ["%s"], "period": {"from": "2018-12"}, "bankAccount": "%s"}"""
+                .formatted(household, fee, couple.bankAccount()));
+        driver.approve("reviewer", reference);
+        driver.runJobs(reference);
+        long claimId = claims.findByReference(reference).getId();
+        assertThat(recurring.ofClaim(claimId)).hasSize(2).allSatisfy(e -> assertThat(e.getStatus()).isEqualTo("ACTIVE"));
+
+        assertThat(paymentRunAt("2019-02-01T09:00:00", fee)).hasSize(6).allSatisfy(l -> assertThat(l).endsWith(" 20.00 " + fee))
+                .extracting(l -> l.split(" ")[1]).containsOnly("2018-12", "2019-01", "2019-02");
+        // the child turns 14 on 2019-03-15: March is the last month paid, and the entitlement ends with the rules' reason
+        assertThat(paymentRunAt("2019-04-01T09:00:00", fee)).containsExactlyInAnyOrder(
+                couple.womanName() + " 2019-03 20.00 " + fee, "王强 2019-03 20.00 " + fee);
+        assertThat(recurring.ofClaim(claimId)).hasSize(2).allSatisfy(e -> {
+            assertThat(e.getStatus()).isEqualTo("CLOSED");
+            assertThat(e.getEndPeriod()).isEqualTo("2019-03");
+            assertThat(e.getEndReason()).contains("14");
+        });
+        assertThat(paymentRunAt("2019-05-01T09:00:00", fee)).isEmpty();
+        JsonNode timeline = driver.claim(couple, reference).get("timeline");
+        List<String> types = new ArrayList<>();
+        timeline.forEach(e -> types.add(e.get("type").asText()));
+        assertThat(types).filteredOn("ENTITLEMENT_ENDED"::equals).hasSize(2);
+    }
+}
