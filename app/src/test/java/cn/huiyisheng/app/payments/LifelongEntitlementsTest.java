@@ -69,6 +69,10 @@ class LifelongEntitlementsTest {
     SealedDeterminations sealed;
     @Autowired
     RecurringEntitlements recurring;
+    @Autowired
+    Corrections adjustments;
+    /** The notes of the bank-file lines of the last run ({@link #paymentRunAt}), in their order. */
+    final List<String> notes = new ArrayList<>();
 
     @AfterEach
     void realTime() {
@@ -96,6 +100,7 @@ class LifelongEntitlementsTest {
         Jobs.runDue(management, process);
         Payments.RunView run = payments.runView(started.id());
         List<String> lines = new ArrayList<>();
+        notes.clear();
         if (run.status().equals("NOTHING_DUE")) {
             return lines;
         }
@@ -103,9 +108,10 @@ class LifelongEntitlementsTest {
         for (Payments.FileView f : run.files()) {
             String csv = new String(payments.bankFile(run.id(), f.payer(), users.current("payment")).content(), StandardCharsets.UTF_8);
             csv.lines().skip(1).forEach(l -> {
-                String[] c = l.split(",");
+                String[] c = l.split(",", -1);
                 if (benefit == null || benefit.equals(c[6])) {
                     lines.add(c[1] + " " + c[5] + " " + c[4] + " " + c[6]);
+                    notes.add(c[8]);
                 }
             });
         }
@@ -183,6 +189,47 @@ class LifelongEntitlementsTest {
         timeline.forEach(e -> types.add(e.get("type").asText()));
         assertThat(types).filteredOn("PAYMENT_DETERMINED"::equals).hasSize(6);
         assertThat(recurring.ofClaim(claimId)).allSatisfy(e -> assertThat(e.getDeterminedThrough()).isEqualTo("2014-07"));
+
+        // October: August to October paid at 380
+        assertThat(paymentRunAt("2014-10-01T09:00:00", "SPECIAL_SUPPORT")).hasSize(6)
+                .allSatisfy(l -> assertThat(l).endsWith(" 380.00 SPECIAL_SUPPORT"));
+        // January 2015: a correction is published: 420 from September 2014, months already paid
+        at("2015-01-10T15:00:00");
+        String correction = "SPECIAL_SUPPORT-v" + PolicyLifecycle.publishSpecialSupport(http, PolicyLifecycle.specialSupportWorkbook("420"),
+                "2014-09-01", "2014-08-31", "380.00", "420.00").get("publishedVersion").asInt();
+        // February: a top-up of 40 for September and October, each parent, as lines of their own naming the correction;
+        // November to February at 420
+        List<String> february = paymentRunAt("2015-02-01T09:00:00", "SPECIAL_SUPPORT");
+        assertThat(february).filteredOn(l -> l.contains(" 2014-09 ") || l.contains(" 2014-10 ")).containsExactlyInAnyOrder(
+                "李梅 2014-09 40.00 SPECIAL_SUPPORT", "王强 2014-09 40.00 SPECIAL_SUPPORT",
+                "李梅 2014-10 40.00 SPECIAL_SUPPORT", "王强 2014-10 40.00 SPECIAL_SUPPORT");
+        assertThat(february).hasSize(12).filteredOn(l -> !l.contains(" 2014-09 ") && !l.contains(" 2014-10 "))
+                .allSatisfy(l -> assertThat(l).endsWith(" 420.00 SPECIAL_SUPPORT"));
+        assertThat(notes).filteredOn(n -> !n.isEmpty()).hasSize(4).containsOnly("补发 top-up " + correction);
+        // once: a run again finds nothing, and the correction is not checked twice
+        assertThat(paymentRunAt("2015-02-20T09:00:00", "SPECIAL_SUPPORT")).isEmpty();
+        assertThat(adjustments.ofClaim(claimId)).hasSize(4).allSatisfy(a -> {
+            assertThat(a.getKind()).isEqualTo(Corrections.TOP_UP);
+            assertThat(a.getCause()).isEqualTo(correction);
+            assertThat(a.getAmountBefore()).isEqualByComparingTo("380.00");
+            assertThat(a.getAmountAfter()).isEqualByComparingTo("420.00");
+        });
+
+        // March: a correction lowering it to 400 from October 2014: October to February were paid 20 too much, each
+        // parent; recorded for a reviewer, never taken back by itself; March is paid at 400
+        at("2015-02-25T15:00:00");
+        String lower = "SPECIAL_SUPPORT-v" + PolicyLifecycle.publishSpecialSupport(http, PolicyLifecycle.specialSupportWorkbook("400"),
+                "2014-10-01", "2014-09-30", "420.00", "400.00").get("publishedVersion").asInt();
+        assertThat(paymentRunAt("2015-03-02T09:00:00", "SPECIAL_SUPPORT")).containsExactlyInAnyOrder(
+                "李梅 2015-03 400.00 SPECIAL_SUPPORT", "王强 2015-03 400.00 SPECIAL_SUPPORT");
+        assertThat(adjustments.ofClaim(claimId)).filteredOn(a -> a.getCause().equals(lower)).hasSize(10).allSatisfy(a -> {
+            assertThat(a.getKind()).isEqualTo(Corrections.OVERPAYMENT);
+            assertThat(a.getStatus()).isEqualTo("OPEN");
+            assertThat(a.getDifference()).isEqualByComparingTo("-20.00");
+        });
+        types.clear();
+        driver.claim(couple, reference).get("timeline").forEach(e -> types.add(e.get("type").asText()));
+        assertThat(types).filteredOn("CORRECTED"::equals).hasSize(2);
     }
 
     @Test
