@@ -11,6 +11,7 @@ import cn.huiyisheng.app.identity.CurrentUser;
 import cn.huiyisheng.app.identity.PersonKeys;
 import cn.huiyisheng.app.identity.Role;
 import cn.huiyisheng.app.payments.Entitlements;
+import cn.huiyisheng.app.payments.LifeEvents;
 import cn.huiyisheng.app.web.ApiErrors;
 import cn.huiyisheng.app.web.BadInput;
 import cn.huiyisheng.app.web.Conflict;
@@ -57,11 +58,13 @@ public class Claims {
     private final PersonKeys keys;
     private final ClaimParties parties;
     private final SecurityTrail trail;
+    private final LifeEvents lifeEvents;
     private final SecureRandom random = new SecureRandom();
 
     public Claims(ClaimMapper claims, EvaluationService evaluations, SealedDeterminations determinations, Entitlements entitlements,
                   RuntimeService runtime, AuditLog audit, ObjectMapper json, Clock clock, PersonKeys keys, ClaimParties parties,
-                  SecurityTrail trail) {
+                  SecurityTrail trail, LifeEvents lifeEvents) {
+        this.lifeEvents = lifeEvents;
         this.claims = claims;
         this.evaluations = evaluations;
         this.determinations = determinations;
@@ -367,6 +370,33 @@ public class Claims {
         audit.claim(claim.getId(), username, "INFO_PROVIDED", note == null ? null : note.strip());
         runtime.createMessageCorrelation(ClaimProcess.MESSAGE_INFORMATION_PROVIDED)
                 .processInstanceBusinessKey(claim.getReference()).correlate();
+    }
+
+    /**
+     * A reviewer or supervisor records a life event of an approved claim's household (issue 10 §4):
+     * never of their own household; what it changes is determined at once (see {@link LifeEvents}).
+     */
+    @Transactional
+    public LifeEvents.Recorded recordLifeEvent(String reference, CurrentUser staff, LifeEvents.Event event) {
+        if (!staff.has(Role.REVIEWER) && !staff.has(Role.SUPERVISOR)) {
+            Forbidden refused = new Forbidden("NOT_STAFF", "only reviewers and supervisors record life events");
+            trail.refused(staff.username(), "claim " + reference + " life event", refused.code());
+            throw refused;
+        }
+        ClaimRow claim = claims.findByReference(reference);
+        if (claim == null) {
+            throw new ApiErrors.NotFound("no claim " + reference);
+        }
+        if (staff.personKey() != null && claims.isParty(reference, staff.personKey())) {
+            cn.huiyisheng.processes.claim.DecisionRefused refused = ClaimWorkflow.conflictOfInterest(staff);
+            trail.refused(staff.username(), "claim " + reference + " life event", refused.code());
+            throw refused;
+        }
+        if (!ClaimStatus.APPROVED.name().equals(claim.getStatus())) {
+            throw new Conflict("NOT_APPROVED", "claim " + reference + " is " + claim.getStatus()
+                    + ": a life event changes the entitlements of an approved claim (correct an open claim's facts by a request for information)");
+        }
+        return lifeEvents.record(claim.getId(), reference, event, staff);
     }
 
     /** The applicant appeals a refusal within the appeal window. */

@@ -1,7 +1,6 @@
 package cn.huiyisheng.app.payments;
 
 import cn.huiyisheng.app.audit.AuditLog;
-import cn.huiyisheng.app.determinations.DeterminationRow;
 import cn.huiyisheng.app.determinations.SealedDeterminations;
 import cn.huiyisheng.app.evaluation.HeldGrants;
 import cn.huiyisheng.app.evaluation.SystemRecords;
@@ -18,8 +17,6 @@ import cn.huiyisheng.rules.engine.Segment;
 import cn.huiyisheng.rules.facts.Periodicity;
 import cn.huiyisheng.rules.household.Household;
 import cn.huiyisheng.rules.household.Person;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -58,17 +55,17 @@ public class Corrections {
     private final SealedDeterminations determinations;
     private final PersonKeys keys;
     private final AuditLog audit;
-    private final ObjectMapper json;
+    private final Households households;
     private final Clock clock;
 
     public Corrections(PaymentMapper mapper, PolicyCatalog catalog, SealedDeterminations determinations, PersonKeys keys, AuditLog audit,
-                       ObjectMapper json, Clock clock) {
+                       Households households, Clock clock) {
         this.mapper = mapper;
         this.catalog = catalog;
         this.determinations = determinations;
         this.keys = keys;
         this.audit = audit;
-        this.json = json;
+        this.households = households;
         this.clock = clock;
     }
 
@@ -101,7 +98,10 @@ public class Corrections {
                 byClaim.computeIfAbsent(m.claimId(), k -> new ArrayList<>()).add(m);
             }
             for (Map.Entry<Long, List<PaidMonth>> e : byClaim.entrySet()) {
-                List<AdjustmentRow> made = correct(v, e.getKey(), e.getValue(), runMonth);
+                List<AdjustmentRow> made = adjust(v.id(), e.getKey(), households.current(e.getKey()), e.getValue(), runMonth);
+                if (!made.isEmpty()) {
+                    recordOnClaim(e.getKey(), v.id() + " (valid from " + v.validFrom() + ", published " + v.publishedAt() + ")", made);
+                }
                 for (AdjustmentRow a : made) {
                     count++;
                     if (a.getKind().equals(TOP_UP)) {
@@ -118,80 +118,117 @@ public class Corrections {
         return new Checked(versions, topUps, up, overpayments, over);
     }
 
-    /** One claim's months paid before the correction was known: determined again, the differences recorded. */
-    private List<AdjustmentRow> correct(PolicyTable v, long claimId, List<PaidMonth> paid, YearMonth runMonth) {
-        DeterminationRow approved = determinations.latest(claimId).orElseThrow(() -> new IllegalStateException(
-                "claim " + claimId + " has no determination"));
-        Household household = read(approved.getFactsJson());
+    /**
+     * A claim's months paid (each of one benefit and subject) determined again on these household
+     * facts under the rules as known now, one sealed determination per benefit; each difference
+     * recorded once for {@code cause} (a correction's version, or a life event): a top-up paid in the
+     * run of {@code runMonth}, or an overpayment for a reviewer.
+     */
+    List<AdjustmentRow> adjust(String cause, long claimId, Household household, List<PaidMonth> paid, YearMonth runMonth) {
+        return adjust(cause, null, claimId, household, paid, runMonth);
+    }
+
+    /**
+     * As {@link #adjust(String, long, Household, List, YearMonth)}, for a life event (named, or null
+     * for a correction): a month not paid yet (scheduled, or failed and due again) that is no longer
+     * due at all is cancelled rather than paid and then recorded as overpaid.
+     */
+    List<AdjustmentRow> adjust(String cause, Long lifeEventId, long claimId, Household household, List<PaidMonth> paid,
+                               YearMonth runMonth) {
         String applicantKey = keyOf(household.applicant());
         String spouseKey = keyOf(household.spouse());
-        String benefit = v.code().name();
-        YearMonth from = paid.stream().map(m -> YearMonth.parse(m.period())).min(YearMonth::compareTo).orElseThrow();
-        YearMonth to = paid.stream().map(m -> YearMonth.parse(m.period())).max(YearMonth::compareTo).orElseThrow();
-        List<String> persons = HeldGrants.persons("$", applicantKey, spouseKey);
-        List<HeldGrants.Held> held = persons.isEmpty() ? List.of() : mapper.findHeld(persons, List.of(benefit), claimId, from.toString(),
-                to.toString(), Integer.toString(from.getYear()), Integer.toString(to.getYear()));
-        SealedDeterminations.Sealed sealed = determinations.evaluateAndSeal(SealedDeterminations.SCOPE_PAYMENT, claimId, household,
-                LocalDate.now(clock), from, to, List.of(benefit), new SystemRecords(held, List.of()));
-        PeriodDetermination.BenefitPeriod determined = sealed.response().period() == null ? null
-                : sealed.response().period().benefit(benefit).orElse(null);
+        Map<String, List<PaidMonth>> byBenefit = new LinkedHashMap<>();
+        paid.forEach(m -> byBenefit.computeIfAbsent(m.benefit(), b -> new ArrayList<>()).add(m));
         Instant now = clock.instant();
         List<AdjustmentRow> made = new ArrayList<>();
-        for (PaidMonth m : paid) {
-            Segment seg = segment(determined, m.subjectPath(), YearMonth.parse(m.period()));
-            BigDecimal due = seg != null && seg.eligible() && seg.amount() != null ? seg.amount() : BigDecimal.ZERO.setScale(2);
-            BigDecimal before = m.amount().add(m.adjusted());
-            BigDecimal difference = due.subtract(before);
-            if (difference.signum() == 0) {
-                continue;
+        for (Map.Entry<String, List<PaidMonth>> entry : byBenefit.entrySet()) {
+            String benefit = entry.getKey();
+            List<PaidMonth> months = entry.getValue();
+            YearMonth from = months.stream().map(m -> YearMonth.parse(m.period())).min(YearMonth::compareTo).orElseThrow();
+            YearMonth to = months.stream().map(m -> YearMonth.parse(m.period())).max(YearMonth::compareTo).orElseThrow();
+            List<String> persons = HeldGrants.persons("$", applicantKey, spouseKey);
+            List<HeldGrants.Held> held = persons.isEmpty() ? List.of() : mapper.findHeld(persons, List.of(benefit), claimId,
+                    from.toString(), to.toString(), Integer.toString(from.getYear()), Integer.toString(to.getYear()));
+            SealedDeterminations.Sealed sealed = determinations.evaluateAndSeal(SealedDeterminations.SCOPE_PAYMENT, claimId, household,
+                    LocalDate.now(clock), from, to, List.of(benefit), new SystemRecords(held, List.of()));
+            PeriodDetermination.BenefitPeriod determined = sealed.response().period() == null ? null
+                    : sealed.response().period().benefit(benefit).orElse(null);
+            for (PaidMonth m : months) {
+                Segment seg = segment(determined, m.subjectPath(), YearMonth.parse(m.period()));
+                BigDecimal due = seg != null && seg.eligible() && seg.amount() != null ? seg.amount() : BigDecimal.ZERO.setScale(2);
+                if (lifeEventId != null && due.signum() == 0 && notPaidYet(m) && mapper.cancelPayment(m.paymentId()) == 1) {
+                    continue;
+                }
+                AdjustmentRow a = adjustment(cause, m, due, applicantKey, spouseKey, sealed.row().getId(), now);
+                if (a == null) {
+                    continue;
+                }
+                a.setLifeEventId(lifeEventId);
+                if (a.getKind().equals(TOP_UP)) {
+                    a.setTopUpPaymentId(topUp(cause, m, seg, a.getDifference(), sealed.row().getId(), runMonth, now));
+                }
+                mapper.insertAdjustment(a);
+                made.add(a);
             }
-            String person = HeldGrants.persons(m.subjectPath(), applicantKey, spouseKey).stream().filter(Objects::nonNull).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("payment " + m.paymentId() + ": no person to record its correction for"));
-            AdjustmentRow a = new AdjustmentRow();
-            a.setClaimId(claimId);
-            a.setPaymentId(m.paymentId());
-            a.setPersonKey(person);
-            a.setBenefit(benefit);
-            a.setPeriod(m.period());
-            a.setCause(v.id());
-            a.setAmountBefore(before);
-            a.setAmountAfter(due);
-            a.setDifference(difference);
-            a.setDeterminationId(sealed.row().getId());
-            a.setCreatedAt(now);
-            if (difference.signum() > 0) {
-                a.setKind(TOP_UP);
-                a.setStatus("SCHEDULED");
-                a.setTopUpPaymentId(topUp(v, m, seg, difference, sealed.row().getId(), runMonth, now));
-            } else {
-                a.setKind(OVERPAYMENT);
-                a.setStatus("OPEN");
-            }
-            mapper.insertAdjustment(a);
-            made.add(a);
-        }
-        if (!made.isEmpty()) {
-            BigDecimal ups = made.stream().filter(a -> a.getKind().equals(TOP_UP)).map(AdjustmentRow::getDifference)
-                    .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
-            BigDecimal overs = made.stream().filter(a -> a.getKind().equals(OVERPAYMENT)).map(a -> a.getDifference().negate())
-                    .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
-            long nUp = made.stream().filter(a -> a.getKind().equals(TOP_UP)).count();
-            audit.claim(claimId, AuditLog.SYSTEM, "CORRECTED", v.id() + " (valid from " + v.validFrom() + ", published "
-                            + v.publishedAt() + ") corrects " + made.size() + " month(s) paid: " + nUp + " top-up(s) of " + ups
-                            + " yuan, " + (made.size() - nUp) + " overpayment(s) of " + overs + " yuan for a reviewer (determination "
-                            + sealed.row().getId() + ")",
-                    List.of(v.id(), Long.toString(nUp), ups.toPlainString(), Long.toString(made.size() - nUp), overs.toPlainString()));
         }
         return made;
     }
 
+    /**
+     * The difference between what a month is due now and what was paid for it (with earlier
+     * adjustments), as a top-up or an overpayment of its person; null when there is none.
+     */
+    AdjustmentRow adjustment(String cause, PaidMonth m, BigDecimal due, String applicantKey, String spouseKey, long determinationId,
+                             Instant now) {
+        BigDecimal before = m.amount().add(m.adjusted());
+        BigDecimal difference = due.subtract(before);
+        if (difference.signum() == 0) {
+            return null;
+        }
+        String person = HeldGrants.persons(m.subjectPath(), applicantKey, spouseKey).stream().filter(Objects::nonNull).findFirst()
+                .orElseThrow(() -> new IllegalStateException("payment " + m.paymentId() + ": no person to record its adjustment for"));
+        AdjustmentRow a = new AdjustmentRow();
+        a.setClaimId(m.claimId());
+        a.setPaymentId(m.paymentId());
+        a.setPersonKey(person);
+        a.setBenefit(m.benefit());
+        a.setPeriod(m.period());
+        a.setCause(cause);
+        a.setAmountBefore(before);
+        a.setAmountAfter(due);
+        a.setDifference(difference);
+        a.setDeterminationId(determinationId);
+        a.setCreatedAt(now);
+        a.setKind(difference.signum() > 0 ? TOP_UP : OVERPAYMENT);
+        a.setStatus(difference.signum() > 0 ? "SCHEDULED" : "OPEN");
+        return a;
+    }
+
+    static boolean notPaidYet(PaidMonth m) {
+        return m.status().equals("SCHEDULED") || m.status().equals("FAILED");
+    }
+
+    /** The claim's timeline: what a correction or an event changed in months paid. */
+    void recordOnClaim(long claimId, String what, List<AdjustmentRow> made) {
+        BigDecimal ups = made.stream().filter(a -> a.getKind().equals(TOP_UP)).map(AdjustmentRow::getDifference)
+                .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+        BigDecimal overs = made.stream().filter(a -> a.getKind().equals(OVERPAYMENT)).map(a -> a.getDifference().negate())
+                .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+        long nUp = made.stream().filter(a -> a.getKind().equals(TOP_UP)).count();
+        audit.claim(claimId, AuditLog.SYSTEM, "CORRECTED", what + " changes " + made.size() + " month(s) paid: " + nUp + " top-up(s) of "
+                        + ups + " yuan, " + (made.size() - nUp) + " overpayment(s) of " + overs + " yuan for a reviewer (determination "
+                        + made.get(0).getDeterminationId() + ")",
+                List.of(made.get(0).getCause(), Long.toString(nUp), ups.toPlainString(), Long.toString(made.size() - nUp),
+                        overs.toPlainString()));
+    }
+
     /** The top-up of one month: a segment of its own (the correction's determination), and its payment, due now. */
-    private long topUp(PolicyTable v, PaidMonth m, Segment seg, BigDecimal difference, long determinationId, YearMonth runMonth,
+    private long topUp(String cause, PaidMonth m, Segment seg, BigDecimal difference, long determinationId, YearMonth runMonth,
                        Instant now) {
         EntitlementRow e = new EntitlementRow();
         e.setClaimId(m.claimId());
         e.setDeterminationId(determinationId);
-        e.setBenefit(v.code().name());
+        e.setBenefit(m.benefit());
         e.setSubjectPath(m.subjectPath());
         e.setSubjectLabel(m.subjectLabel());
         e.setPeriodicity(Periodicity.MONTHLY.name());
@@ -218,7 +255,7 @@ public class Corrections {
         p.setStatus("SCHEDULED");
         p.setAttempts(0);
         p.setKind(TOP_UP);
-        p.setCorrection(v.id());
+        p.setCorrection(cause);
         mapper.insertPayments(List.of(p));
         return p.getId();
     }
@@ -245,13 +282,5 @@ public class Corrections {
 
     private String keyOf(Person person) {
         return person == null || person.idNumber() == null ? null : keys.of(person.idNumber());
-    }
-
-    private Household read(String text) {
-        try {
-            return json.readValue(text, Household.class);
-        } catch (JsonProcessingException ex) {
-            throw new IllegalStateException("stored household unreadable: " + ex.getOriginalMessage(), ex);
-        }
     }
 }

@@ -1,7 +1,6 @@
 package cn.huiyisheng.app.payments;
 
 import cn.huiyisheng.app.audit.AuditLog;
-import cn.huiyisheng.app.determinations.DeterminationRow;
 import cn.huiyisheng.app.determinations.SealedDeterminations;
 import cn.huiyisheng.app.evaluation.HeldGrants;
 import cn.huiyisheng.app.evaluation.SystemRecords;
@@ -13,8 +12,6 @@ import cn.huiyisheng.rules.engine.Reason;
 import cn.huiyisheng.rules.engine.Segment;
 import cn.huiyisheng.rules.household.Household;
 import cn.huiyisheng.rules.household.Person;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -49,17 +46,17 @@ public class RecurringEntitlements {
     private final Entitlements entitlements;
     private final PersonKeys keys;
     private final AuditLog audit;
-    private final ObjectMapper json;
+    private final Households households;
     private final Clock clock;
 
     public RecurringEntitlements(PaymentMapper mapper, SealedDeterminations determinations, Entitlements entitlements, PersonKeys keys,
-                                 AuditLog audit, ObjectMapper json, Clock clock) {
+                                 AuditLog audit, Households households, Clock clock) {
         this.mapper = mapper;
         this.determinations = determinations;
         this.entitlements = entitlements;
         this.keys = keys;
         this.audit = audit;
-        this.json = json;
+        this.households = households;
         this.clock = clock;
     }
 
@@ -108,9 +105,7 @@ public class RecurringEntitlements {
         if (to.isBefore(from)) {
             return new Outcome(0, false);
         }
-        DeterminationRow approved = determinations.latest(e.getClaimId()).orElseThrow(() -> new IllegalStateException(
-                "standing entitlement " + e.getId() + ": claim " + e.getClaimId() + " has no determination"));
-        Household household = read(approved.getFactsJson());
+        Household household = households.current(e.getClaimId());
         String applicantKey = keyOf(household.applicant());
         String spouseKey = keyOf(household.spouse());
         // what other claims hold for these persons in these months is not paid again
@@ -183,13 +178,5 @@ public class RecurringEntitlements {
 
     private String keyOf(Person person) {
         return person == null || person.idNumber() == null ? null : keys.of(person.idNumber());
-    }
-
-    private Household read(String text) {
-        try {
-            return json.readValue(text, Household.class);
-        } catch (JsonProcessingException ex) {
-            throw new IllegalStateException("stored household unreadable: " + ex.getOriginalMessage(), ex);
-        }
     }
 }

@@ -21,6 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -71,6 +75,8 @@ class LifelongEntitlementsTest {
     RecurringEntitlements recurring;
     @Autowired
     Corrections adjustments;
+    @Autowired
+    LifeEvents events;
     /** The notes of the bank-file lines of the last run ({@link #paymentRunAt}), in their order. */
     final List<String> notes = new ArrayList<>();
 
@@ -92,8 +98,8 @@ class LifelongEntitlementsTest {
         return paymentRunAt(localDateTime, null);
     }
 
-    /** As {@link #paymentRunAt(String)}, the lines of one benefit only (the runs pay every test's entitlements). */
-    List<String> paymentRunAt(String localDateTime, String benefit) {
+    /** As {@link #paymentRunAt(String)}, the lines of one benefit or one claim only (the runs pay every test's entitlements). */
+    List<String> paymentRunAt(String localDateTime, String benefitOrClaim) {
         at(localDateTime);
         Payments.RunView started = payments.startRun(users.current("payment"));
         String process = mapper.findRun(started.id()).getProcessInstanceId();
@@ -109,7 +115,7 @@ class LifelongEntitlementsTest {
             String csv = new String(payments.bankFile(run.id(), f.payer(), users.current("payment")).content(), StandardCharsets.UTF_8);
             csv.lines().skip(1).forEach(l -> {
                 String[] c = l.split(",", -1);
-                if (benefit == null || benefit.equals(c[6])) {
+                if (benefitOrClaim == null || benefitOrClaim.equals(c[6]) || benefitOrClaim.equals(c[7])) {
                     lines.add(c[1] + " " + c[5] + " " + c[4] + " " + c[6]);
                     notes.add(c[8]);
                 }
@@ -273,5 +279,77 @@ class LifelongEntitlementsTest {
         List<String> types = new ArrayList<>();
         timeline.forEach(e -> types.add(e.get("type").asText()));
         assertThat(types).filteredOn("ENTITLEMENT_ENDED"::equals).hasSize(2);
+    }
+
+    ResponseEntity<JsonNode> lifeEvent(String user, String reference, String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return http.withBasicAuth(user, user).postForEntity("/api/claims/" + reference + "/life-events", new HttpEntity<>(body, headers),
+                JsonNode.class);
+    }
+
+    @Test
+    void aRecipientsDeathStopsTheirPaymentsAfterTheMonthOfDeathAndFlagsTheMonthsAlreadyPaid() throws Exception {
+        People.Couple couple = People.couple(users);
+        ClaimDriver driver = new ClaimDriver(http, runtime, management, taskService);
+        at("2016-01-10T10:00:00");
+        String reference = driver.submit(couple, """
+                {"household": %s, "benefits": ["SPECIAL_SUPPORT"], "period": {"from": "2016-01"}, "bankAccount": "%s"}"""
+                .formatted(couple.household(), couple.bankAccount()));
+        String amount = driver.claim(couple, reference).at("/determination/period/benefits/0/subjects/0/segments/0/amount").decimalValue()
+                .setScale(2).toPlainString();
+        driver.approve("reviewer", reference);
+        driver.runJobs(reference);
+        long claimId = claims.findByReference(reference).getId();
+        assertThat(paymentRunAt("2016-04-01T09:00:00", reference)).hasSize(8)
+                .extracting(l -> l.split(" ")[1]).containsOnly("2016-01", "2016-02", "2016-03", "2016-04");
+
+        // a bad event changes nothing: every problem named by its field
+        at("2016-04-20T10:00:00");
+        ResponseEntity<JsonNode> bad = lifeEvent("reviewer", reference, """
+                {"kind": "DEATH", "subject": "child[5]", "date": "2016-05-01"}""");
+        assertThat(bad.getStatusCode().value()).isEqualTo(400);
+        List<String> paths = new ArrayList<>();
+        bad.getBody().get("problems").forEach(p -> paths.add(p.get("path").asText()));
+        assertThat(paths).containsExactlyInAnyOrder("$.date", "$.evidence", "$.subject");
+        // nor may the applicant record one
+        assertThat(http.withBasicAuth(couple.username(), couple.password()).postForEntity("/api/claims/" + reference + "/life-events",
+                new HttpEntity<>("{}", jsonHeaders()), JsonNode.class).getStatusCode().value()).isEqualTo(403);
+        assertThat(events.ofClaim(claimId)).isEmpty();
+
+        // the husband died on 2016-02-15: he is paid through February; March and April, already paid, are overpaid
+        ResponseEntity<JsonNode> recorded = lifeEvent("reviewer", reference, """
+                {"kind": "DEATH", "subject": "spouse", "date": "2016-02-15", "evidence": "死亡证明 No. 4403042016000123"}""");
+        assertThat(recorded.getStatusCode().value()).as(String.valueOf(recorded.getBody())).isEqualTo(201);
+        assertThat(recorded.getBody().get("overpayments").asInt()).isEqualTo(2);
+        assertThat(recorded.getBody().get("overpaid").decimalValue()).isEqualByComparingTo(new java.math.BigDecimal(amount).multiply(
+                java.math.BigDecimal.valueOf(2)));
+        assertThat(recorded.getBody().get("ended").asInt()).isEqualTo(1);
+        assertThat(adjustments.ofClaim(claimId)).hasSize(2).allSatisfy(a -> {
+            assertThat(a.getKind()).isEqualTo(Corrections.OVERPAYMENT);
+            assertThat(a.getStatus()).isEqualTo("OPEN");
+            assertThat(a.getPeriod()).isIn("2016-03", "2016-04");
+            assertThat(a.getLifeEventId()).isNotNull();
+        });
+        assertThat(recurring.ofClaim(claimId)).filteredOn(e -> e.getSubjectPath().startsWith("$.spouse")).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.getStatus()).isEqualTo("CLOSED");
+                    assertThat(e.getEndPeriod()).isEqualTo("2016-02");
+                    assertThat(e.getEndReason()).contains("去世");
+                });
+        // his wife goes on being paid; he is not
+        assertThat(paymentRunAt("2016-05-01T09:00:00", reference)).containsExactly(couple.womanName() + " 2016-05 " + amount
+                + " SPECIAL_SUPPORT");
+        JsonNode timeline = driver.claim(couple, reference).get("timeline");
+        List<String> types = new ArrayList<>();
+        timeline.forEach(e -> types.add(e.get("type").asText()));
+        assertThat(types).contains("LIFE_EVENT", "CORRECTED", "ENTITLEMENT_ENDED");
+        assertThat(events.ofClaim(claimId)).singleElement().satisfies(e -> assertThat(e.getRecordedBy()).isEqualTo("reviewer"));
+    }
+
+    static HttpHeaders jsonHeaders() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return headers;
     }
 }

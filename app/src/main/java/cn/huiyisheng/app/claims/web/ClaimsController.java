@@ -112,6 +112,23 @@ public class ClaimsController {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(claims.view(claims.visible(reference, user.username(), user.roles())));
     }
 
+    @Operation(summary = "Record a life event of an approved claim's household / 登记家庭情况变化", description = "Reviewers and"
+            + " supervisors: a recipient's death, a child's death or disability, a birth or adoption, a revoked certificate, a"
+            + " registration moved out or a residence permit expired, with its date and the evidence seen. The claim's entitlements"
+            + " are determined again from that date: months paid that are no longer due become overpayment records, months not"
+            + " yet paid are cancelled, standing entitlements change or end. Bad input: 400 naming each field; nothing changes.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    schema = @Schema(implementation = cn.huiyisheng.app.payments.LifeEvents.Event.class),
+                    examples = @ExampleObject(name = "a recipient's death", value = "{\"kind\": \"DEATH\", \"subject\": \"spouse\","
+                            + " \"date\": \"2014-03-10\", \"evidence\": \"死亡证明 No. 4403042014000123\"}"))))
+    @PostMapping(value = "/{reference}/life-events", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<cn.huiyisheng.app.payments.LifeEvents.Recorded> lifeEvent(Authentication auth, @PathVariable String reference,
+                                                                                   @RequestBody(required = false) byte[] body) {
+        CurrentUser user = CurrentUser.of(auth);
+        cn.huiyisheng.app.payments.LifeEvents.Event event = input.require(body, cn.huiyisheng.app.payments.LifeEvents.Event.class);
+        return ResponseEntity.status(HttpStatus.CREATED).body(claims.recordLifeEvent(reference, user, event));
+    }
+
     @Operation(summary = "Appeal a refusal / 申诉", description = "Within the appeal window, with the reason the applicant disagrees.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(schema = @Schema(implementation = Appeal.class),
                     examples = @ExampleObject(name = "a reason", value = "{\"reason\": \"我的户籍在2012年已迁入福田区\"}"))))

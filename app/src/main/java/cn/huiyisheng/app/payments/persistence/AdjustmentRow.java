@@ -20,6 +20,10 @@ public class AdjustmentRow {
     private Long topUpPaymentId;
     private long determinationId;
     private Instant createdAt;
+    private Long lifeEventId;
+
+    public Long getLifeEventId() { return lifeEventId; }
+    public void setLifeEventId(Long lifeEventId) { this.lifeEventId = lifeEventId; }
 
     public Long getId() { return id; }
     public void setId(Long id) { this.id = id; }

@@ -51,6 +51,24 @@ public interface PaymentMapper {
 
     List<AdjustmentRow> adjustmentsOfClaim(@Param("claimId") long claimId);
 
+    int insertLifeEvent(LifeEventRow row);
+
+    /** The claim's life events, in the order they were recorded. */
+    List<LifeEventRow> lifeEventsOfClaim(@Param("claimId") long claimId);
+
+    /** The household facts as the claim's latest life event left them; null when it has none. */
+    String latestEventFacts(@Param("claimId") long claimId);
+
+    /** The claim's regular monthly payments from {@code from} on, whatever their status (not cancelled), with their adjustments. */
+    List<PaidMonth> paidOfClaimFrom(@Param("claimId") long claimId, @Param("from") String from);
+
+    /** The claim's payments of months after {@code after} of the standing entitlements and segments of these subjects (paths). */
+    List<PaymentRow> paymentsOfSubjectsAfter(@Param("claimId") long claimId, @Param("paths") List<String> paths,
+                                             @Param("after") String after);
+
+    /** Cancels a payment not yet taken into a run (scheduled, or failed and due again): 0 when a run holds or paid it. */
+    int cancelPayment(@Param("id") long id);
+
     /** Closes a standing entitlement: its last month paid and why it ended. */
     int closeRecurring(@Param("id") long id, @Param("endPeriod") String endPeriod, @Param("reason") String reason,
                        @Param("at") Instant at);
