@@ -11,6 +11,7 @@ import cn.huiyisheng.app.identity.CurrentUser;
 import cn.huiyisheng.app.identity.PersonKeys;
 import cn.huiyisheng.app.identity.Role;
 import cn.huiyisheng.app.payments.Entitlements;
+import cn.huiyisheng.app.payments.Confirmations;
 import cn.huiyisheng.app.payments.LifeEvents;
 import cn.huiyisheng.app.web.ApiErrors;
 import cn.huiyisheng.app.web.BadInput;
@@ -59,12 +60,14 @@ public class Claims {
     private final ClaimParties parties;
     private final SecurityTrail trail;
     private final LifeEvents lifeEvents;
+    private final Confirmations confirmations;
     private final SecureRandom random = new SecureRandom();
 
     public Claims(ClaimMapper claims, EvaluationService evaluations, SealedDeterminations determinations, Entitlements entitlements,
                   RuntimeService runtime, AuditLog audit, ObjectMapper json, Clock clock, PersonKeys keys, ClaimParties parties,
-                  SecurityTrail trail, LifeEvents lifeEvents) {
+                  SecurityTrail trail, LifeEvents lifeEvents, Confirmations confirmations) {
         this.lifeEvents = lifeEvents;
+        this.confirmations = confirmations;
         this.claims = claims;
         this.evaluations = evaluations;
         this.determinations = determinations;
@@ -378,9 +381,22 @@ public class Claims {
      */
     @Transactional
     public LifeEvents.Recorded recordLifeEvent(String reference, CurrentUser staff, LifeEvents.Event event) {
+        ClaimRow claim = approvedForStaff(reference, staff, "life event");
+        return lifeEvents.record(claim.getId(), reference, event, staff);
+    }
+
+    /** A reviewer or supervisor records the household's yearly confirmation (issue 10 §5); never of their own household. */
+    @Transactional
+    public Confirmations.Confirmed confirm(String reference, CurrentUser staff, String how) {
+        ClaimRow claim = approvedForStaff(reference, staff, "yearly confirmation");
+        return confirmations.confirm(claim.getId(), reference, how, staff);
+    }
+
+    /** The approved claim a reviewer or supervisor acts on after its approval: refused (and recorded) for anyone else. */
+    private ClaimRow approvedForStaff(String reference, CurrentUser staff, String action) {
         if (!staff.has(Role.REVIEWER) && !staff.has(Role.SUPERVISOR)) {
-            Forbidden refused = new Forbidden("NOT_STAFF", "only reviewers and supervisors record life events");
-            trail.refused(staff.username(), "claim " + reference + " life event", refused.code());
+            Forbidden refused = new Forbidden("NOT_STAFF", "only reviewers and supervisors record a " + action);
+            trail.refused(staff.username(), "claim " + reference + " " + action, refused.code());
             throw refused;
         }
         ClaimRow claim = claims.findByReference(reference);
@@ -389,14 +405,14 @@ public class Claims {
         }
         if (staff.personKey() != null && claims.isParty(reference, staff.personKey())) {
             cn.huiyisheng.processes.claim.DecisionRefused refused = ClaimWorkflow.conflictOfInterest(staff);
-            trail.refused(staff.username(), "claim " + reference + " life event", refused.code());
+            trail.refused(staff.username(), "claim " + reference + " " + action, refused.code());
             throw refused;
         }
         if (!ClaimStatus.APPROVED.name().equals(claim.getStatus())) {
             throw new Conflict("NOT_APPROVED", "claim " + reference + " is " + claim.getStatus()
-                    + ": a life event changes the entitlements of an approved claim (correct an open claim's facts by a request for information)");
+                    + ": a " + action + " concerns the entitlements of an approved claim");
         }
-        return lifeEvents.record(claim.getId(), reference, event, staff);
+        return claim;
     }
 
     /** The applicant appeals a refusal within the appeal window. */

@@ -43,6 +43,10 @@ public class EventTexts {
                 case "LIFE_EVENT" -> p.size() < 4 ? null : messages.getMessage("event.detail.LIFE_EVENT",
                         new Object[]{messages.getMessage("lifeEvent." + p.get(0), null, p.get(0), locale), p.get(1), p.get(2), p.get(3)},
                         locale);
+                case "CONFIRMATION_DUE", "SUSPENDED" -> p.size() < 3 ? null : messages.getMessage("event.detail." + type,
+                        new Object[]{benefits(p.get(0), locale), p.get(1), p.get(2)}, locale);
+                case "CONFIRMED" -> p.size() < 4 ? null : messages.getMessage("event.detail.CONFIRMED",
+                        new Object[]{p.get(0), p.get(1), p.get(2), p.get(3)}, locale);
                 case "CORRECTED" -> p.size() < 5 ? null : messages.getMessage("event.detail.CORRECTED",
                         new Object[]{p.get(0), p.get(1), formats.money(new BigDecimal(p.get(2))), p.get(3),
                                 formats.money(new BigDecimal(p.get(4)))}, locale);

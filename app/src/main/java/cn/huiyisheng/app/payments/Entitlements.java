@@ -43,10 +43,12 @@ public class Entitlements {
 
     private final PaymentMapper mapper;
     private final Clock clock;
+    private final Confirmations confirmations;
 
-    public Entitlements(PaymentMapper mapper, Clock clock) {
+    public Entitlements(PaymentMapper mapper, Clock clock, Confirmations confirmations) {
         this.mapper = mapper;
         this.clock = clock;
+        this.confirmations = confirmations;
     }
 
     /**
@@ -229,6 +231,7 @@ public class Entitlements {
         r.setDeterminedThrough(through.toString());
         r.setUntilPeriod(g.standing().openEnded() ? null : claimedTo.toString());
         r.setStatus(RecurringEntitlements.ACTIVE);
+        r.setConfirmationDue(confirmations.firstDue(b.benefit()));
         r.setCreatedAt(now);
         r.setUpdatedAt(now);
         return r;

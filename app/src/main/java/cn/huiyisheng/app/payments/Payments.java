@@ -67,12 +67,15 @@ public class Payments implements PaymentSteps {
     private final BankFiles.Encoding bankFileEncoding;
     private final RecurringEntitlements recurring;
     private final Corrections corrections;
+    private final Confirmations confirmations;
 
     public Payments(PaymentMapper mapper, RuntimeService runtime, TaskService tasks, AuditLog audit, ObjectMapper json, Clock clock,
                     Users users, SecurityTrail trail,
                     @org.springframework.beans.factory.annotation.Value("${huiyisheng.payments.bank-file-encoding:UTF_8_BOM}")
-                    BankFiles.Encoding bankFileEncoding, RecurringEntitlements recurring, Corrections corrections) {
+                    BankFiles.Encoding bankFileEncoding, RecurringEntitlements recurring, Corrections corrections,
+                    Confirmations confirmations) {
         this.bankFileEncoding = bankFileEncoding;
+        this.confirmations = confirmations;
         this.corrections = corrections;
         this.recurring = recurring;
         this.mapper = mapper;
@@ -284,6 +287,12 @@ public class Payments implements PaymentSteps {
         if (corrected.topUps() + corrected.overpayments() > 0) {
             audit.run(run.getId(), AuditLog.SYSTEM, "CORRECTED", corrected.topUps() + " top-up(s), " + corrected.topUpTotal() + " yuan; "
                     + corrected.overpayments() + " overpayment(s), " + corrected.overpaidTotal() + " yuan, for a reviewer");
+        }
+        // yearly confirmations: reminders, and suspension past the grace period
+        Confirmations.Checked confirmed = confirmations.check();
+        if (confirmed.reminded() + confirmed.suspended() > 0) {
+            audit.run(run.getId(), AuditLog.SYSTEM, "CONFIRMATIONS", confirmed.reminded() + " reminder(s), " + confirmed.suspended()
+                    + " entitlement(s) suspended");
         }
         // the standing entitlements' months come due, each determined under the rules as known now
         RecurringEntitlements.Determined determined = recurring.determineDue(YearMonth.parse(run.getRunMonth()));

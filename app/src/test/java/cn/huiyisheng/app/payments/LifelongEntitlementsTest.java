@@ -199,6 +199,11 @@ class LifelongEntitlementsTest {
         // October: August to October paid at 380
         assertThat(paymentRunAt("2014-10-01T09:00:00", "SPECIAL_SUPPORT")).hasSize(6)
                 .allSatisfy(l -> assertThat(l).endsWith(" 380.00 SPECIAL_SUPPORT"));
+        // the couple confirm a year after the approval (special support needs it yearly)
+        at("2014-10-20T10:00:00");
+        assertThat(http.withBasicAuth("reviewer", "reviewer").postForEntity("/api/claims/" + reference + "/confirmations",
+                new HttpEntity<>("{\"how\": \"本人到社区服务中心现场认证\"}", jsonHeaders()), JsonNode.class).getStatusCode().value())
+                .isEqualTo(201);
         // January 2015: a correction is published: 420 from September 2014, months already paid
         at("2015-01-10T15:00:00");
         String correction = "SPECIAL_SUPPORT-v" + PolicyLifecycle.publishSpecialSupport(http, PolicyLifecycle.specialSupportWorkbook("420"),
@@ -351,5 +356,48 @@ class LifelongEntitlementsTest {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         return headers;
+    }
+
+    @Test
+    void anUnconfirmedRecipientIsSuspendedAfterTheGracePeriodAndPaidTheMonthsItWaitedOnConfirming() throws Exception {
+        People.Couple couple = People.couple(users);
+        ClaimDriver driver = new ClaimDriver(http, runtime, management, taskService);
+        at("2017-01-10T10:00:00");
+        String reference = driver.submit(couple, """
+                {"household": %s, "benefits": ["SPECIAL_SUPPORT"], "period": {"from": "2017-01"}, "bankAccount": "%s"}"""
+                .formatted(couple.household(), couple.bankAccount()));
+        driver.approve("reviewer", reference);
+        driver.runJobs(reference);
+        long claimId = claims.findByReference(reference).getId();
+        assertThat(recurring.ofClaim(claimId)).allSatisfy(e -> assertThat(e.getConfirmationDue()).hasToString("2018-01-10"));
+
+        // March 2018: the confirmation was due in January; within the 90 days' grace the months are paid, and a reminder is given
+        assertThat(paymentRunAt("2018-03-01T09:00:00", reference)).hasSize(30);
+        // May: still unconfirmed after the grace period: suspended, not ended; nothing paid
+        assertThat(paymentRunAt("2018-05-01T09:00:00", reference)).isEmpty();
+        assertThat(recurring.ofClaim(claimId)).hasSize(2).allSatisfy(e -> {
+            assertThat(e.getStatus()).isEqualTo("SUSPENDED");
+            assertThat(e.getDeterminedThrough()).isEqualTo("2018-03");
+        });
+        assertThat(paymentRunAt("2018-06-01T09:00:00", reference)).isEmpty();
+
+        // the couple confirm in June: the entitlements go on, and July's run pays April to July
+        at("2018-06-15T10:00:00");
+        ResponseEntity<JsonNode> confirmed = http.withBasicAuth("reviewer", "reviewer").postForEntity("/api/claims/" + reference
+                + "/confirmations", new HttpEntity<>("{\"how\": \"视频认证\"}", jsonHeaders()), JsonNode.class);
+        assertThat(confirmed.getStatusCode().value()).as(String.valueOf(confirmed.getBody())).isEqualTo(201);
+        assertThat(confirmed.getBody().get("resumed").asInt()).isEqualTo(2);
+        assertThat(confirmed.getBody().get("nextDue").asText()).isEqualTo("2019-06-15");
+        assertThat(paymentRunAt("2018-07-01T09:00:00", reference)).hasSize(8)
+                .extracting(l -> l.split(" ")[1]).containsOnly("2018-04", "2018-05", "2018-06", "2018-07");
+        JsonNode timeline = driver.claim(couple, reference).get("timeline");
+        List<String> types = new ArrayList<>();
+        timeline.forEach(e -> types.add(e.get("type").asText()));
+        assertThat(types).filteredOn("CONFIRMATION_DUE"::equals).hasSize(2);
+        assertThat(types).filteredOn("SUSPENDED"::equals).hasSize(2);
+        assertThat(types).filteredOn("CONFIRMED"::equals).hasSize(1);
+        // a confirmation needs to say how it was given
+        assertThat(http.withBasicAuth("reviewer", "reviewer").postForEntity("/api/claims/" + reference + "/confirmations",
+                new HttpEntity<>("{}", jsonHeaders()), JsonNode.class).getStatusCode().value()).isEqualTo(400);
     }
 }

@@ -129,6 +129,21 @@ public class ClaimsController {
         return ResponseEntity.status(HttpStatus.CREATED).body(claims.recordLifeEvent(reference, user, event));
     }
 
+    @Schema(description = "A yearly confirmation / 年度生存认证")
+    public record Confirmation(@Schema(description = "how the recipients confirmed", example = "本人到社区服务中心现场认证",
+            requiredMode = Schema.RequiredMode.REQUIRED) String how) {
+    }
+
+    @Operation(summary = "Record the yearly confirmation of an approved claim's recipients / 登记年度生存认证", description = "Reviewers"
+            + " and supervisors. The standing entitlements that need a yearly confirmation are confirmed for a year; a suspended one"
+            + " goes on, and the next payment run pays the months it waited.")
+    @PostMapping(value = "/{reference}/confirmations", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<cn.huiyisheng.app.payments.Confirmations.Confirmed> confirm(Authentication auth, @PathVariable String reference,
+                                                                                     @RequestBody(required = false) byte[] body) {
+        Confirmation c = input.require(body, Confirmation.class);
+        return ResponseEntity.status(HttpStatus.CREATED).body(claims.confirm(reference, CurrentUser.of(auth), c.how()));
+    }
+
     @Operation(summary = "Appeal a refusal / 申诉", description = "Within the appeal window, with the reason the applicant disagrees.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(schema = @Schema(implementation = Appeal.class),
                     examples = @ExampleObject(name = "a reason", value = "{\"reason\": \"我的户籍在2012年已迁入福田区\"}"))))

@@ -69,6 +69,17 @@ public interface PaymentMapper {
     /** Cancels a payment not yet taken into a run (scheduled, or failed and due again): 0 when a run holds or paid it. */
     int cancelPayment(@Param("id") long id);
 
+    /** Active standing entitlements whose yearly confirmation was due by {@code today}. */
+    List<RecurringEntitlementRow> findUnconfirmed(@Param("today") java.time.LocalDate today);
+
+    int suspendRecurring(@Param("id") long id, @Param("at") Instant at);
+
+    /** Marks the reminder of the current due date given: 0 when it was given already. */
+    int setReminded(@Param("id") long id, @Param("at") Instant at);
+
+    /** The recipient confirmed: the next confirmation is due then, and a suspended entitlement goes on. */
+    int confirmRecurring(@Param("id") long id, @Param("nextDue") java.time.LocalDate nextDue, @Param("at") Instant at);
+
     /** Closes a standing entitlement: its last month paid and why it ended. */
     int closeRecurring(@Param("id") long id, @Param("endPeriod") String endPeriod, @Param("reason") String reason,
                        @Param("at") Instant at);

@@ -18,6 +18,14 @@ public class RecurringEntitlementRow {
     private String endReason;
     private Instant createdAt;
     private Instant updatedAt;
+    /** When the recipient must next confirm (yearly), for the benefits that need it; null otherwise. */
+    private java.time.LocalDate confirmationDue;
+    private java.time.LocalDate remindedFor;
+
+    public java.time.LocalDate getConfirmationDue() { return confirmationDue; }
+    public void setConfirmationDue(java.time.LocalDate confirmationDue) { this.confirmationDue = confirmationDue; }
+    public java.time.LocalDate getRemindedFor() { return remindedFor; }
+    public void setRemindedFor(java.time.LocalDate remindedFor) { this.remindedFor = remindedFor; }
 
     public Long getId() { return id; }
     public void setId(Long id) { this.id = id; }
