@@ -38,10 +38,15 @@ public final class Jobs {
         runDue(management, pi);
     }
 
+    /**
+     * Runs the due jobs of a process instance, and those of any payment run's chunks (instances of
+     * their own, which a run started and waits for), until none is left.
+     */
     public static int runDue(ManagementService management, String processInstanceId) {
         int ran = 0;
         for (int round = 0; round < 50; round++) {
-            List<Job> due = management.createJobQuery().processInstanceId(processInstanceId).executable().list();
+            List<Job> due = new java.util.ArrayList<>(management.createJobQuery().processInstanceId(processInstanceId).executable().list());
+            due.addAll(management.createJobQuery().processDefinitionKey("payment-run-chunk").executable().list());
             if (due.isEmpty()) {
                 return ran;
             }

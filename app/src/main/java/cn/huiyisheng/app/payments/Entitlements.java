@@ -67,10 +67,24 @@ public class Entitlements {
             return new Grant(claimId, determinationId, result, applicantKey, spouseKey, through, new Approval(claimedTo, openEnded), null);
         }
 
-        /** A run's determination of the months come due for one standing entitlement: only its benefit and subject. */
+        /**
+         * A run's determination of the months come due for one standing entitlement: only its benefit
+         * and subject, from the month after those it was determined through (and its first month) to
+         * {@code through} (the run's month, or its last claimed month).
+         */
         public static Grant ofRun(RecurringEntitlementRow of, long determinationId, EvaluationResponse result, String applicantKey,
-                                  String spouseKey) {
-            return new Grant(of.getClaimId(), determinationId, result, applicantKey, spouseKey, null, null, of);
+                                  String spouseKey, YearMonth through) {
+            return new Grant(of.getClaimId(), determinationId, result, applicantKey, spouseKey, through, null, of);
+        }
+
+        /** The first month a run's grant may pay: after those determined before, and not before the entitlement's start. */
+        YearMonth since() {
+            if (of == null) {
+                return null;
+            }
+            YearMonth next = YearMonth.parse(of.getDeterminedThrough()).plusMonths(1);
+            YearMonth start = YearMonth.parse(of.getStartPeriod());
+            return next.isBefore(start) ? start : next;
         }
 
         boolean covers(String benefit, String path) {
@@ -121,18 +135,20 @@ public class Entitlements {
                     if (!g.covers(b.benefit(), path)) {
                         continue;
                     }
+                    YearMonth since = g.since();
                     for (Segment seg : s.segments()) {
                         YearMonth to = g.through() != null && seg.to().isAfter(g.through()) ? g.through() : seg.to();
-                        if (!seg.eligible() || to.isBefore(seg.from())) {
+                        YearMonth from = since != null && seg.from().isBefore(since) ? since : seg.from();
+                        if (!seg.eligible() || to.isBefore(from)) {
                             continue;
                         }
-                        EntitlementRow e = entitlement(g, b.benefit(), s.path(), s.subject(), b.periodicity(), seg.from(), to,
+                        EntitlementRow e = entitlement(g, b.benefit(), s.path(), s.subject(), b.periodicity(), from, to,
                                 seg.amount(), seg.payer(), seg.version(), seg.rows());
                         if (g.of() != null) {
                             e.setRecurringId(g.of().getId());
                         }
                         List<Due> due = new ArrayList<>();
-                        for (YearMonth m = seg.from(); !m.isAfter(to); m = m.plusMonths(yearly ? 12 : 1)) {
+                        for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(yearly ? 12 : 1)) {
                             due.add(new Due(HeldGrants.period(b.periodicity(), m), m.toString(), true));
                         }
                         grants.put(e, due);

@@ -256,8 +256,11 @@ public class Payments implements PaymentSteps {
         return run;
     }
 
+    /** Standing entitlements determined in one chunk (one job, one transaction). */
+    static final int CHUNK_SIZE = 1000;
+
     @Override
-    public long collect(Long runId, String processInstanceId) {
+    public Prepared prepare(Long runId, String processInstanceId) {
         PaymentRunRow run;
         if (runId != null) {
             run = mapper.findRun(runId);
@@ -267,7 +270,7 @@ public class Payments implements PaymentSteps {
             run = newRun(AuditLog.SYSTEM, "SKIPPED");
             mapper.setRunProcess(run.getId(), processInstanceId);
             audit.run(run.getId(), AuditLog.SYSTEM, "SKIPPED", "run " + open.getId() + " is in progress (" + open.getStatus() + ")");
-            return run.getId();
+            return new Prepared(run.getId(), 0);
         } else {
             run = newRun(AuditLog.SYSTEM);
         }
@@ -276,14 +279,12 @@ public class Payments implements PaymentSteps {
             mapper.setRunProcess(run.getId(), processInstanceId);
             run.setProcessInstanceId(processInstanceId);
         }
-        if (!"STARTED".equals(run.getStatus())) {
-            return run.getId(); // collected already: this step is being retried
+        if (!"STARTED".equals(run.getStatus()) || run.getChunksTotal() > 0) {
+            return new Prepared(run.getId(), 0); // prepared already: this step is being retried
         }
-        // an officer's run never takes a payment of a claim of their own household: it stays due, for
-        // another officer's run or the monthly one
-        String officerKey = AuditLog.SYSTEM.equals(run.getStartedBy()) ? null : users.current(run.getStartedBy()).personKey();
+        YearMonth month = YearMonth.parse(run.getRunMonth());
         // the months already paid that a version published since corrects: top-ups (paid in this run) and overpayments
-        Corrections.Checked corrected = corrections.check(YearMonth.parse(run.getRunMonth()));
+        Corrections.Checked corrected = corrections.check(month);
         if (corrected.topUps() + corrected.overpayments() > 0) {
             audit.run(run.getId(), AuditLog.SYSTEM, "CORRECTED", corrected.topUps() + " top-up(s), " + corrected.topUpTotal() + " yuan; "
                     + corrected.overpayments() + " overpayment(s), " + corrected.overpaidTotal() + " yuan, for a reviewer");
@@ -294,12 +295,58 @@ public class Payments implements PaymentSteps {
             audit.run(run.getId(), AuditLog.SYSTEM, "CONFIRMATIONS", confirmed.reminded() + " reminder(s), " + confirmed.suspended()
                     + " entitlement(s) suspended");
         }
-        // the standing entitlements' months come due, each determined under the rules as known now
-        RecurringEntitlements.Determined determined = recurring.determineDue(YearMonth.parse(run.getRunMonth()));
-        if (determined.entitlements() > 0) {
-            audit.run(run.getId(), AuditLog.SYSTEM, "DETERMINED", determined.entitlements() + " standing entitlement(s) determined, "
-                    + determined.payments() + " payment(s) scheduled, " + determined.closed() + " ended");
+        // the standing entitlements' months come due, determined in chunks of ids, each a job of its own
+        List<Long> due = mapper.findRecurringDueIds(month.toString());
+        int chunks = (due.size() + CHUNK_SIZE - 1) / CHUNK_SIZE;
+        for (int c = 0; c < chunks; c++) {
+            List<Long> ids = due.subList(c * CHUNK_SIZE, Math.min(due.size(), (c + 1) * CHUNK_SIZE));
+            mapper.insertRunChunk(run.getId(), c, ids.get(0), ids.get(ids.size() - 1));
         }
+        if (chunks > 0) {
+            mapper.setRunChunks(run.getId(), chunks);
+            for (int c = 0; c < chunks; c++) {
+                runtime.startProcessInstanceByKey(PaymentProcess.CHUNK_PROCESS_ID, PaymentProcess.chunkKey(run.getId(), c),
+                        Map.of(PaymentProcess.RUN_ID, run.getId(), PaymentProcess.CHUNK, c));
+            }
+            audit.run(run.getId(), AuditLog.SYSTEM, "DETERMINING", due.size() + " standing entitlement(s) come due, in " + chunks
+                    + " chunk(s)");
+        }
+        return new Prepared(run.getId(), chunks);
+    }
+
+    @Override
+    public void determineChunk(long runId, int chunk) {
+        PaymentMapper.RunChunk c = mapper.findRunChunk(runId, chunk);
+        if (c == null) {
+            throw new IllegalStateException("run " + runId + " has no chunk " + chunk);
+        }
+        if (c.doneAt() != null) {
+            return; // done already: the job is being retried after its commit
+        }
+        PaymentRunRow run = mapper.findRun(runId);
+        RecurringEntitlements.Determined d = recurring.determineRange(YearMonth.parse(run.getRunMonth()), c.fromId(), c.toId());
+        mapper.setRunChunkDone(runId, chunk, d.entitlements(), d.payments(), d.closed(), clock.instant());
+        mapper.runChunkCounted(runId);
+        // the run's row is locked by this update until commit: every other chunk's count is either in
+        // (committed before) or waits for this one, so exactly one chunk sees the total
+        if (mapper.findRun(runId).getChunksDone() == run.getChunksTotal()) {
+            PaymentMapper.RunChunk sum = mapper.sumRunChunks(runId);
+            audit.run(runId, AuditLog.SYSTEM, "DETERMINED", sum.entitlements() + " standing entitlement(s) determined, "
+                    + sum.payments() + " payment(s) scheduled, " + sum.closed() + " ended");
+            runtime.createMessageCorrelation(PaymentProcess.MESSAGE_RUN_DETERMINED).processInstanceId(run.getProcessInstanceId())
+                    .correlate();
+        }
+    }
+
+    @Override
+    public long collect(Long runId, String processInstanceId) {
+        PaymentRunRow run = mapper.findRun(runId);
+        if (!"STARTED".equals(run.getStatus())) {
+            return run.getId(); // collected already (this step is being retried), or a skipped run
+        }
+        // an officer's run never takes a payment of a claim of their own household: it stays due, for
+        // another officer's run or the monthly one
+        String officerKey = AuditLog.SYSTEM.equals(run.getStartedBy()) ? null : users.current(run.getStartedBy()).personKey();
         mapper.takeDuePayments(run.getId(), run.getRunMonth(), officerKey);
         List<PaymentLine> lines = mapper.findLinesOfRun(run.getId());
         BigDecimal total = lines.stream().map(PaymentLine::getAmount).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);

@@ -18,7 +18,11 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
@@ -38,8 +42,6 @@ public class RecurringEntitlements {
 
     public static final String ACTIVE = "ACTIVE";
     public static final String CLOSED = "CLOSED";
-    /** Standing entitlements read at a time. */
-    private static final int PAGE = 500;
 
     private final PaymentMapper mapper;
     private final SealedDeterminations determinations;
@@ -64,86 +66,113 @@ public class RecurringEntitlements {
     public record Determined(int entitlements, int payments, int closed) {
     }
 
-    /** Determines every active standing entitlement's months come due by {@code month}. */
+    /** Determines every active standing entitlement's months come due by {@code month} (all chunks at once, in this transaction). */
     public Determined determineDue(YearMonth month) {
+        return determineRange(month, Long.MIN_VALUE, Long.MAX_VALUE);
+    }
+
+    /**
+     * Determines the months come due by {@code month} of the active standing entitlements with ids
+     * from {@code fromId} to {@code toId} (a chunk of a run): one sealed determination per claim, of
+     * all its benefits due.
+     */
+    public Determined determineRange(YearMonth month, long fromId, long toId) {
+        LocalDate asOf = LocalDate.now(clock);
+        Map<Long, List<RecurringEntitlementRow>> byClaim = new LinkedHashMap<>();
+        for (RecurringEntitlementRow e : mapper.findRecurringDueBetween(month.toString(), fromId, toId)) {
+            byClaim.computeIfAbsent(e.getClaimId(), k -> new ArrayList<>()).add(e);
+        }
         int determined = 0;
         int payments = 0;
         int closed = 0;
-        LocalDate asOf = LocalDate.now(clock);
-        long after = 0;
-        for (List<RecurringEntitlementRow> page = mapper.findRecurringDue(month.toString(), after, PAGE); !page.isEmpty();
-             page = mapper.findRecurringDue(month.toString(), after, PAGE)) {
-            for (RecurringEntitlementRow e : page) {
-                after = e.getId();
-                Outcome o = determine(e, month, asOf);
-                if (o != null) {
-                    determined++;
-                    payments += o.payments();
-                    closed += o.closed() ? 1 : 0;
-                }
-            }
+        for (Map.Entry<Long, List<RecurringEntitlementRow>> c : byClaim.entrySet()) {
+            Outcome o = determineClaim(c.getKey(), c.getValue(), month, asOf);
+            determined += o.entitlements();
+            payments += o.payments();
+            closed += o.closed();
         }
         return new Determined(determined, payments, closed);
     }
 
-    private record Outcome(int payments, boolean closed) {
+    private record Outcome(int entitlements, int payments, int closed) {
     }
 
-    /** One standing entitlement's months from the one after those determined through {@code month}; null if another run took them. */
-    private Outcome determine(RecurringEntitlementRow e, YearMonth month, LocalDate asOf) {
-        YearMonth from = YearMonth.parse(e.getDeterminedThrough()).plusMonths(1);
-        YearMonth start = YearMonth.parse(e.getStartPeriod());
-        if (from.isBefore(start)) {
-            from = start;
+    /** One standing entitlement's months to determine now: from the month after those determined, to the run's (or its last). */
+    private record Due(RecurringEntitlementRow e, YearMonth from, YearMonth to) {
+    }
+
+    /** A claim's standing entitlements come due: advanced first (skipping any another run took), then one sealed determination. */
+    private Outcome determineClaim(long claimId, List<RecurringEntitlementRow> rows, YearMonth month, LocalDate asOf) {
+        List<Due> due = new ArrayList<>();
+        for (RecurringEntitlementRow e : rows) {
+            YearMonth from = YearMonth.parse(e.getDeterminedThrough()).plusMonths(1);
+            YearMonth start = YearMonth.parse(e.getStartPeriod());
+            if (from.isBefore(start)) {
+                from = start;
+            }
+            YearMonth to = e.getUntilPeriod() != null && YearMonth.parse(e.getUntilPeriod()).isBefore(month)
+                    ? YearMonth.parse(e.getUntilPeriod()) : month;
+            // in this transaction: these months are this run's (a run at once waits here, then finds 0)
+            if (mapper.advanceRecurring(e.getId(), e.getDeterminedThrough(), to.toString(), clock.instant()) == 1 && !to.isBefore(from)) {
+                due.add(new Due(e, from, to));
+            }
         }
-        YearMonth to = e.getUntilPeriod() != null && YearMonth.parse(e.getUntilPeriod()).isBefore(month) ? YearMonth.parse(e.getUntilPeriod())
-                : month;
-        // first, and in this transaction: these months are this run's (a run at once waits here, then finds 0)
-        if (mapper.advanceRecurring(e.getId(), e.getDeterminedThrough(), to.toString(), clock.instant()) != 1) {
-            return null;
+        if (due.isEmpty()) {
+            return new Outcome(0, 0, 0);
         }
-        if (to.isBefore(from)) {
-            return new Outcome(0, false);
-        }
-        Household household = households.current(e.getClaimId());
+        Household household = households.current(claimId);
         String applicantKey = keyOf(household.applicant());
         String spouseKey = keyOf(household.spouse());
+        YearMonth from = due.stream().map(Due::from).min(YearMonth::compareTo).orElseThrow();
+        YearMonth to = due.stream().map(Due::to).max(YearMonth::compareTo).orElseThrow();
+        List<String> benefits = due.stream().map(d -> d.e().getBenefit()).distinct().toList();
         // what other claims hold for these persons in these months is not paid again
-        List<String> persons = HeldGrants.persons(e.getSubjectPath(), applicantKey, spouseKey).stream().filter(Objects::nonNull).toList();
-        List<HeldGrants.Held> held = persons.isEmpty() ? List.of() : mapper.findHeld(persons, List.of(e.getBenefit()), e.getClaimId(),
-                from.toString(), to.toString(), Integer.toString(from.getYear()), Integer.toString(to.getYear()));
-        SealedDeterminations.Sealed sealed = determinations.evaluateAndSeal(SealedDeterminations.SCOPE_PAYMENT, e.getClaimId(), household,
-                asOf, from, to, List.of(e.getBenefit()), new SystemRecords(held, List.of()));
-        Entitlements.Granted granted = entitlements.grant(Entitlements.Grant.ofRun(e, sealed.row().getId(), sealed.response(),
-                applicantKey, spouseKey));
-        String versions = versions(sealed, e);
-        audit.claim(e.getClaimId(), AuditLog.SYSTEM, "PAYMENT_DETERMINED", e.getBenefit() + " " + e.getSubjectLabel() + " " + from + " to "
-                        + to + ": " + granted.paymentsScheduled() + " payment(s), " + granted.amountScheduled() + " yuan under " + versions
-                        + " (determination " + sealed.row().getId() + ")",
-                List.of(e.getBenefit(), from.toString(), to.toString(), Integer.toString(granted.paymentsScheduled()),
-                        granted.amountScheduled().toPlainString(), versions));
-        // the conditions no longer hold in the last month determined: the entitlement ends, with the rules' reason
-        Segment last = lastSegment(sealed.response(), e);
-        // (not when another claim holds the month: that one pays it, and this one goes on)
-        if (last != null && !last.eligible() && last.reasons().stream().noneMatch(r -> HeldGrants.HELD.equals(r.code()))) {
-            String reason = last.reasons().stream().filter(r -> !r.met()).map(Reason::zh).filter(Objects::nonNull)
-                    .collect(Collectors.joining("；"));
-            YearMonth lastPaid = eligibleThrough(sealed.response(), e);
-            String end = lastPaid != null ? lastPaid.toString() : e.getDeterminedThrough();
-            mapper.closeRecurring(e.getId(), end, reason.isEmpty() ? "不再符合条件" : cut(reason), clock.instant());
-            audit.claim(e.getClaimId(), AuditLog.SYSTEM, "ENTITLEMENT_ENDED", e.getBenefit() + " " + e.getSubjectLabel() + " ends after "
-                    + end + ": " + reason, List.of(e.getBenefit(), end, reason));
-            return new Outcome(granted.paymentsScheduled(), true);
+        List<String> persons = HeldGrants.persons("$", applicantKey, spouseKey);
+        List<HeldGrants.Held> held = persons.isEmpty() ? List.of() : mapper.findHeld(persons, benefits, claimId, from.toString(),
+                to.toString(), Integer.toString(from.getYear()), Integer.toString(to.getYear()));
+        SealedDeterminations.Sealed sealed = determinations.evaluateAndSeal(SealedDeterminations.SCOPE_PAYMENT, claimId, household,
+                asOf, from, to, benefits, new SystemRecords(held, List.of()));
+        int payments = 0;
+        int closed = 0;
+        BigDecimal amount = BigDecimal.ZERO.setScale(2);
+        for (Due d : due) {
+            RecurringEntitlementRow e = d.e();
+            Entitlements.Granted granted = entitlements.grant(Entitlements.Grant.ofRun(e, sealed.row().getId(), sealed.response(),
+                    applicantKey, spouseKey, d.to()));
+            payments += granted.paymentsScheduled();
+            amount = amount.add(granted.amountScheduled());
+            // the conditions no longer hold in the last month determined: the entitlement ends, with the rules' reason
+            // (not when another claim holds the month: that one pays it, and this one goes on)
+            PeriodDetermination.SubjectPeriod s = subject(sealed.response(), e);
+            Segment last = s == null ? null : s.segments().stream().filter(seg -> !seg.from().isAfter(d.to()) && !seg.to().isBefore(d.to()))
+                    .findFirst().orElse(null);
+            if (last != null && !last.eligible() && last.reasons().stream().noneMatch(r -> HeldGrants.HELD.equals(r.code()))) {
+                String reason = last.reasons().stream().filter(r -> !r.met()).map(Reason::zh).filter(Objects::nonNull)
+                        .collect(Collectors.joining("；"));
+                YearMonth lastPaid = s.segments().stream().filter(Segment::eligible).map(Segment::to).filter(m -> !m.isAfter(d.to()))
+                        .reduce((a, b) -> b).orElse(null);
+                String end = lastPaid != null && !lastPaid.isBefore(d.from()) ? lastPaid.toString() : e.getDeterminedThrough();
+                mapper.closeRecurring(e.getId(), end, reason.isEmpty() ? "不再符合条件" : cut(reason), clock.instant());
+                audit.claim(claimId, AuditLog.SYSTEM, "ENTITLEMENT_ENDED", e.getBenefit() + " " + e.getSubjectLabel() + " ends after "
+                        + end + ": " + reason, List.of(e.getBenefit(), end, reason));
+                closed++;
+            }
         }
-        return new Outcome(granted.paymentsScheduled(), false);
+        String versions = versions(sealed.response(), benefits);
+        audit.claim(claimId, AuditLog.SYSTEM, "PAYMENT_DETERMINED", String.join(",", benefits) + " " + from + " to " + to + ": "
+                        + payments + " payment(s), " + amount + " yuan under " + versions + " (determination " + sealed.row().getId() + ")",
+                List.of(String.join(",", benefits), from.toString(), to.toString(), Integer.toString(payments), amount.toPlainString(),
+                        versions));
+        return new Outcome(due.size(), payments, closed);
     }
 
     private static String cut(String s) {
         return s.length() <= 1000 ? s : s.substring(0, 1000);
     }
 
-    private static PeriodDetermination.SubjectPeriod subject(SealedDeterminations.Sealed sealed, RecurringEntitlementRow e) {
-        PeriodDetermination period = sealed.response().period();
+    private static PeriodDetermination.SubjectPeriod subject(cn.huiyisheng.app.evaluation.EvaluationResponse response,
+                                                             RecurringEntitlementRow e) {
+        PeriodDetermination period = response.period();
         if (period == null) {
             return null;
         }
@@ -151,24 +180,14 @@ public class RecurringEntitlements {
                 .filter(s -> e.getSubjectPath().equals(s.path() == null ? "$" : s.path())).findFirst()).orElse(null);
     }
 
-    private static Segment lastSegment(cn.huiyisheng.app.evaluation.EvaluationResponse response, RecurringEntitlementRow e) {
-        PeriodDetermination.SubjectPeriod s = subject(new SealedDeterminations.Sealed(null, response), e);
-        return s == null || s.segments().isEmpty() ? null : s.segments().get(s.segments().size() - 1);
-    }
-
-    private static YearMonth eligibleThrough(cn.huiyisheng.app.evaluation.EvaluationResponse response, RecurringEntitlementRow e) {
-        PeriodDetermination.SubjectPeriod s = subject(new SealedDeterminations.Sealed(null, response), e);
-        return s == null ? null : s.segments().stream().filter(Segment::eligible).map(Segment::to).reduce((a, b) -> b).orElse(null);
-    }
-
     /** The versions the months were determined under, e.g. "SPECIAL_SUPPORT-v3". */
-    private static String versions(SealedDeterminations.Sealed sealed, RecurringEntitlementRow e) {
-        PeriodDetermination.SubjectPeriod s = subject(sealed, e);
-        if (s == null) {
+    private static String versions(cn.huiyisheng.app.evaluation.EvaluationResponse response, List<String> benefits) {
+        if (response.period() == null) {
             return "-";
         }
-        String v = s.segments().stream().filter(seg -> seg.version() != null).map(seg -> seg.version().id()).distinct()
-                .collect(Collectors.joining(","));
+        String v = response.period().benefits().stream().filter(b -> benefits.contains(b.benefit()))
+                .flatMap(b -> b.subjects().stream()).flatMap(s -> s.segments().stream())
+                .filter(seg -> seg.version() != null).map(seg -> seg.version().id()).distinct().sorted().collect(Collectors.joining(","));
         return v.isEmpty() ? "-" : v;
     }
 

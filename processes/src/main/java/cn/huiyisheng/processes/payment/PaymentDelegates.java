@@ -11,6 +11,22 @@ import static cn.huiyisheng.processes.payment.PaymentProcess.RUN_ID;
 public class PaymentDelegates {
 
     @Bean
+    JavaDelegate preparePaymentRun(PaymentSteps steps) {
+        return execution -> {
+            Number given = (Number) execution.getVariable(RUN_ID);
+            PaymentSteps.Prepared prepared = steps.prepare(given == null ? null : given.longValue(), execution.getProcessInstanceId());
+            execution.setVariable(RUN_ID, prepared.runId());
+            execution.setVariable(PaymentProcess.CHUNKS, prepared.chunks());
+        };
+    }
+
+    @Bean
+    JavaDelegate determineRunChunk(PaymentSteps steps) {
+        return execution -> steps.determineChunk(((Number) execution.getVariable(RUN_ID)).longValue(),
+                ((Number) execution.getVariable(PaymentProcess.CHUNK)).intValue());
+    }
+
+    @Bean
     JavaDelegate collectPayments(PaymentSteps steps) {
         return execution -> {
             Number given = (Number) execution.getVariable(RUN_ID);

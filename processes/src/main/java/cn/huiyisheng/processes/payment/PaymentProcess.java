@@ -8,9 +8,21 @@ public final class PaymentProcess {
     public static final String MESSAGE_RUN_REQUESTED = "PaymentRunRequested";
     public static final String RUN_ID = "runId";
     public static final String HAS_PAYMENTS = "hasPayments";
+    /** How many chunks of determination the run waits for (payment-run-chunk instances). */
+    public static final String CHUNKS = "chunks";
+    /** One chunk's number, a variable of its payment-run-chunk instance. */
+    public static final String CHUNK = "chunk";
+    /** Sent by the chunk that completes a run's determination. */
+    public static final String MESSAGE_RUN_DETERMINED = "PaymentRunDetermined";
+    public static final String CHUNK_PROCESS_ID = "payment-run-chunk";
     public static final String TASK_IMPORT_RETURN_FILE = "Task_ImportReturnFile";
     public static final String GROUP_PAYMENT_OFFICERS = "paymentOfficers";
 
     private PaymentProcess() {
+    }
+
+    /** The business key of a run's chunk instance. */
+    public static String chunkKey(long runId, int chunk) {
+        return "RUN-" + runId + "-" + chunk;
     }
 }

@@ -29,7 +29,13 @@ class PaymentRunProcessTest {
     static final class RecordingSteps implements PaymentSteps {
         final List<String> calls = new ArrayList<>();
         boolean hasPayments = true;
+        int chunks = 0;
 
+        @Override public Prepared prepare(Long runId, String processInstanceId) {
+            calls.add("prepare " + runId);
+            return new Prepared(runId == null ? 7L : runId, chunks);
+        }
+        @Override public void determineChunk(long runId, int chunk) { calls.add("chunk " + runId + " " + chunk); }
         @Override public long collect(Long runId, String processInstanceId) {
             calls.add("collect " + runId);
             return runId == null ? 7L : runId;
@@ -47,6 +53,7 @@ class PaymentRunProcessTest {
     static ProcessEngine engine() {
         PaymentDelegates d = new PaymentDelegates();
         Map<Object, Object> beans = new HashMap<>();
+        beans.put("preparePaymentRun", d.preparePaymentRun(STEPS));
         beans.put("collectPayments", d.collectPayments(STEPS));
         beans.put("writeBankFiles", d.writeBankFiles(STEPS));
         beans.put("reconcilePayments", d.reconcilePayments(STEPS));
@@ -59,12 +66,15 @@ class PaymentRunProcessTest {
         org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init(extension.getProcessEngine());
         STEPS.calls.clear();
         STEPS.hasPayments = true;
+        STEPS.chunks = 0;
     }
 
     @Test
     void aRunCollectsWritesWaitsForTheReturnFileAndReconciles() {
         ProcessInstance pi = runtimeService().startProcessInstanceByMessage(PaymentProcess.MESSAGE_RUN_REQUESTED,
                 Map.of(PaymentProcess.RUN_ID, 3L));
+        assertThat(pi).isWaitingAt("Task_PrepareRun");
+        execute(job());
         assertThat(pi).isWaitingAt("Task_CollectPayments");
         execute(job());
         execute(job());
@@ -73,17 +83,33 @@ class PaymentRunProcessTest {
         complete(task());
         execute(job());
         assertThat(pi).isEnded().hasPassed("End_Reconciled");
-        assertThat(STEPS.calls).containsExactly("collect 3", "write 3", "reconcile 3");
+        assertThat(STEPS.calls).containsExactly("prepare 3", "collect 3", "write 3", "reconcile 3");
     }
 
     @Test
     void aRunWithNothingDueEndsAtOnce() {
         STEPS.hasPayments = false;
         ProcessInstance pi = runtimeService().startProcessInstanceByMessage(PaymentProcess.MESSAGE_RUN_REQUESTED);
-        assertThat(pi).isWaitingAt("Task_CollectPayments");
+        assertThat(pi).isWaitingAt("Task_PrepareRun");
+        execute(job());
         execute(job());
         assertThat(pi).isEnded().hasPassed("End_NothingDue");
-        assertThat(STEPS.calls).containsExactly("collect null");
+        assertThat(STEPS.calls).containsExactly("prepare null", "collect 7");
+    }
+
+    @Test
+    void aRunWithChunksOfDeterminationWaitsUntilTheLastChunkSaysItIsDone() {
+        STEPS.chunks = 3;
+        ProcessInstance pi = runtimeService().startProcessInstanceByMessage(PaymentProcess.MESSAGE_RUN_REQUESTED,
+                Map.of(PaymentProcess.RUN_ID, 4L));
+        assertThat(pi).isWaitingAt("Task_PrepareRun");
+        execute(job());
+        assertThat(pi).isWaitingAt("Receive_Determined");
+        assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).count()).isZero();
+        runtimeService().createMessageCorrelation(PaymentProcess.MESSAGE_RUN_DETERMINED).processInstanceId(pi.getId()).correlate();
+        assertThat(pi).isWaitingAt("Task_CollectPayments");
+        execute(job());
+        assertThat(STEPS.calls).containsExactly("prepare 4", "collect 4");
     }
 
     @Test

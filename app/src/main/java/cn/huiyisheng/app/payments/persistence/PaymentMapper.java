@@ -80,6 +80,32 @@ public interface PaymentMapper {
     /** The recipient confirmed: the next confirmation is due then, and a suspended entitlement goes on. */
     int confirmRecurring(@Param("id") long id, @Param("nextDue") java.time.LocalDate nextDue, @Param("at") Instant at);
 
+    /** The ids of the active standing entitlements with months come due by {@code month}, in order. */
+    List<Long> findRecurringDueIds(@Param("month") String month);
+
+    /** The active standing entitlements with months come due by {@code month} with ids from {@code fromId} to {@code toId}. */
+    List<RecurringEntitlementRow> findRecurringDueBetween(@Param("month") String month, @Param("fromId") long fromId,
+                                                         @Param("toId") long toId);
+
+    /** A chunk of a run's determination: its ids, and once done its counts. */
+    record RunChunk(long fromId, long toId, Integer entitlements, Integer payments, Integer closed, Instant doneAt) {
+    }
+
+    int insertRunChunk(@Param("runId") long runId, @Param("chunk") int chunk, @Param("fromId") long fromId, @Param("toId") long toId);
+
+    RunChunk findRunChunk(@Param("runId") long runId, @Param("chunk") int chunk);
+
+    int setRunChunkDone(@Param("runId") long runId, @Param("chunk") int chunk, @Param("entitlements") int entitlements,
+                        @Param("payments") int payments, @Param("closed") int closed, @Param("at") Instant at);
+
+    int setRunChunks(@Param("runId") long runId, @Param("chunks") int chunks);
+
+    /** Counts one more chunk done; locks the run's row until commit. */
+    int runChunkCounted(@Param("runId") long runId);
+
+    /** The counts of a run's chunks added up (ids 0). */
+    RunChunk sumRunChunks(@Param("runId") long runId);
+
     /** Closes a standing entitlement: its last month paid and why it ended. */
     int closeRecurring(@Param("id") long id, @Param("endPeriod") String endPeriod, @Param("reason") String reason,
                        @Param("at") Instant at);

@@ -18,6 +18,14 @@ public class PaymentRunRow {
     private byte[] returnFile;
     private String returnFileSha256;
     private String outcomeJson;
+    /** Chunks of determination the run started, and how many are done. */
+    private int chunksTotal;
+    private int chunksDone;
+
+    public int getChunksTotal() { return chunksTotal; }
+    public void setChunksTotal(int chunksTotal) { this.chunksTotal = chunksTotal; }
+    public int getChunksDone() { return chunksDone; }
+    public void setChunksDone(int chunksDone) { this.chunksDone = chunksDone; }
 
     public String getOutcomeJson() { return outcomeJson; }
     public void setOutcomeJson(String outcomeJson) { this.outcomeJson = outcomeJson; }
