@@ -108,7 +108,8 @@ public class SealedDeterminations {
         // evaluate and hash exactly what will be stored
         Instant knownAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         EvaluationRequest request = new EvaluationRequest(household, asOf, new EvaluationRequest.Span(from, to), benefits, knownAt);
-        EvaluationResponse response = evaluations.evaluateClaim(request, records);
+        EvaluationResponse response = SCOPE_PAYMENT.equals(scope) ? evaluations.evaluatePayment(request, records)
+                : evaluations.evaluateClaim(request, records);
         DeterminationRow row = new DeterminationRow();
         row.setRecordsJson(json(records));
         row.setScope(scope);
@@ -282,6 +283,8 @@ public class SealedDeterminations {
             boolean claimLike = SCOPE_CLAIM.equals(row.getScope()) || SCOPE_PAYMENT.equals(row.getScope());
             String replayed = json(!claimLike ? evaluations.evaluate(request)
                     : row.getRecordsJson() == null ? evaluations.evaluateClaim(request)
+                    : SCOPE_PAYMENT.equals(row.getScope())
+                    ? evaluations.evaluatePayment(request, canonical.readValue(row.getRecordsJson(), SystemRecords.class))
                     : evaluations.evaluateClaim(request, canonical.readValue(row.getRecordsJson(), SystemRecords.class)));
             String difference = replayed.equals(row.getResultJson()) ? null
                     : firstDifference(canonical.readTree(row.getResultJson()), canonical.readTree(replayed), "$");

@@ -104,8 +104,20 @@ public class EvaluationService {
         return claim(request, java.util.Objects.requireNonNull(records));
     }
 
-    /** Records made before the system's records were sealed replay without them (records null). */
+    /**
+     * A payment run's evaluation of months come due: as a claim's, with the grants other claims
+     * hold, but without the reviewer's risk signals (a run decides nothing a reviewer reads).
+     */
+    public EvaluationResponse evaluatePayment(EvaluationRequest request, SystemRecords records) {
+        return claim(request, java.util.Objects.requireNonNull(records), false);
+    }
+
     private EvaluationResponse claim(EvaluationRequest request, SystemRecords records) {
+        return claim(request, records, true);
+    }
+
+    /** Records made before the system's records were sealed replay without them (records null). */
+    private EvaluationResponse claim(EvaluationRequest request, SystemRecords records, boolean signals) {
         if (request.period() == null) {
             throw new IllegalArgumentException("a claim is evaluated over a period");
         }
@@ -117,6 +129,9 @@ public class EvaluationService {
         if (!records.held().isEmpty()) {
             response = HeldGrants.apply(response, records.held(), h.applicant() == null ? null : keys.of(h.applicant().idNumber()),
                     h.spouse() == null || h.spouse().idNumber() == null ? null : keys.of(h.spouse().idNumber()));
+        }
+        if (!signals) {
+            return response;
         }
         LocalDate asOf = request.asOf() != null ? request.asOf() : LocalDate.now(clock);
         Set<String> benefits = request.benefits() == null ? Set.of() : Set.copyOf(request.benefits());

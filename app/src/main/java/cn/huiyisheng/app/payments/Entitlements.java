@@ -56,10 +56,10 @@ public class Entitlements {
      * belong to). {@code through}: the last month paid now (later months are a run's to determine),
      * null for every month of the determination. {@code standing}: a claim's approval (its last
      * month and whether it is open-ended), whose recurring benefits that continue become standing
-     * entitlements; null for a run's determination of one standing entitlement ({@code of}).
+     * entitlements; null for a run's determination of standing entitlements ({@code windows}).
      */
     public record Grant(long claimId, long determinationId, EvaluationResponse result, String applicantKey, String spouseKey,
-                       YearMonth through, Approval standing, RecurringEntitlementRow of) {
+                       YearMonth through, Approval standing, Map<String, Window> windows) {
 
         /** A claim's approval: every period of its determination due by {@code through}; what continues stands. */
         public static Grant ofClaim(long claimId, long determinationId, EvaluationResponse result, String applicantKey, String spouseKey,
@@ -68,28 +68,23 @@ public class Entitlements {
         }
 
         /**
-         * A run's determination of the months come due for one standing entitlement: only its benefit
-         * and subject, from the month after those it was determined through (and its first month) to
-         * {@code through} (the run's month, or its last claimed month).
+         * A run's determination of the months come due for a claim's standing entitlements: only
+         * their benefits and subjects, each within its window.
          */
-        public static Grant ofRun(RecurringEntitlementRow of, long determinationId, EvaluationResponse result, String applicantKey,
-                                  String spouseKey, YearMonth through) {
-            return new Grant(of.getClaimId(), determinationId, result, applicantKey, spouseKey, through, null, of);
+        public static Grant ofRun(long claimId, long determinationId, EvaluationResponse result, String applicantKey, String spouseKey,
+                                  List<Window> windows) {
+            Map<String, Window> byKey = new LinkedHashMap<>();
+            windows.forEach(w -> byKey.put(w.of().getBenefit() + "|" + w.of().getSubjectPath(), w));
+            return new Grant(claimId, determinationId, result, applicantKey, spouseKey, null, null, byKey);
         }
 
-        /** The first month a run's grant may pay: after those determined before, and not before the entitlement's start. */
-        YearMonth since() {
-            if (of == null) {
-                return null;
-            }
-            YearMonth next = YearMonth.parse(of.getDeterminedThrough()).plusMonths(1);
-            YearMonth start = YearMonth.parse(of.getStartPeriod());
-            return next.isBefore(start) ? start : next;
+        boolean run() {
+            return windows != null;
         }
+    }
 
-        boolean covers(String benefit, String path) {
-            return of == null || of.getBenefit().equals(benefit) && of.getSubjectPath().equals(path);
-        }
+    /** A standing entitlement's months a run pays: from {@code from} to {@code to}. */
+    public record Window(RecurringEntitlementRow of, YearMonth from, YearMonth to) {
     }
 
     /** The claim's last month as determined, and whether it asked for no last month. */
@@ -132,20 +127,21 @@ public class Entitlements {
                 boolean yearly = b.periodicity() == Periodicity.YEARLY;
                 for (PeriodDetermination.SubjectPeriod s : b.subjects()) {
                     String path = s.path() == null ? "$" : s.path();
-                    if (!g.covers(b.benefit(), path)) {
+                    Window window = g.run() ? g.windows().get(b.benefit() + "|" + path) : null;
+                    if (g.run() && window == null) {
                         continue;
                     }
-                    YearMonth since = g.since();
+                    YearMonth cap = window != null ? window.to() : g.through();
                     for (Segment seg : s.segments()) {
-                        YearMonth to = g.through() != null && seg.to().isAfter(g.through()) ? g.through() : seg.to();
-                        YearMonth from = since != null && seg.from().isBefore(since) ? since : seg.from();
+                        YearMonth to = cap != null && seg.to().isAfter(cap) ? cap : seg.to();
+                        YearMonth from = window != null && seg.from().isBefore(window.from()) ? window.from() : seg.from();
                         if (!seg.eligible() || to.isBefore(from)) {
                             continue;
                         }
                         EntitlementRow e = entitlement(g, b.benefit(), s.path(), s.subject(), b.periodicity(), from, to,
                                 seg.amount(), seg.payer(), seg.version(), seg.rows());
-                        if (g.of() != null) {
-                            e.setRecurringId(g.of().getId());
+                        if (window != null) {
+                            e.setRecurringId(window.of().getId());
                         }
                         List<Due> due = new ArrayList<>();
                         for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(yearly ? 12 : 1)) {
@@ -171,7 +167,7 @@ public class Entitlements {
             });
         }
         for (BenefitDetermination b : g.result().determination().benefits()) {
-            if (g.of() != null || b.periodicity() != Periodicity.ONE_TIME && b.periodicity() != Periodicity.SERVICE) {
+            if (g.run() || b.periodicity() != Periodicity.ONE_TIME && b.periodicity() != Periodicity.SERVICE) {
                 continue;
             }
             for (ItemDetermination item : b.items()) {
@@ -210,7 +206,7 @@ public class Entitlements {
                 throw new IllegalStateException("the database did not return the ids of the entitlements inserted");
             }
             grants.forEach((e, due) -> due.stream().filter(Due::paid).forEach(d -> scheduled.add(payment(e, d.period(),
-                    g.of() != null ? thisMonth : d.dueMonth()))));
+                    g.run() ? thisMonth : d.dueMonth()))));
         }
         if (!scheduled.isEmpty()) {
             mapper.insertPayments(scheduled);

@@ -1,7 +1,5 @@
 package cn.huiyisheng.app.payments;
 
-import cn.huiyisheng.app.determinations.DeterminationRow;
-import cn.huiyisheng.app.determinations.SealedDeterminations;
 import cn.huiyisheng.app.payments.persistence.PaymentMapper;
 import cn.huiyisheng.rules.household.Household;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -16,21 +14,18 @@ import org.springframework.stereotype.Component;
 public class Households {
 
     private final PaymentMapper mapper;
-    private final SealedDeterminations determinations;
     private final ObjectMapper json;
 
-    public Households(PaymentMapper mapper, SealedDeterminations determinations, ObjectMapper json) {
+    public Households(PaymentMapper mapper, ObjectMapper json) {
         this.mapper = mapper;
-        this.determinations = determinations;
         this.json = json;
     }
 
     public Household current(long claimId) {
-        String facts = mapper.latestEventFacts(claimId);
+        // one statement: the latest life event's facts, or else those of the claim's latest determination
+        String facts = mapper.currentFacts(claimId);
         if (facts == null) {
-            DeterminationRow approved = determinations.latest(claimId).orElseThrow(() -> new IllegalStateException(
-                    "claim " + claimId + " has no determination"));
-            facts = approved.getFactsJson();
+            throw new IllegalStateException("claim " + claimId + " has no determination");
         }
         return read(facts);
     }

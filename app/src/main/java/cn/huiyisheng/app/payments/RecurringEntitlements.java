@@ -132,15 +132,14 @@ public class RecurringEntitlements {
                 to.toString(), Integer.toString(from.getYear()), Integer.toString(to.getYear()));
         SealedDeterminations.Sealed sealed = determinations.evaluateAndSeal(SealedDeterminations.SCOPE_PAYMENT, claimId, household,
                 asOf, from, to, benefits, new SystemRecords(held, List.of()));
-        int payments = 0;
+        // one grant for all of them: three statements whatever their number
+        Entitlements.Granted granted = entitlements.grant(Entitlements.Grant.ofRun(claimId, sealed.row().getId(), sealed.response(),
+                applicantKey, spouseKey, due.stream().map(d -> new Entitlements.Window(d.e(), d.from(), d.to())).toList()));
+        int payments = granted.paymentsScheduled();
+        BigDecimal amount = granted.amountScheduled();
         int closed = 0;
-        BigDecimal amount = BigDecimal.ZERO.setScale(2);
         for (Due d : due) {
             RecurringEntitlementRow e = d.e();
-            Entitlements.Granted granted = entitlements.grant(Entitlements.Grant.ofRun(e, sealed.row().getId(), sealed.response(),
-                    applicantKey, spouseKey, d.to()));
-            payments += granted.paymentsScheduled();
-            amount = amount.add(granted.amountScheduled());
             // the conditions no longer hold in the last month determined: the entitlement ends, with the rules' reason
             // (not when another claim holds the month: that one pays it, and this one goes on)
             PeriodDetermination.SubjectPeriod s = subject(sealed.response(), e);

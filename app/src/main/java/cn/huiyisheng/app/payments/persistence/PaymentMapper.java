@@ -59,6 +59,9 @@ public interface PaymentMapper {
     /** The household facts as the claim's latest life event left them; null when it has none. */
     String latestEventFacts(@Param("claimId") long claimId);
 
+    /** The facts the claim's entitlements are determined on: its latest life event's, or its latest determination's (not a run's). */
+    String currentFacts(@Param("claimId") long claimId);
+
     /** The claim's regular monthly payments from {@code from} on, whatever their status (not cancelled), with their adjustments. */
     List<PaidMonth> paidOfClaimFrom(@Param("claimId") long claimId, @Param("from") String from);
 
