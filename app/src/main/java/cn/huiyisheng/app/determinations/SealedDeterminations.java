@@ -138,6 +138,19 @@ public class SealedDeterminations {
     @Scheduled(fixedDelayString = "${huiyisheng.determinations.seal-every:PT1S}")
     @Transactional
     public int seal() {
+        // a backlog (a payment run seals tens of thousands) is caught up in passes of 1,000, up to 5 a call
+        int sealed = 0;
+        for (int pass = 0; pass < 5; pass++) {
+            int n = sealPass();
+            sealed += n;
+            if (n < 1000) {
+                break;
+            }
+        }
+        return sealed;
+    }
+
+    private int sealPass() {
         DeterminationMapper.ChainHead head = mapper.lockChainHead();
         Instant since = since(head.getLastRecordedAt(), clock.instant());
         List<DeterminationRow> pending = mapper.findUnsealed(since, 1000);

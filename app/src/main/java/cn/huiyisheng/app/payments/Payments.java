@@ -258,6 +258,12 @@ public class Payments implements PaymentSteps {
 
     /** Standing entitlements determined in one chunk (one job, one transaction). */
     static final int CHUNK_SIZE = 1000;
+    /**
+     * Chunks determined at once on this node: as many as it has cores (the job executor runs more
+     * threads; a chunk mostly computes, as a simulation's does: see PolicyImpacts).
+     */
+    private final java.util.concurrent.Semaphore determining = new java.util.concurrent.Semaphore(
+            Math.max(1, Runtime.getRuntime().availableProcessors()));
 
     @Override
     public Prepared prepare(Long runId, String processInstanceId) {
@@ -324,7 +330,13 @@ public class Payments implements PaymentSteps {
             return; // done already: the job is being retried after its commit
         }
         PaymentRunRow run = mapper.findRun(runId);
-        RecurringEntitlements.Determined d = recurring.determineRange(YearMonth.parse(run.getRunMonth()), c.fromId(), c.toId());
+        RecurringEntitlements.Determined d;
+        determining.acquireUninterruptibly();
+        try {
+            d = recurring.determineRange(YearMonth.parse(run.getRunMonth()), c.fromId(), c.toId());
+        } finally {
+            determining.release();
+        }
         mapper.setRunChunkDone(runId, chunk, d.entitlements(), d.payments(), d.closed(), clock.instant());
         mapper.runChunkCounted(runId);
         // the run's row is locked by this update until commit: every other chunk's count is either in
@@ -348,11 +360,13 @@ public class Payments implements PaymentSteps {
         // another officer's run or the monthly one
         String officerKey = AuditLog.SYSTEM.equals(run.getStartedBy()) ? null : users.current(run.getStartedBy()).personKey();
         mapper.takeDuePayments(run.getId(), run.getRunMonth(), officerKey);
-        List<PaymentLine> lines = mapper.findLinesOfRun(run.getId());
-        BigDecimal total = lines.stream().map(PaymentLine::getAmount).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
-        mapper.setRunCollected(run.getId(), lines.size(), total);
-        audit.run(run.getId(), AuditLog.SYSTEM, "COLLECTED", lines.size() + " payment(s), " + total + " yuan");
-        if (lines.isEmpty()) {
+        // counted and summed by the database: a run of 100,000 payments is not read here
+        PaymentMapper.StatusTotal taken = mapper.countRun(run.getId());
+        int count = (int) taken.count();
+        BigDecimal total = taken.total().setScale(2);
+        mapper.setRunCollected(run.getId(), count, total);
+        audit.run(run.getId(), AuditLog.SYSTEM, "COLLECTED", count + " payment(s), " + total + " yuan");
+        if (count == 0) {
             // the process ends here: the run says so instead of staying "collected"
             mapper.setRunStatus(run.getId(), "NOTHING_DUE", clock.instant());
             audit.run(run.getId(), AuditLog.SYSTEM, "NOTHING_DUE", "no payment was due");
@@ -371,36 +385,46 @@ public class Payments implements PaymentSteps {
         if (!"COLLECTED".equals(run.getStatus())) {
             return; // written already
         }
-        Map<String, List<PaymentLine>> byPayer = new LinkedHashMap<>();
-        for (PaymentLine line : mapper.findLinesOfRun(runId)) {
-            byPayer.computeIfAbsent(line.getPayer(), p -> new ArrayList<>()).add(line);
-        }
-        Map<String, Household> households = new HashMap<>();
-        for (Map.Entry<String, List<PaymentLine>> e : byPayer.entrySet()) {
-            List<List<String>> rows = new ArrayList<>();
-            BigDecimal total = BigDecimal.ZERO.setScale(2);
-            for (PaymentLine line : e.getValue()) {
-                Household h = households.computeIfAbsent(line.getClaimReference(), k -> read(line.getHouseholdJson()));
+        // streamed in payer order (a household's lines are together: its facts are read once and never
+        // kept); the files are stored once the stream is closed (a streamed result holds its connection)
+        Map<String, List<List<String>>> byPayer = new LinkedHashMap<>();
+        Map<String, BigDecimal> totals = new HashMap<>();
+        try (org.apache.ibatis.cursor.Cursor<PaymentLine> lines = mapper.streamLinesOfRun(runId)) {
+            String claimRead = null;
+            Household h = null;
+            for (PaymentLine line : lines) {
+                if (!line.getClaimReference().equals(claimRead)) {
+                    h = read(line.getHouseholdJson());
+                    claimRead = line.getClaimReference();
+                }
                 Person payee = line.getSubjectPath().startsWith("$.spouse") && h.spouse() != null ? h.spouse() : h.applicant();
-                rows.add(List.of(reference(line.getPaymentId()), BankFiles.text(payee.name()), BankFiles.text(payee.idNumber()),
-                        BankFiles.text(line.getBankAccount()), line.getAmount().toPlainString(), BankFiles.text(line.getPeriod()),
-                        BankFiles.text(line.getBenefit()), BankFiles.text(line.getClaimReference()),
+                byPayer.computeIfAbsent(line.getPayer(), p -> new ArrayList<>()).add(List.of(reference(line.getPaymentId()),
+                        BankFiles.text(payee.name()), BankFiles.text(payee.idNumber()), BankFiles.text(line.getBankAccount()),
+                        line.getAmount().toPlainString(), BankFiles.text(line.getPeriod()), BankFiles.text(line.getBenefit()),
+                        BankFiles.text(line.getClaimReference()),
                         line.getCorrection() == null ? "" : BankFiles.text("补发 top-up " + line.getCorrection())));
-                total = total.add(line.getAmount());
+                totals.merge(line.getPayer(), line.getAmount(), BigDecimal::add);
             }
-            byte[] content = BankFiles.write(HEADER, rows, bankFileEncoding);
-            RunFileRow file = new RunFileRow();
-            file.setRunId(runId);
-            file.setPayer(e.getKey());
-            file.setFilename("HYS-RUN-" + runId + "-" + e.getKey() + ".csv");
-            file.setContent(content);
-            file.setSha256(TableCompiler.sha256(content));
-            file.setLineCount(e.getValue().size());
-            file.setTotal(total);
-            mapper.insertRunFile(file);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("run " + runId + ": the payments could not be read", e);
         }
+        byPayer.forEach((payer, rows) -> writeFile(runId, payer, rows, totals.get(payer).setScale(2)));
+        int files = byPayer.size();
         mapper.setRunStatus(runId, "FILES_WRITTEN", clock.instant());
-        audit.run(runId, AuditLog.SYSTEM, "FILES_WRITTEN", byPayer.size() + " bank file(s)");
+        audit.run(runId, AuditLog.SYSTEM, "FILES_WRITTEN", files + " bank file(s)");
+    }
+
+    private void writeFile(long runId, String payer, List<List<String>> rows, BigDecimal total) {
+        byte[] content = BankFiles.write(HEADER, rows, bankFileEncoding);
+        RunFileRow file = new RunFileRow();
+        file.setRunId(runId);
+        file.setPayer(payer);
+        file.setFilename("HYS-RUN-" + runId + "-" + payer + ".csv");
+        file.setContent(content);
+        file.setSha256(TableCompiler.sha256(content));
+        file.setLineCount(rows.size());
+        file.setTotal(total);
+        mapper.insertRunFile(file);
     }
 
     public static String reference(long paymentId) {

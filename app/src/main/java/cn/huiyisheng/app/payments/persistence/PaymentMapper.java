@@ -146,6 +146,12 @@ public interface PaymentMapper {
 
     List<PaymentLine> findLinesOfRun(@Param("runId") long runId);
 
+    /** The lines of a run in payer order, streamed (a household's lines together). */
+    org.apache.ibatis.cursor.Cursor<PaymentLine> streamLinesOfRun(@Param("runId") long runId);
+
+    /** How many payments a run took and their total (status: null). */
+    StatusTotal countRun(@Param("runId") long runId);
+
     int markPaid(@Param("paymentId") long paymentId, @Param("runId") long runId, @Param("paidAt") Instant paidAt);
 
     int markFailed(@Param("paymentId") long paymentId, @Param("runId") long runId, @Param("reason") String reason);
