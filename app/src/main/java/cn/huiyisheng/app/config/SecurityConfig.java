@@ -125,6 +125,7 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/benefits/**").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/health/**").permitAll()
                         .requestMatchers("/api/tasks/**").hasAnyRole("REVIEWER", "SUPERVISOR")
+                        .requestMatchers("/api/entitlements/**").hasAnyRole("REVIEWER", "SUPERVISOR")
                         .requestMatchers("/api/payment-runs/**").hasRole("PAYMENT_OFFICER")
                         .requestMatchers("/api/security-events/**").hasRole("AUDITOR")
                         .requestMatchers("/api/claims/**").authenticated()

@@ -244,6 +244,8 @@ public class Entitlements {
         r.setUntilPeriod(g.standing().openEnded() ? null : claimedTo.toString());
         r.setStatus(RecurringEntitlements.ACTIVE);
         r.setConfirmationDue(confirmations.firstDue(b.benefit()));
+        r.setAcceptedAmount(last.amount());
+        r.setAcceptedVersion(last.version() == null ? null : last.version().id());
         r.setCreatedAt(now);
         r.setUpdatedAt(now);
         return r;

@@ -132,14 +132,34 @@ public class RecurringEntitlements {
                 to.toString(), Integer.toString(from.getYear()), Integer.toString(to.getYear()));
         SealedDeterminations.Sealed sealed = determinations.evaluateAndSeal(SealedDeterminations.SCOPE_PAYMENT, claimId, household,
                 asOf, from, to, benefits, new SystemRecords(held, List.of()));
-        // one grant for all of them: three statements whatever their number
-        Entitlements.Granted granted = entitlements.grant(Entitlements.Grant.ofRun(claimId, sealed.row().getId(), sealed.response(),
-                applicantKey, spouseKey, due.stream().map(d -> new Entitlements.Window(d.e(), d.from(), d.to())).toList()));
-        int payments = granted.paymentsScheduled();
-        BigDecimal amount = granted.amountScheduled();
-        int closed = 0;
+        // what a reviewer approved stays the frame: a stop, or a change beyond the ratio that no new version
+        // brings, is held for a reviewer (its months wait) instead of being paid or ended silently
+        List<Due> go = new ArrayList<>();
+        int heldForReview = 0;
         for (Due d : due) {
+            String hold = holdReason(sealed.response(), d);
+            if (hold == null) {
+                go.add(d);
+                continue;
+            }
+            mapper.holdRecurring(d.e().getId(), d.e().getDeterminedThrough(), cut(hold), clock.instant());
+            audit.claim(claimId, AuditLog.SYSTEM, "HELD_FOR_REVIEW", d.e().getBenefit() + " " + d.e().getSubjectLabel() + " held for a"
+                    + " reviewer from " + d.from() + ": " + hold, List.of(d.e().getBenefit(), d.e().getSubjectLabel(), d.from().toString(), hold));
+            heldForReview++;
+        }
+        // one grant for all of them: three statements whatever their number
+        Entitlements.Granted granted = go.isEmpty() ? null : entitlements.grant(Entitlements.Grant.ofRun(claimId, sealed.row().getId(),
+                sealed.response(), applicantKey, spouseKey, go.stream().map(d -> new Entitlements.Window(d.e(), d.from(), d.to())).toList()));
+        int payments = granted == null ? 0 : granted.paymentsScheduled();
+        BigDecimal amount = granted == null ? BigDecimal.ZERO.setScale(2) : granted.amountScheduled();
+        int closed = 0;
+        for (Due d : go) {
             RecurringEntitlementRow e = d.e();
+            Segment paidLast = lastEligible(sealed.response(), d);
+            if (paidLast != null && (e.getAcceptedAmount() == null || paidLast.amount().compareTo(e.getAcceptedAmount()) != 0
+                    || !Objects.equals(versionOf(paidLast), e.getAcceptedVersion()))) {
+                mapper.setAcceptedAmount(e.getId(), paidLast.amount(), versionOf(paidLast));
+            }
             // the conditions no longer hold in the last month determined: the entitlement ends, with the rules' reason
             // (not when another claim holds the month: that one pays it, and this one goes on)
             PeriodDetermination.SubjectPeriod s = subject(sealed.response(), e);
@@ -162,7 +182,104 @@ public class RecurringEntitlements {
                         + payments + " payment(s), " + amount + " yuan under " + versions + " (determination " + sealed.row().getId() + ")",
                 List.of(String.join(",", benefits), from.toString(), to.toString(), Integer.toString(payments), amount.toPlainString(),
                         versions));
-        return new Outcome(due.size(), payments, closed);
+        return new Outcome(due.size() - heldForReview, payments, closed);
+    }
+
+    /** The change of a monthly amount beyond which a run holds an entitlement for a reviewer (0.5: ±50 %). */
+    @org.springframework.beans.factory.annotation.Value("${huiyisheng.entitlements.review-ratio:0.5}")
+    private BigDecimal reviewRatio = new BigDecimal("0.5");
+
+    /**
+     * Why a run must not pay or end these months by itself, or null: a stop (the conditions no longer
+     * met, other than an age limit reached, which ends the entitlement by itself, or a month another
+     * claim holds), or a monthly amount changed beyond the ratio from the one last paid or accepted
+     * under the same version (a new version's change was approved by two policy staff, its impact
+     * measured).
+     */
+    String holdReason(cn.huiyisheng.app.evaluation.EvaluationResponse response, Due d) {
+        PeriodDetermination.SubjectPeriod s = subject(response, d.e());
+        if (s == null) {
+            return null;
+        }
+        for (Segment seg : s.segments()) {
+            if (seg.to().isBefore(d.from()) || seg.from().isAfter(d.to())) {
+                continue;
+            }
+            if (!seg.eligible()) {
+                List<Reason> failed = seg.reasons().stream().filter(r -> !r.met()).toList();
+                boolean natural = failed.stream().anyMatch(r -> HeldGrants.HELD.equals(r.code()))
+                        || !failed.isEmpty() && failed.stream().allMatch(r -> r.code() != null && r.code().toLowerCase(java.util.Locale.ROOT)
+                        .contains("age"));
+                if (!natural) {
+                    return "不再符合条件（" + seg.from() + "起）：" + failed.stream().map(Reason::zh).filter(Objects::nonNull)
+                            .collect(Collectors.joining("；"));
+                }
+                continue;
+            }
+            BigDecimal accepted = d.e().getAcceptedAmount();
+            if (accepted != null && accepted.signum() > 0 && seg.amount() != null
+                    && Objects.equals(versionOf(seg), d.e().getAcceptedVersion())
+                    && seg.amount().subtract(accepted).abs().compareTo(accepted.multiply(reviewRatio)) > 0) {
+                return "每月金额由" + accepted.toPlainString() + "元变为" + seg.amount().toPlainString() + "元（" + seg.from()
+                        + "起，同一版本下变化超过±" + reviewRatio.movePointRight(2).stripTrailingZeros().toPlainString() + "%）";
+            }
+        }
+        return null;
+    }
+
+    private static String versionOf(Segment seg) {
+        return seg.version() == null ? null : seg.version().id();
+    }
+
+    private static Segment lastEligible(cn.huiyisheng.app.evaluation.EvaluationResponse response, Due d) {
+        PeriodDetermination.SubjectPeriod s = subject(response, d.e());
+        if (s == null) {
+            return null;
+        }
+        Segment last = null;
+        for (Segment seg : s.segments()) {
+            if (seg.eligible() && seg.amount() != null && !seg.from().isAfter(d.to()) && !seg.to().isBefore(d.from())) {
+                last = seg;
+            }
+        }
+        return last;
+    }
+
+    /** Held standing entitlements, the reviewers' list: the longest waiting first. */
+    public List<RecurringEntitlementRow> held() {
+        return mapper.findRecurringByStatus("HELD");
+    }
+
+    /** A reviewer's decision on a held entitlement: it goes on (the next run pays what the rules say), or it ends. */
+    public enum Decision { CONTINUE, END }
+
+    public RecurringEntitlementRow decide(long id, Decision decision, String reason, cn.huiyisheng.app.identity.CurrentUser reviewer) {
+        RecurringEntitlementRow e = mapper.findRecurring(id);
+        if (e == null) {
+            throw new cn.huiyisheng.app.web.ApiErrors.NotFound("no standing entitlement " + id);
+        }
+        if (!"HELD".equals(e.getStatus())) {
+            throw new cn.huiyisheng.app.web.Conflict("NOT_HELD", "entitlement " + id + " is " + e.getStatus() + ", not held for a reviewer");
+        }
+        if (decision == null) {
+            throw new cn.huiyisheng.app.web.BadInput("$.decision", "REQUIRED", "CONTINUE or END", "请选择继续发放或终止");
+        }
+        if (reason == null || reason.isBlank() || reason.strip().length() > 2000) {
+            throw new cn.huiyisheng.app.web.BadInput("$.reason", "REQUIRED", "the reason, at most 2,000 characters", "请填写理由（最多2000个字符）");
+        }
+        if (reviewer.personKey() != null && mapper.isPartyOfClaim(e.getClaimId(), reviewer.personKey())) {
+            throw new cn.huiyisheng.app.web.Forbidden("CONFLICT_OF_INTEREST", reviewer.username()
+                    + " is a member of this entitlement's household and cannot decide it");
+        }
+        java.time.Instant now = clock.instant();
+        if (decision == Decision.CONTINUE) {
+            mapper.releaseRecurring(id, now);
+        } else {
+            mapper.closeRecurring(id, e.getDeterminedThrough(), cut("审核终止：" + reason.strip()), now);
+        }
+        audit.claim(e.getClaimId(), reviewer.username(), "HOLD_DECIDED_" + decision, e.getBenefit() + " " + e.getSubjectLabel() + ": "
+                + reason.strip(), List.of(e.getBenefit(), e.getSubjectLabel(), decision.name(), reason.strip()));
+        return mapper.findRecurring(id);
     }
 
     private static String cut(String s) {

@@ -350,6 +350,35 @@ class LifelongEntitlementsTest {
         timeline.forEach(e -> types.add(e.get("type").asText()));
         assertThat(types).contains("LIFE_EVENT", "CORRECTED", "ENTITLEMENT_ENDED");
         assertThat(events.ofClaim(claimId)).singleElement().satisfies(e -> assertThat(e.getRecordedBy()).isEqualTo("reviewer"));
+
+        // in June the wife's registration moved out of the city (recorded in July): the July run does not end her
+        // entitlement by itself, nor pay it: it holds it for a reviewer, with the reason
+        at("2016-07-10T10:00:00");
+        assertThat(lifeEvent("reviewer", reference, """
+                {"kind": "MOVED_OUT", "subject": "applicant", "date": "2016-06-20", "evidence": "户口迁移证 No. 2016-0815"}""")
+                .getStatusCode().value()).isEqualTo(201);
+        assertThat(paymentRunAt("2016-08-01T09:00:00", reference)).isEmpty();
+        RecurringEntitlementRow hers = recurring.ofClaim(claimId).stream().filter(e -> e.getSubjectPath().startsWith("$.applicant"))
+                .findFirst().orElseThrow();
+        assertThat(hers.getStatus()).isEqualTo("HELD");
+        assertThat(hers.getHoldReason()).startsWith("不再符合条件");
+        JsonNode held = http.withBasicAuth("reviewer", "reviewer").getForObject("/api/entitlements/held", JsonNode.class);
+        List<Long> heldIds = new ArrayList<>();
+        held.forEach(h -> heldIds.add(h.get("id").asLong()));
+        assertThat(heldIds).contains(hers.getId());
+        // the applicant cannot see the list, nor decide; a decision needs its reason
+        assertThat(http.withBasicAuth(couple.username(), couple.password()).getForEntity("/api/entitlements/held", JsonNode.class)
+                .getStatusCode().value()).isEqualTo(403);
+        assertThat(http.withBasicAuth("reviewer", "reviewer").postForEntity("/api/entitlements/" + hers.getId() + "/decision",
+                new HttpEntity<>("{\"decision\": \"END\"}", jsonHeaders()), JsonNode.class).getStatusCode().value()).isEqualTo(400);
+        ResponseEntity<JsonNode> ended = http.withBasicAuth("reviewer", "reviewer").postForEntity("/api/entitlements/" + hers.getId()
+                + "/decision", new HttpEntity<>("{\"decision\": \"END\", \"reason\": \"已核实户籍迁出本市，终止发放\"}", jsonHeaders()),
+                JsonNode.class);
+        assertThat(ended.getStatusCode().value()).as(String.valueOf(ended.getBody())).isEqualTo(200);
+        assertThat(ended.getBody().get("status").asText()).isEqualTo("CLOSED");
+        assertThat(http.withBasicAuth("reviewer", "reviewer").postForEntity("/api/entitlements/" + hers.getId() + "/decision",
+                new HttpEntity<>("{\"decision\": \"END\", \"reason\": \"again\"}", jsonHeaders()), JsonNode.class)
+                .getStatusCode().value()).isEqualTo(409);
     }
 
     static HttpHeaders jsonHeaders() {

@@ -109,6 +109,22 @@ public interface PaymentMapper {
     /** The counts of a run's chunks added up (ids 0). */
     RunChunk sumRunChunks(@Param("runId") long runId);
 
+    /** Holds a standing entitlement for a reviewer, its months determined through {@code was} again. */
+    int holdRecurring(@Param("id") long id, @Param("was") String was, @Param("reason") String reason, @Param("at") Instant at);
+
+    int setAcceptedAmount(@Param("id") long id, @Param("amount") java.math.BigDecimal amount, @Param("version") String version);
+
+    /** A reviewer lets a held entitlement go on: the next run pays what the rules say, and that amount stands. */
+    int releaseRecurring(@Param("id") long id, @Param("at") Instant at);
+
+    RecurringEntitlementRow findRecurring(@Param("id") long id);
+
+    /** Whether the person with this key is one of the claim's household. */
+    boolean isPartyOfClaim(@Param("claimId") long claimId, @Param("personKey") String personKey);
+
+    /** Standing entitlements of a status (HELD: the reviewers' list), the longest waiting first, at most 500. */
+    List<RecurringEntitlementRow> findRecurringByStatus(@Param("status") String status);
+
     /** Closes a standing entitlement: its last month paid and why it ended. */
     int closeRecurring(@Param("id") long id, @Param("endPeriod") String endPeriod, @Param("reason") String reason,
                        @Param("at") Instant at);

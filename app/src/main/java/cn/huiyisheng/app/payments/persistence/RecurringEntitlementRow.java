@@ -21,6 +21,18 @@ public class RecurringEntitlementRow {
     /** When the recipient must next confirm (yearly), for the benefits that need it; null otherwise. */
     private java.time.LocalDate confirmationDue;
     private java.time.LocalDate remindedFor;
+    /** The monthly amount last paid or accepted by a reviewer: a change beyond the ratio from it is held for a reviewer. */
+    private java.math.BigDecimal acceptedAmount;
+    private String holdReason;
+    private String acceptedVersion;
+
+    public String getAcceptedVersion() { return acceptedVersion; }
+    public void setAcceptedVersion(String acceptedVersion) { this.acceptedVersion = acceptedVersion; }
+
+    public java.math.BigDecimal getAcceptedAmount() { return acceptedAmount; }
+    public void setAcceptedAmount(java.math.BigDecimal acceptedAmount) { this.acceptedAmount = acceptedAmount; }
+    public String getHoldReason() { return holdReason; }
+    public void setHoldReason(String holdReason) { this.holdReason = holdReason; }
 
     public java.time.LocalDate getConfirmationDue() { return confirmationDue; }
     public void setConfirmationDue(java.time.LocalDate confirmationDue) { this.confirmationDue = confirmationDue; }

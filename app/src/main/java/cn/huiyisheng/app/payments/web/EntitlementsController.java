@@ -1,0 +1,54 @@
+package cn.huiyisheng.app.payments.web;
+
+import cn.huiyisheng.app.identity.CurrentUser;
+import cn.huiyisheng.app.payments.RecurringEntitlements;
+import cn.huiyisheng.app.payments.persistence.RecurringEntitlementRow;
+import cn.huiyisheng.app.web.JsonInput;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/** Standing entitlements a payment run held for a reviewer: the list, and the reviewer's decision. */
+@RestController
+@RequestMapping("/api/entitlements")
+public class EntitlementsController {
+
+    private final RecurringEntitlements entitlements;
+    private final JsonInput input;
+
+    public EntitlementsController(RecurringEntitlements entitlements, JsonInput input) {
+        this.entitlements = entitlements;
+        this.input = input;
+    }
+
+    @Schema(description = "A reviewer's decision on a held entitlement / 待遇变化审核")
+    public record Decision(@Schema(description = "CONTINUE: the next run pays what the rules say; END: it ends now",
+            requiredMode = Schema.RequiredMode.REQUIRED) RecurringEntitlements.Decision decision,
+                           @Schema(description = "why", example = "已核实户籍迁出，终止发放", requiredMode = Schema.RequiredMode.REQUIRED)
+                           String reason) {
+    }
+
+    @Operation(summary = "Entitlements held for a reviewer / 待审核的待遇变化", description = "A stop, or a monthly amount changed"
+            + " beyond the ratio under the same version, that a payment run would not pay or end by itself.")
+    @GetMapping("/held")
+    public List<RecurringEntitlementRow> held() {
+        return entitlements.held();
+    }
+
+    @Operation(summary = "Decide a held entitlement / 审核待遇变化", description = "Reviewers and supervisors, never on their own"
+            + " household's: CONTINUE (the next run pays the months that waited, as the rules say) or END, with a reason.")
+    @PostMapping(value = "/{id}/decision", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public RecurringEntitlementRow decide(Authentication auth, @PathVariable long id, @RequestBody(required = false) byte[] body) {
+        Decision d = input.require(body, Decision.class);
+        return entitlements.decide(id, d.decision(), d.reason(), CurrentUser.of(auth));
+    }
+}
