@@ -30,7 +30,7 @@ public class Households {
         return read(facts);
     }
 
-    Household read(String text) {
+    public Household read(String text) {
         try {
             return json.readValue(text, Household.class);
         } catch (JsonProcessingException ex) {

@@ -82,16 +82,61 @@ public class RecurringEntitlements {
         for (RecurringEntitlementRow e : mapper.findRecurringDueBetween(month.toString(), fromId, toId)) {
             byClaim.computeIfAbsent(e.getClaimId(), k -> new ArrayList<>()).add(e);
         }
+        if (byClaim.isEmpty()) {
+            return new Determined(0, 0, 0);
+        }
+        // the chunk's facts and the grants its persons hold, each in one statement
+        Map<Long, Household> facts = new java.util.HashMap<>();
+        for (PaymentMapper.ClaimFacts f : mapper.currentFactsOf(new ArrayList<>(byClaim.keySet()))) {
+            if (f.facts() != null) {
+                facts.put(f.claimId(), households.read(f.facts()));
+            }
+        }
+        Map<String, List<PaymentMapper.HeldRow>> heldByPerson = heldOf(byClaim, facts, month);
         int determined = 0;
         int payments = 0;
         int closed = 0;
         for (Map.Entry<Long, List<RecurringEntitlementRow>> c : byClaim.entrySet()) {
-            Outcome o = determineClaim(c.getKey(), c.getValue(), month, asOf);
+            Household household = facts.get(c.getKey());
+            if (household == null) {
+                throw new IllegalStateException("claim " + c.getKey() + " has no determination");
+            }
+            Outcome o = determineClaim(c.getKey(), c.getValue(), household, heldByPerson, month, asOf);
             determined += o.entitlements();
             payments += o.payments();
             closed += o.closed();
         }
         return new Determined(determined, payments, closed);
+    }
+
+    /** The grants held by the chunk's persons for its benefits, by person (from the earliest month any of them may be due). */
+    private Map<String, List<PaymentMapper.HeldRow>> heldOf(Map<Long, List<RecurringEntitlementRow>> byClaim, Map<Long, Household> facts,
+                                                           YearMonth month) {
+        java.util.Set<String> persons = new java.util.LinkedHashSet<>();
+        java.util.Set<String> benefits = new java.util.TreeSet<>();
+        YearMonth from = month;
+        for (Map.Entry<Long, List<RecurringEntitlementRow>> c : byClaim.entrySet()) {
+            Household h = facts.get(c.getKey());
+            if (h != null) {
+                persons.addAll(HeldGrants.persons("$", keyOf(h.applicant()), keyOf(h.spouse())));
+            }
+            for (RecurringEntitlementRow e : c.getValue()) {
+                benefits.add(e.getBenefit());
+                YearMonth next = YearMonth.parse(e.getDeterminedThrough()).plusMonths(1);
+                YearMonth start = YearMonth.parse(e.getStartPeriod());
+                YearMonth f = next.isBefore(start) ? start : next;
+                from = f.isBefore(from) ? f : from;
+            }
+        }
+        Map<String, List<PaymentMapper.HeldRow>> byPerson = new java.util.HashMap<>();
+        if (persons.isEmpty()) {
+            return byPerson;
+        }
+        for (PaymentMapper.HeldRow r : mapper.heldOf(new ArrayList<>(persons), new ArrayList<>(benefits), from.toString(),
+                month.toString(), Integer.toString(from.getYear()), Integer.toString(month.getYear()))) {
+            byPerson.computeIfAbsent(r.personKey(), k -> new ArrayList<>()).add(r);
+        }
+        return byPerson;
     }
 
     private record Outcome(int entitlements, int payments, int closed) {
@@ -102,7 +147,8 @@ public class RecurringEntitlements {
     }
 
     /** A claim's standing entitlements come due: advanced first (skipping any another run took), then one sealed determination. */
-    private Outcome determineClaim(long claimId, List<RecurringEntitlementRow> rows, YearMonth month, LocalDate asOf) {
+    private Outcome determineClaim(long claimId, List<RecurringEntitlementRow> rows, Household household,
+                                   Map<String, List<PaymentMapper.HeldRow>> heldByPerson, YearMonth month, LocalDate asOf) {
         List<Due> due = new ArrayList<>();
         for (RecurringEntitlementRow e : rows) {
             YearMonth from = YearMonth.parse(e.getDeterminedThrough()).plusMonths(1);
@@ -112,24 +158,40 @@ public class RecurringEntitlements {
             }
             YearMonth to = e.getUntilPeriod() != null && YearMonth.parse(e.getUntilPeriod()).isBefore(month)
                     ? YearMonth.parse(e.getUntilPeriod()) : month;
-            // in this transaction: these months are this run's (a run at once waits here, then finds 0)
-            if (mapper.advanceRecurring(e.getId(), e.getDeterminedThrough(), to.toString(), clock.instant()) == 1 && !to.isBefore(from)) {
-                due.add(new Due(e, from, to));
-            }
+            due.add(new Due(e, from, to));
         }
+        // in this transaction, first: these months are this run's (a run at once waits here, then finds them moved on);
+        // the household's entitlements determined through the same month in one statement, or one by one
+        boolean same = due.stream().map(d -> d.e().getDeterminedThrough() + "|" + d.to()).distinct().count() == 1;
+        if (same && due.size() > 1) {
+            if (mapper.advanceRecurringAll(due.stream().map(d -> d.e().getId()).toList(), due.get(0).e().getDeterminedThrough(),
+                    due.get(0).to().toString(), clock.instant()) != due.size()) {
+                // another run moved some of them on meanwhile: this chunk is rolled back and tried again
+                throw new IllegalStateException("claim " + claimId + ": its standing entitlements were determined by another run meanwhile");
+            }
+        } else {
+            due.removeIf(d -> mapper.advanceRecurring(d.e().getId(), d.e().getDeterminedThrough(), d.to().toString(), clock.instant()) != 1);
+        }
+        due.removeIf(d -> d.to().isBefore(d.from()));
         if (due.isEmpty()) {
             return new Outcome(0, 0, 0);
         }
-        Household household = households.current(claimId);
         String applicantKey = keyOf(household.applicant());
         String spouseKey = keyOf(household.spouse());
         YearMonth from = due.stream().map(Due::from).min(YearMonth::compareTo).orElseThrow();
         YearMonth to = due.stream().map(Due::to).max(YearMonth::compareTo).orElseThrow();
         List<String> benefits = due.stream().map(d -> d.e().getBenefit()).distinct().toList();
-        // what other claims hold for these persons in these months is not paid again
-        List<String> persons = HeldGrants.persons("$", applicantKey, spouseKey);
-        List<HeldGrants.Held> held = persons.isEmpty() ? List.of() : mapper.findHeld(persons, benefits, claimId, from.toString(),
-                to.toString(), Integer.toString(from.getYear()), Integer.toString(to.getYear()));
+        // what other claims hold for these persons in these months is not paid again (read for the whole chunk)
+        List<HeldGrants.Held> held = new ArrayList<>();
+        for (String person : HeldGrants.persons("$", applicantKey, spouseKey)) {
+            for (PaymentMapper.HeldRow r : heldByPerson.getOrDefault(person, List.of())) {
+                if (r.claimId() != claimId && benefits.contains(r.benefit()) && within(r.period(), from, to)) {
+                    held.add(new HeldGrants.Held(r.benefit(), r.personKey(), r.period(), r.claimReference()));
+                }
+            }
+        }
+        held.sort(java.util.Comparator.comparing(HeldGrants.Held::benefit).thenComparing(HeldGrants.Held::personKey)
+                .thenComparing(HeldGrants.Held::period));
         SealedDeterminations.Sealed sealed = determinations.evaluateAndSeal(SealedDeterminations.SCOPE_PAYMENT, claimId, household,
                 asOf, from, to, benefits, new SystemRecords(held, List.of()));
         // what a reviewer approved stays the frame: a stop, or a change beyond the ratio that no new version
@@ -280,6 +342,19 @@ public class RecurringEntitlements {
         audit.claim(e.getClaimId(), reviewer.username(), "HOLD_DECIDED_" + decision, e.getBenefit() + " " + e.getSubjectLabel() + ": "
                 + reason.strip(), List.of(e.getBenefit(), e.getSubjectLabel(), decision.name(), reason.strip()));
         return mapper.findRecurring(id);
+    }
+
+    /** Whether a grant's period (a month, a year, a one-time event) is one the months from..to could be granted (as findHeld). */
+    private static boolean within(String period, YearMonth from, YearMonth to) {
+        if (period.startsWith("ONCE@") || period.startsWith("SERVICE@")) {
+            return true;
+        }
+        if (period.length() == 4) {
+            int year = Integer.parseInt(period);
+            return year >= from.getYear() && year <= to.getYear();
+        }
+        YearMonth m = YearMonth.parse(period.substring(0, 7));
+        return !m.isBefore(from) && !m.isAfter(to);
     }
 
     private static String cut(String s) {

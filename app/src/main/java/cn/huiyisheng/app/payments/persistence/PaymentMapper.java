@@ -59,6 +59,26 @@ public interface PaymentMapper {
     /** The household facts as the claim's latest life event left them; null when it has none. */
     String latestEventFacts(@Param("claimId") long claimId);
 
+    /** A claim's current facts (see {@link #currentFacts}). */
+    record ClaimFacts(long claimId, String facts) {
+    }
+
+    /** {@link #currentFacts} of many claims in one statement. */
+    List<ClaimFacts> currentFactsOf(@Param("claimIds") List<Long> claimIds);
+
+    /** A grant a claim holds, with the claim (for a chunk's households: each excludes its own). */
+    record HeldRow(String benefit, String personKey, String period, String claimReference, long claimId) {
+    }
+
+    /** The grants these persons hold for these benefits in the months from..to, their years, and one-time events. */
+    List<HeldRow> heldOf(@Param("personKeys") List<String> personKeys, @Param("benefits") List<String> benefits,
+                         @Param("fromMonth") String fromMonth, @Param("toMonth") String toMonth,
+                         @Param("fromYear") String fromYear, @Param("toYear") String toYear);
+
+    /** Advances several standing entitlements determined through the same month at once: the count of those advanced. */
+    int advanceRecurringAll(@Param("ids") List<Long> ids, @Param("was") String was, @Param("through") String through,
+                            @Param("at") Instant at);
+
     /** The facts the claim's entitlements are determined on: its latest life event's, or its latest determination's (not a run's). */
     String currentFacts(@Param("claimId") long claimId);
 
