@@ -61,11 +61,16 @@ public class Claims {
     private final SecurityTrail trail;
     private final LifeEvents lifeEvents;
     private final Confirmations confirmations;
+    private final cn.huiyisheng.app.payments.RecurringEntitlements recurring;
+    private final cn.huiyisheng.app.payments.Corrections corrections;
     private final SecureRandom random = new SecureRandom();
 
     public Claims(ClaimMapper claims, EvaluationService evaluations, SealedDeterminations determinations, Entitlements entitlements,
                   RuntimeService runtime, AuditLog audit, ObjectMapper json, Clock clock, PersonKeys keys, ClaimParties parties,
-                  SecurityTrail trail, LifeEvents lifeEvents, Confirmations confirmations) {
+                  SecurityTrail trail, LifeEvents lifeEvents, Confirmations confirmations,
+                  cn.huiyisheng.app.payments.RecurringEntitlements recurring, cn.huiyisheng.app.payments.Corrections corrections) {
+        this.recurring = recurring;
+        this.corrections = corrections;
         this.lifeEvents = lifeEvents;
         this.confirmations = confirmations;
         this.claims = claims;
@@ -276,7 +281,12 @@ public class Claims {
                     }
                     return r;
                 }).orElse(null),
-                entitlements, paid, timeline, household(c));
+                entitlements, paid, timeline, household(c),
+                recurring.ofClaim(c.getId()).stream().map(r -> new ClaimView.Standing(r.getBenefit(), r.getSubjectLabel(), r.getStatus(),
+                        r.getStartPeriod(), r.getDeterminedThrough(), r.getUntilPeriod(), r.getEndPeriod(), r.getEndReason(),
+                        r.getConfirmationDue(), r.getHoldReason())).toList(),
+                corrections.ofClaim(c.getId()).stream().map(a -> new ClaimView.Adjustment(a.getBenefit(), a.getPeriod(), a.getKind(),
+                        a.getAmountBefore(), a.getAmountAfter(), a.getDifference(), a.getCause(), a.getStatus())).toList());
     }
 
     /** The household of the claim, masked (the claim's facts as submitted or last answered). */
@@ -325,7 +335,7 @@ public class Claims {
         return new ClaimView(c.getReference(), c.getStatus(), c.getApplicantUsername(),
                 c.getBenefits().isEmpty() ? List.of() : Arrays.asList(c.getBenefits().split(",")), c.getPeriodFrom(), c.getPeriodTo(),
                 maskAccount(c.getBankAccount()), c.getSubmittedAt(), null, null, null, null, null, null, List.of(), List.of(),
-                List.of(submittedEvent(c)), household(c));
+                List.of(submittedEvent(c)), household(c), List.of(), List.of());
     }
 
     /** The first event of every claim, from its row. */

@@ -50,6 +50,8 @@ public final class LifelongBench {
         try {
             YearMonth month = YearMonth.now(ZoneId.of("Asia/Shanghai"));
             long t0 = System.nanoTime();
+            System.out.printf("MariaDB InnoDB buffer pool: %d MB%n", ctx.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
+                    .queryForObject("SELECT @@innodb_buffer_pool_size", Long.class) >> 20);
             seed(url, households, month.minusMonths(2));
             System.out.printf("seeded %,d households, %,d standing entitlements determined through %s, in %.1f s%n", households,
                     households * 2, month.minusMonths(2), (System.nanoTime() - t0) / 1e9);

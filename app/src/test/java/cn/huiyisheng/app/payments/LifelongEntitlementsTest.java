@@ -239,8 +239,15 @@ class LifelongEntitlementsTest {
             assertThat(a.getDifference()).isEqualByComparingTo("-20.00");
         });
         types.clear();
-        driver.claim(couple, reference).get("timeline").forEach(e -> types.add(e.get("type").asText()));
+        JsonNode seen = driver.claim(couple, reference);
+        seen.get("timeline").forEach(e -> types.add(e.get("type").asText()));
         assertThat(types).filteredOn("CORRECTED"::equals).hasSize(2);
+        // the applicant sees the standing entitlements and every adjustment of their months
+        assertThat(seen.get("standing")).hasSize(2).allSatisfy(st -> {
+            assertThat(st.get("status").asText()).isEqualTo("ACTIVE");
+            assertThat(st.get("determinedThrough").asText()).isEqualTo("2015-03");
+        });
+        assertThat(seen.get("adjustments")).hasSize(14);
     }
 
     @Test
