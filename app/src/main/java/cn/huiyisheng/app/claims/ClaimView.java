@@ -11,7 +11,8 @@ public record ClaimView(String reference, String status, String applicant, List<
                         String periodTo, String bankAccount, Instant submittedAt, Instant decidedAt, BigDecimal amountTotal,
                         String reviewer, String secondApprover, String decisionReason, JsonNode determination,
                         List<Entitlement> entitlements, List<Payment> payments, List<Event> timeline, HouseholdView household,
-                        List<Standing> standing, List<Adjustment> adjustments) {
+                        List<cn.huiyisheng.app.payments.RecurringEntitlements.Standing> standing,
+                        List<cn.huiyisheng.app.payments.Corrections.Adjustment> adjustments) {
 
     /**
      * Who the claim is for, as staff see it: names and ID numbers masked, ages on the day shown,
@@ -42,20 +43,5 @@ public record ClaimView(String reference, String status, String applicant, List<
     }
 
     public record Payment(String reference, String period, BigDecimal amount, String payer, String status) {
-    }
-
-    /**
-     * A standing entitlement the claim's approval left (issue 10): paid month after month by the runs
-     * while ACTIVE; SUSPENDED (yearly confirmation overdue), HELD (a change waits for a reviewer) or
-     * CLOSED (its last month and why).
-     */
-    public record Standing(String benefit, String subject, String status, String firstMonth, String determinedThrough,
-                           String lastClaimedMonth, String endMonth, String endReason, java.time.LocalDate confirmationDue,
-                           String holdReason) {
-    }
-
-    /** A month paid that a correction or a life event changed: a top-up (paid) or an overpayment (for a reviewer). */
-    public record Adjustment(String benefit, String period, String kind, BigDecimal before, BigDecimal after, BigDecimal difference,
-                             String cause, String status) {
     }
 }

@@ -282,11 +282,7 @@ public class Claims {
                     return r;
                 }).orElse(null),
                 entitlements, paid, timeline, household(c),
-                recurring.ofClaim(c.getId()).stream().map(r -> new ClaimView.Standing(r.getBenefit(), r.getSubjectLabel(), r.getStatus(),
-                        r.getStartPeriod(), r.getDeterminedThrough(), r.getUntilPeriod(), r.getEndPeriod(), r.getEndReason(),
-                        r.getConfirmationDue(), r.getHoldReason())).toList(),
-                corrections.ofClaim(c.getId()).stream().map(a -> new ClaimView.Adjustment(a.getBenefit(), a.getPeriod(), a.getKind(),
-                        a.getAmountBefore(), a.getAmountAfter(), a.getDifference(), a.getCause(), a.getStatus())).toList());
+                recurring.standingOfClaim(c.getId()), corrections.adjustmentsOfClaim(c.getId()));
     }
 
     /** The household of the claim, masked (the claim's facts as submitted or last answered). */

@@ -280,6 +280,16 @@ public class Corrections {
         return mapper.adjustmentsOfClaim(claimId);
     }
 
+    /** A month paid that a correction or a life event changed, as a claim's page shows it: a top-up, or an overpayment. */
+    public record Adjustment(String benefit, String period, String kind, BigDecimal before, BigDecimal after, BigDecimal difference,
+                             String cause, String status) {
+    }
+
+    public List<Adjustment> adjustmentsOfClaim(long claimId) {
+        return ofClaim(claimId).stream().map(a -> new Adjustment(a.getBenefit(), a.getPeriod(), a.getKind(), a.getAmountBefore(),
+                a.getAmountAfter(), a.getDifference(), a.getCause(), a.getStatus())).toList();
+    }
+
     private String keyOf(Person person) {
         return person == null || person.idNumber() == null ? null : keys.of(person.idNumber());
     }

@@ -386,6 +386,21 @@ public class RecurringEntitlements {
         return mapper.findRecurringOfClaim(claimId);
     }
 
+    /**
+     * A standing entitlement as a claim's page shows it: paid month after month by the runs while
+     * ACTIVE; SUSPENDED (yearly confirmation overdue), HELD (a change waits for a reviewer) or CLOSED
+     * (its last month and why).
+     */
+    public record Standing(String benefit, String subject, String status, String firstMonth, String determinedThrough,
+                           String lastClaimedMonth, String endMonth, String endReason, LocalDate confirmationDue, String holdReason) {
+    }
+
+    public List<Standing> standingOfClaim(long claimId) {
+        return ofClaim(claimId).stream().map(r -> new Standing(r.getBenefit(), r.getSubjectLabel(), r.getStatus(), r.getStartPeriod(),
+                r.getDeterminedThrough(), r.getUntilPeriod(), r.getEndPeriod(), r.getEndReason(), r.getConfirmationDue(),
+                r.getHoldReason())).toList();
+    }
+
     private String keyOf(Person person) {
         return person == null || person.idNumber() == null ? null : keys.of(person.idNumber());
     }

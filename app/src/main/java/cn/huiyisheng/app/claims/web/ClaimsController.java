@@ -136,7 +136,10 @@ public class ClaimsController {
 
     @Operation(summary = "Record the yearly confirmation of an approved claim's recipients / 登记年度生存认证", description = "Reviewers"
             + " and supervisors. The standing entitlements that need a yearly confirmation are confirmed for a year; a suspended one"
-            + " goes on, and the next payment run pays the months it waited.")
+            + " goes on, and the next payment run pays the months it waited.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    schema = @Schema(implementation = Confirmation.class),
+                    examples = @ExampleObject(name = "in person", value = "{\"how\": \"本人到社区服务中心现场认证\"}"))))
     @PostMapping(value = "/{reference}/confirmations", consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<cn.huiyisheng.app.payments.Confirmations.Confirmed> confirm(Authentication auth, @PathVariable String reference,
                                                                                      @RequestBody(required = false) byte[] body) {

@@ -45,7 +45,11 @@ public class EntitlementsController {
     }
 
     @Operation(summary = "Decide a held entitlement / 审核待遇变化", description = "Reviewers and supervisors, never on their own"
-            + " household's: CONTINUE (the next run pays the months that waited, as the rules say) or END, with a reason.")
+            + " household's: CONTINUE (the next run pays the months that waited, as the rules say) or END, with a reason.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(
+                    schema = @Schema(implementation = Decision.class),
+                    examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "end",
+                            value = "{\"decision\": \"END\", \"reason\": \"已核实户籍迁出本市，终止发放\"}"))))
     @PostMapping(value = "/{id}/decision", consumes = MediaType.APPLICATION_JSON_VALUE)
     public RecurringEntitlementRow decide(Authentication auth, @PathVariable long id, @RequestBody(required = false) byte[] body) {
         Decision d = input.require(body, Decision.class);
