@@ -282,12 +282,47 @@ public class Corrections {
 
     /** A month paid that a correction or a life event changed, as a claim's page shows it: a top-up, or an overpayment. */
     public record Adjustment(String benefit, String period, String kind, BigDecimal before, BigDecimal after, BigDecimal difference,
-                             String cause, String status) {
+                             String cause, String status, long id, long claimId) {
+    }
+
+    /** Open overpayments, the reviewers' list (person keys are never shown: the claim and month say whose). */
+    public List<Adjustment> openOverpayments() {
+        return mapper.openOverpayments().stream().map(a -> new Adjustment(a.getBenefit(), a.getPeriod(), a.getKind(), a.getAmountBefore(),
+                a.getAmountAfter(), a.getDifference(), a.getCause(), a.getStatus(), a.getId(), a.getClaimId())).toList();
+    }
+
+    /** A reviewer's decision on an overpayment: waive it, or schedule its recovery (never both, never twice). */
+    public enum Decision { WAIVE, RECOVER }
+
+    public Adjustment decideOverpayment(long id, Decision decision, String reason, cn.huiyisheng.app.identity.CurrentUser reviewer) {
+        AdjustmentRow a = mapper.findAdjustment(id);
+        if (a == null || !OVERPAYMENT.equals(a.getKind())) {
+            throw new cn.huiyisheng.app.web.ApiErrors.NotFound("no overpayment " + id);
+        }
+        if (decision == null) {
+            throw new cn.huiyisheng.app.web.BadInput("$.decision", "REQUIRED", "WAIVE or RECOVER", "请选择免予追回或安排追回");
+        }
+        if (reason == null || reason.isBlank() || reason.strip().length() > 2000) {
+            throw new cn.huiyisheng.app.web.BadInput("$.reason", "REQUIRED", "the reason, at most 2,000 characters", "请填写理由（最多2000个字符）");
+        }
+        if (reviewer.personKey() != null && mapper.isPartyOfClaim(a.getClaimId(), reviewer.personKey())) {
+            throw new cn.huiyisheng.app.web.Forbidden("CONFLICT_OF_INTEREST", reviewer.username()
+                    + " is a member of this overpayment's household and cannot decide it");
+        }
+        String status = decision == Decision.WAIVE ? "WAIVED" : "RECOVERY";
+        if (mapper.decideOverpayment(id, status, reviewer.username(), clock.instant(), reason.strip()) != 1) {
+            throw new cn.huiyisheng.app.web.Conflict("NOT_OPEN", "overpayment " + id + " is " + a.getStatus() + ", decided already");
+        }
+        audit.claim(a.getClaimId(), reviewer.username(), "OVERPAYMENT_" + status, a.getBenefit() + " " + a.getPeriod() + " "
+                        + a.getDifference().negate() + " yuan: " + reason.strip(),
+                List.of(a.getBenefit(), a.getPeriod(), a.getDifference().negate().toPlainString(), reason.strip()));
+        return new Adjustment(a.getBenefit(), a.getPeriod(), a.getKind(), a.getAmountBefore(), a.getAmountAfter(), a.getDifference(),
+                a.getCause(), status, a.getId(), a.getClaimId());
     }
 
     public List<Adjustment> adjustmentsOfClaim(long claimId) {
         return ofClaim(claimId).stream().map(a -> new Adjustment(a.getBenefit(), a.getPeriod(), a.getKind(), a.getAmountBefore(),
-                a.getAmountAfter(), a.getDifference(), a.getCause(), a.getStatus())).toList();
+                a.getAmountAfter(), a.getDifference(), a.getCause(), a.getStatus(), a.getId(), a.getClaimId())).toList();
     }
 
     private String keyOf(Person person) {

@@ -349,6 +349,30 @@ class LifelongEntitlementsTest {
                     assertThat(e.getEndPeriod()).isEqualTo("2016-02");
                     assertThat(e.getEndReason()).contains("去世");
                 });
+        // a reviewer decides each overpayment, once: one waived, the other's recovery scheduled
+        List<Long> open = new ArrayList<>();
+        http.withBasicAuth("reviewer", "reviewer").getForObject("/api/entitlements/overpayments", JsonNode.class).forEach(o -> {
+            if (o.get("claimId").asLong() == claimId) {
+                open.add(o.get("id").asLong());
+            }
+        });
+        assertThat(open).hasSize(2);
+        assertThat(http.withBasicAuth(couple.username(), couple.password()).postForEntity("/api/entitlements/overpayments/" + open.get(0)
+                + "/decision", new HttpEntity<>("{\"decision\": \"WAIVE\", \"reason\": \"x\"}", jsonHeaders()), JsonNode.class)
+                .getStatusCode().value()).isEqualTo(403);
+        ResponseEntity<JsonNode> waived = http.withBasicAuth("reviewer", "reviewer").postForEntity("/api/entitlements/overpayments/"
+                + open.get(0) + "/decision", new HttpEntity<>("{\"decision\": \"WAIVE\", \"reason\": \"家属生活困难，免予追回\"}",
+                jsonHeaders()), JsonNode.class);
+        assertThat(waived.getStatusCode().value()).as(String.valueOf(waived.getBody())).isEqualTo(200);
+        assertThat(waived.getBody().get("status").asText()).isEqualTo("WAIVED");
+        assertThat(http.withBasicAuth("reviewer", "reviewer").postForEntity("/api/entitlements/overpayments/" + open.get(1)
+                + "/decision", new HttpEntity<>("{\"decision\": \"RECOVER\", \"reason\": \"通知家属退回\"}", jsonHeaders()), JsonNode.class)
+                .getBody().get("status").asText()).isEqualTo("RECOVERY");
+        assertThat(http.withBasicAuth("reviewer", "reviewer").postForEntity("/api/entitlements/overpayments/" + open.get(1)
+                + "/decision", new HttpEntity<>("{\"decision\": \"WAIVE\", \"reason\": \"again\"}", jsonHeaders()), JsonNode.class)
+                .getStatusCode().value()).isEqualTo(409);
+        assertThat(adjustments.ofClaim(claimId)).extracting(a -> a.getStatus()).containsExactlyInAnyOrder("WAIVED", "RECOVERY");
+
         // his wife goes on being paid; he is not
         assertThat(paymentRunAt("2016-05-01T09:00:00", reference)).containsExactly(couple.womanName() + " 2016-05 " + amount
                 + " SPECIAL_SUPPORT");

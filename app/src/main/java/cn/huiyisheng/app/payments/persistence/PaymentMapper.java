@@ -51,6 +51,15 @@ public interface PaymentMapper {
 
     List<AdjustmentRow> adjustmentsOfClaim(@Param("claimId") long claimId);
 
+    AdjustmentRow findAdjustment(@Param("id") long id);
+
+    /** Open overpayments, the reviewers' list: the oldest first, at most 500. */
+    List<AdjustmentRow> openOverpayments();
+
+    /** A reviewer's decision on an open overpayment: 0 when it is no longer open. */
+    int decideOverpayment(@Param("id") long id, @Param("status") String status, @Param("by") String by, @Param("at") Instant at,
+                          @Param("reason") String reason);
+
     int insertLifeEvent(LifeEventRow row);
 
     /** The claim's life events, in the order they were recorded. */

@@ -23,11 +23,40 @@ import java.util.List;
 public class EntitlementsController {
 
     private final RecurringEntitlements entitlements;
+    private final cn.huiyisheng.app.payments.Corrections corrections;
     private final JsonInput input;
 
-    public EntitlementsController(RecurringEntitlements entitlements, JsonInput input) {
+    public EntitlementsController(RecurringEntitlements entitlements, cn.huiyisheng.app.payments.Corrections corrections, JsonInput input) {
         this.entitlements = entitlements;
+        this.corrections = corrections;
         this.input = input;
+    }
+
+    @Schema(description = "A reviewer's decision on an overpayment / 多发待遇处理")
+    public record OverpaymentDecision(@Schema(description = "WAIVE, or RECOVER (the office asks for the money back)",
+            requiredMode = Schema.RequiredMode.REQUIRED) cn.huiyisheng.app.payments.Corrections.Decision decision,
+                                      @Schema(description = "why", example = "家属已退回多发款项", requiredMode = Schema.RequiredMode.REQUIRED)
+                                      String reason) {
+    }
+
+    @Operation(summary = "Open overpayments / 待处理的多发待遇", description = "Months paid that a correction or a life event made no"
+            + " longer due (or due less): never clawed back by themselves.")
+    @GetMapping("/overpayments")
+    public List<cn.huiyisheng.app.payments.Corrections.Adjustment> overpayments() {
+        return corrections.openOverpayments();
+    }
+
+    @Operation(summary = "Decide an overpayment / 处理多发待遇", description = "Reviewers and supervisors, never on their own household's:"
+            + " WAIVE or RECOVER, with a reason; once.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(
+                    schema = @Schema(implementation = OverpaymentDecision.class),
+                    examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "recover",
+                            value = "{\"decision\": \"RECOVER\", \"reason\": \"通知家属退回去世后多发的两个月待遇\"}"))))
+    @PostMapping(value = "/overpayments/{id}/decision", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public cn.huiyisheng.app.payments.Corrections.Adjustment decideOverpayment(Authentication auth, @PathVariable long id,
+                                                                              @RequestBody(required = false) byte[] body) {
+        OverpaymentDecision d = input.require(body, OverpaymentDecision.class);
+        return corrections.decideOverpayment(id, d.decision(), d.reason(), CurrentUser.of(auth));
     }
 
     @Schema(description = "A reviewer's decision on a held entitlement / 待遇变化审核")
