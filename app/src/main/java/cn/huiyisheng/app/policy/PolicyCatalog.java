@@ -54,10 +54,17 @@ public class PolicyCatalog {
     private final boolean warmUp;
     private final Engine engine;
 
-    /** How long after its approval a version becomes known: longer than any node takes to read it. */
-    public static final java.time.Duration PUBLICATION_DELAY = java.time.Duration.ofSeconds(2);
-    /** An evaluation known at T reads the heads first unless the last reading began after T minus this. */
-    static final java.time.Duration FRESH_ENOUGH = java.time.Duration.ofMillis(1500);
+    /**
+     * How long after its approval a version becomes known: longer than any node takes to read it.
+     * An approval's instant is taken inside its transaction, which may take a while longer to commit
+     * on a loaded node (it records the version, its cases, the trail and returns the draft's view):
+     * the heads read up to {@code PUBLICATION_DELAY - FRESH_ENOUGH} (2 s) after that instant may miss it
+     * and must not count as fresh for the instant it becomes known. (With 2 s and 1.5 s a loaded
+     * MariaDB test run once saw a node answer with the old version at its known-from instant.)
+     */
+    public static final java.time.Duration PUBLICATION_DELAY = java.time.Duration.ofSeconds(3);
+    /** An evaluation known at T reads the heads first unless the last reading began after T minus this (polled every 0.5 s). */
+    static final java.time.Duration FRESH_ENOUGH = java.time.Duration.ofMillis(1000);
     /** When the last complete reading of the heads began. */
     private volatile java.time.Instant readFrom;
     /** Head ids this node has taken in, and the withdrawals it has applied. */
