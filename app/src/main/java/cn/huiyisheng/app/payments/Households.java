@@ -3,6 +3,7 @@ package cn.huiyisheng.app.payments;
 import cn.huiyisheng.app.payments.persistence.PaymentMapper;
 import cn.huiyisheng.rules.household.Household;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import java.util.List;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.stereotype.Component;
 
@@ -23,7 +24,8 @@ public class Households {
 
     public Household current(long claimId) {
         // one statement: the latest life event's facts, or else those of the claim's latest determination
-        String facts = mapper.currentFacts(claimId);
+        String facts = mapper.currentFactsOf(List.of(claimId)).stream().map(PaymentMapper.ClaimFacts::facts).filter(f -> f != null)
+                .findFirst().orElse(null);
         if (facts == null) {
             throw new IllegalStateException("claim " + claimId + " has no determination");
         }

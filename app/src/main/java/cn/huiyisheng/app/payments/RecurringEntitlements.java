@@ -66,11 +66,6 @@ public class RecurringEntitlements {
     public record Determined(int entitlements, int payments, int closed) {
     }
 
-    /** Determines every active standing entitlement's months come due by {@code month} (all chunks at once, in this transaction). */
-    public Determined determineDue(YearMonth month) {
-        return determineRange(month, Long.MIN_VALUE, Long.MAX_VALUE);
-    }
-
     /**
      * Determines the months come due by {@code month} of the active standing entitlements with ids
      * from {@code fromId} to {@code toId} (a chunk of a run): one sealed determination per claim, of

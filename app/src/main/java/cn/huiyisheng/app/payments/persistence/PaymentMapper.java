@@ -19,13 +19,6 @@ public interface PaymentMapper {
     /** Inserts standing entitlements in one statement; each row gets its generated id. */
     int insertRecurring(@Param("rows") List<RecurringEntitlementRow> rows);
 
-    /**
-     * The active standing entitlements with months come due by {@code month} (determined through an
-     * earlier month, and not past their last claimed month), in id order after {@code afterId}.
-     */
-    List<RecurringEntitlementRow> findRecurringDue(@Param("month") String month, @Param("afterId") long afterId,
-                                                  @Param("limit") int limit);
-
     List<RecurringEntitlementRow> findRecurringOfClaim(@Param("claimId") long claimId);
 
     /**
@@ -65,14 +58,11 @@ public interface PaymentMapper {
     /** The claim's life events, in the order they were recorded. */
     List<LifeEventRow> lifeEventsOfClaim(@Param("claimId") long claimId);
 
-    /** The household facts as the claim's latest life event left them; null when it has none. */
-    String latestEventFacts(@Param("claimId") long claimId);
-
-    /** A claim's current facts (see {@link #currentFacts}). */
+    /** A claim's current facts: its latest life event's, or its latest determination's (not a run's). */
     record ClaimFacts(long claimId, String facts) {
     }
 
-    /** {@link #currentFacts} of many claims in one statement. */
+    /** The current facts of many claims in one statement. */
     List<ClaimFacts> currentFactsOf(@Param("claimIds") List<Long> claimIds);
 
     /** A grant a claim holds, with the claim (for a chunk's households: each excludes its own). */
@@ -88,15 +78,8 @@ public interface PaymentMapper {
     int advanceRecurringAll(@Param("ids") List<Long> ids, @Param("was") String was, @Param("through") String through,
                             @Param("at") Instant at);
 
-    /** The facts the claim's entitlements are determined on: its latest life event's, or its latest determination's (not a run's). */
-    String currentFacts(@Param("claimId") long claimId);
-
     /** The claim's regular monthly payments from {@code from} on, whatever their status (not cancelled), with their adjustments. */
     List<PaidMonth> paidOfClaimFrom(@Param("claimId") long claimId, @Param("from") String from);
-
-    /** The claim's payments of months after {@code after} of the standing entitlements and segments of these subjects (paths). */
-    List<PaymentRow> paymentsOfSubjectsAfter(@Param("claimId") long claimId, @Param("paths") List<String> paths,
-                                             @Param("after") String after);
 
     /** Cancels a payment not yet taken into a run (scheduled, or failed and due again): 0 when a run holds or paid it. */
     int cancelPayment(@Param("id") long id);
