@@ -44,7 +44,7 @@ public class SecurityConfig {
                 new org.springframework.security.authentication.dao.DaoAuthenticationProvider(encoder);
         dao.setUserDetailsService(users);
         return new cn.huiyisheng.app.identity.VerifiedCredentials(
-                new org.springframework.security.authentication.ProviderManager(dao), clock, signIns);
+                new org.springframework.security.authentication.ProviderManager(dao), clock, signIns, users);
     }
 
     /** Paths served by servlets other than Spring MVC's (Camunda's Jersey), matched by path, not by MVC. */

@@ -133,8 +133,9 @@ public final class ClaimLoadBench {
         }
         jdk.jfr.Recording recording = null;
         if (System.getProperty("bench.jfr") != null) {
-            // a profile of the measured rounds only: -Dbench.jfr=/tmp/claims.jfr
-            recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+            // a profile of the measured rounds only: -Dbench.jfr=/tmp/claims.jfr; -Dbench.jfr.settings=default costs
+            // less than "profile" (no allocation samples, no socket events), which slowed both processes by a third
+            recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration(System.getProperty("bench.jfr.settings", "profile")));
             recording.start();
         }
 

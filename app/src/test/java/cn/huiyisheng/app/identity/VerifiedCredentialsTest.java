@@ -58,4 +58,56 @@ class VerifiedCredentialsTest {
         assertThatThrownBy(() -> cache.authenticate(login("alice", "secret "))).isInstanceOf(BadCredentialsException.class);
         assertThat(checks).hasValue(3);
     }
+
+    /** The stored account of "alice": its hash and whether it is enabled, as an administrator might change them. */
+    private String storedHash = "{bcrypt}$2a$10$first";
+    private boolean enabled = true;
+    private List<String> roles = List.of("ROLE_APPLICANT");
+    private final AtomicInteger reads = new AtomicInteger();
+    private final org.springframework.security.core.userdetails.UserDetailsService accounts = name -> {
+        reads.incrementAndGet();
+        if (!"alice".equals(name)) {
+            throw new org.springframework.security.core.userdetails.UsernameNotFoundException("no such user");
+        }
+        return new org.springframework.security.core.userdetails.User("alice", storedHash, enabled, true, true, true,
+                roles.stream().map(org.springframework.security.core.authority.SimpleGrantedAuthority::new).toList());
+    };
+
+    @Test
+    void afterTheMinuteAnUnchangedAccountIsRenewedWithoutCheckingThePasswordAgain() {
+        VerifiedCredentials cache = new VerifiedCredentials(passwords, clock, VerifiedCredentials.Attempts.NONE, accounts);
+        cache.authenticate(login("alice", "secret"));
+        assertThat(checks).hasValue(1);
+        for (int minute = 1; minute <= 3; minute++) {
+            now = now.plus(Duration.ofSeconds(61));
+            roles = List.of("ROLE_APPLICANT", "ROLE_R" + minute);
+            org.springframework.security.core.Authentication renewed = cache.authenticate(login("alice", "secret"));
+            assertThat(renewed.isAuthenticated()).isTrue();
+            assertThat(renewed.getName()).isEqualTo("alice");
+            // the roles as stored now, the hash not carried into the session
+            assertThat(renewed.getAuthorities()).extracting(Object::toString).containsExactly("ROLE_APPLICANT", "ROLE_R" + minute);
+            assertThat(((org.springframework.security.core.userdetails.UserDetails) renewed.getPrincipal()).getPassword()).isNull();
+        }
+        assertThat(checks).as("BCrypt ran once, at the first sign-in").hasValue(1);
+        // a wrong password is never renewed: its key is another
+        assertThatThrownBy(() -> cache.authenticate(login("alice", "wrong"))).isInstanceOf(BadCredentialsException.class);
+        assertThat(checks).hasValue(2);
+    }
+
+    @Test
+    void aChangedPasswordOrADisabledAccountIsCheckedInFullOnceTheMinuteIsOver() {
+        VerifiedCredentials cache = new VerifiedCredentials(passwords, clock, VerifiedCredentials.Attempts.NONE, accounts);
+        cache.authenticate(login("alice", "secret"));
+        storedHash = "{bcrypt}$2a$10$second"; // the password was changed: "secret" may no longer match
+        cache.authenticate(login("alice", "secret"));
+        assertThat(checks).as("within the minute the entry stands").hasValue(1);
+        now = now.plus(Duration.ofSeconds(61));
+        cache.authenticate(login("alice", "secret"));
+        assertThat(checks).as("the stored hash changed: the password is checked again").hasValue(2);
+
+        now = now.plus(Duration.ofSeconds(61));
+        enabled = false;
+        cache.authenticate(login("alice", "secret")); // the stand-in check does not look at "enabled": the full check ran
+        assertThat(checks).as("a disabled account is never renewed").hasValue(3);
+    }
 }
