@@ -14,6 +14,11 @@ import java.time.ZoneId;
  * month a run pays, the date a claim is decided as of, what is known at an instant) move together,
  * so that a test can live through months of payments on one clock. In production it is the
  * system's clock.
+ *
+ * <p>For tests of the packaged service and for demonstrations only, {@code huiyisheng.clock.start}
+ * (an ISO instant or offset date-time) starts the clock at that instant, from which it runs on:
+ * a service killed and started again with a later start lives on in another month. Never set it in
+ * production: a warning says so at every start.
  */
 @Configuration
 public class ClockConfig {
@@ -22,7 +27,19 @@ public class ClockConfig {
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     @Bean
-    Clock clock() {
+    Clock clock(@org.springframework.beans.factory.annotation.Value("${huiyisheng.clock.start:}") String start) {
+        if (!start.isBlank()) {
+            Instant at;
+            try {
+                at = java.time.OffsetDateTime.parse(start.strip()).toInstant();
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new IllegalArgumentException("huiyisheng.clock.start must be an ISO date-time with its offset, such as"
+                        + " 2014-01-02T09:00:00+08:00, not " + start, e);
+            }
+            ClockUtil.offset(at.toEpochMilli() - System.currentTimeMillis());
+            org.slf4j.LoggerFactory.getLogger(ClockConfig.class).warn("the service's clock starts at {} (huiyisheng.clock.start):"
+                    + " for tests and demonstrations only, never in production", at);
+        }
         return new EngineClock(ZONE);
     }
 

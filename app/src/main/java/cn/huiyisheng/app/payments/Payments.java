@@ -91,7 +91,12 @@ public class Payments implements PaymentSteps {
     /** Starts a run on demand for the current month. */
     /** A run as its officer and the API see it: status, counts, totals and its bank files. */
     public record RunView(long id, String month, String status, String startedBy, Instant startedAt, Instant filesWrittenAt,
-                          Instant reconciledAt, int payments, BigDecimal total, List<FileView> files, Outcome outcome) {
+                          Instant reconciledAt, int payments, BigDecimal total, List<FileView> files, Outcome outcome,
+                          Determining determining) {
+    }
+
+    /** How far the run's determination of the standing entitlements' months has come: chunks done of all (0 of 0: none). */
+    public record Determining(int chunksDone, int chunksTotal) {
     }
 
     /** What the bank did, once the run is reconciled: paid and failed, counted and summed, and each failure with its reason. */
@@ -133,7 +138,8 @@ public class Payments implements PaymentSteps {
         List<FileView> files = files(r.getId()).stream().map(f -> new FileView(f.getPayer(), f.getFilename(),
                 f.getLineCount(), f.getTotal(), f.getSha256(), "/api/payment-runs/" + r.getId() + "/files/" + f.getPayer())).toList();
         return new RunView(r.getId(), r.getRunMonth(), r.getStatus(), r.getStartedBy(), r.getStartedAt(), r.getFilesWrittenAt(),
-                r.getReconciledAt(), r.getPaymentCount(), r.getTotal(), files, outcome(r));
+                r.getReconciledAt(), r.getPaymentCount(), r.getTotal(), files, outcome(r),
+                new Determining(r.getChunksDone(), r.getChunksTotal()));
     }
 
     public RunView startRun(CurrentUser officer) {
@@ -256,8 +262,17 @@ public class Payments implements PaymentSteps {
         return run;
     }
 
-    /** Standing entitlements determined in one chunk (one job, one transaction). */
+    /** Standing entitlements determined in one chunk (one job, one transaction); setting {@code huiyisheng.payments.chunk-size}. */
     static final int CHUNK_SIZE = 1000;
+    private int chunkSize = CHUNK_SIZE;
+
+    @org.springframework.beans.factory.annotation.Value("${huiyisheng.payments.chunk-size:1000}")
+    void setChunkSize(int chunkSize) {
+        if (chunkSize < 1 || chunkSize > 100_000) {
+            throw new IllegalArgumentException("huiyisheng.payments.chunk-size must be 1..100000, not " + chunkSize);
+        }
+        this.chunkSize = chunkSize;
+    }
     /**
      * Chunks determined at once on this node: as many as it has cores (the job executor runs more
      * threads; a chunk mostly computes, as a simulation's does: see PolicyImpacts).
@@ -303,9 +318,9 @@ public class Payments implements PaymentSteps {
         }
         // the standing entitlements' months come due, determined in chunks of ids, each a job of its own
         List<Long> due = mapper.findRecurringDueIds(month.toString());
-        int chunks = (due.size() + CHUNK_SIZE - 1) / CHUNK_SIZE;
+        int chunks = (due.size() + chunkSize - 1) / chunkSize;
         for (int c = 0; c < chunks; c++) {
-            List<Long> ids = due.subList(c * CHUNK_SIZE, Math.min(due.size(), (c + 1) * CHUNK_SIZE));
+            List<Long> ids = due.subList(c * chunkSize, Math.min(due.size(), (c + 1) * chunkSize));
             mapper.insertRunChunk(run.getId(), c, ids.get(0), ids.get(ids.size() - 1));
         }
         if (chunks > 0) {
