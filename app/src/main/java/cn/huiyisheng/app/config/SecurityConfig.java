@@ -201,6 +201,8 @@ public class SecurityConfig {
                         .requestMatchers("/policy/**", "/policy").hasRole("POLICY_STAFF")
                         .requestMatchers("/inbox/payments/**").hasRole("PAYMENT_OFFICER")
                         .requestMatchers("/inbox/blocked").hasRole("ADMIN")
+                        .requestMatchers("/inbox/entitlements", "/inbox/entitlements/**", "/inbox/overpayments/**")
+                        .hasAnyRole("REVIEWER", "SUPERVISOR")
                         .requestMatchers("/inbox/**").hasAnyRole("REVIEWER", "SUPERVISOR", "PAYMENT_OFFICER")
                         .anyRequest().authenticated())
                 // our own pages, in the user's language (templates/login.html)

@@ -134,9 +134,6 @@ public class InboxController {
             String reference = claimReference == null ? "" : claimReference;
             redirect.addFlashAttribute("flash", messages.getMessage("done.decided", new Object[]{reference}, locale));
             return "redirect:/inbox";
-        } catch (cn.huiyisheng.app.web.BadInput e) {
-            redirect.addFlashAttribute("error", e.problems().stream().map(p -> locale.getLanguage().equals("en") ? p.message() : p.zh())
-                    .reduce((a, b) -> a + "; " + b).orElse(""));
         } catch (RuntimeException e) {
             redirect.addFlashAttribute("error", refusal(e, locale));
         }
@@ -148,8 +145,13 @@ public class InboxController {
         List<Payments.RunView> runs = payments.runViews();
         model.addAttribute("runs", runs);
         model.addAttribute("due", payments.dueNow(CurrentUser.of(auth)));
-        payments.inProgress().ifPresent(r -> model.addAttribute("inProgress", inProgress(r.id(), r.startedBy(), r.startedAt(),
-                r.status(), locale)));
+        payments.inProgress().ifPresent(r -> {
+            model.addAttribute("inProgress", inProgress(r.id(), r.startedBy(), r.startedAt(), r.status(), locale));
+            if (r.status().equals("STARTED") && r.determining().chunksTotal() > 0) {
+                model.addAttribute("determining", r.determining());
+            }
+        });
+        model.addAttribute("heldNow", payments.heldNow());
         runsChart(runs, locale, model);
         return "inbox/payments";
     }
@@ -159,12 +161,7 @@ public class InboxController {
      * someone else took …); the English message only for what has no words of its own yet.
      */
     private String refusal(RuntimeException e, Locale locale) {
-        String code = e instanceof cn.huiyisheng.processes.claim.DecisionRefused d ? d.code()
-                : e instanceof cn.huiyisheng.app.web.Forbidden f ? f.code()
-                : e instanceof cn.huiyisheng.app.web.Conflict c ? c.code()
-                : e instanceof ApiErrors.NotFound ? "NOT_FOUND" : null;
-        String fallback = messages.getMessage("refusal.other", null, locale);
-        return code == null ? fallback : messages.getMessage("refusal." + code, null, fallback, locale);
+        return Refusals.text(e, messages, locale);
     }
 
     private static final com.fasterxml.jackson.databind.ObjectMapper CHART_JSON = new com.fasterxml.jackson.databind.ObjectMapper();

@@ -291,6 +291,17 @@ public class Corrections {
                 a.getAmountAfter(), a.getDifference(), a.getCause(), a.getStatus(), a.getId(), a.getClaimId())).toList();
     }
 
+    /** An open overpayment in the reviewers' list: whose (claim, role), which month, how much, why; its standing entitlement if any. */
+    public record OpenOverpayment(long id, String claimReference, String benefit, String subject, String period, BigDecimal before,
+                                  BigDecimal after, BigDecimal difference, String cause, Long standingId, java.time.Instant since) {
+    }
+
+    public List<OpenOverpayment> openOverpaymentsForReview() {
+        return mapper.openOverpaymentsWithClaim().stream().map(a -> new OpenOverpayment(a.getId(), a.getClaimReference(), a.getBenefit(),
+                a.getSubjectLabel(), a.getPeriod(), a.getAmountBefore(), a.getAmountAfter(), a.getDifference(), a.getCause(),
+                a.getStandingId(), a.getCreatedAt())).toList();
+    }
+
     /** A reviewer's decision on an overpayment: waive it, or schedule its recovery (never both, never twice). */
     public enum Decision { WAIVE, RECOVER }
 

@@ -92,7 +92,36 @@ public class Payments implements PaymentSteps {
     /** A run as its officer and the API see it: status, counts, totals and its bank files. */
     public record RunView(long id, String month, String status, String startedBy, Instant startedAt, Instant filesWrittenAt,
                           Instant reconciledAt, int payments, BigDecimal total, List<FileView> files, Outcome outcome,
-                          Determining determining) {
+                          Determining determining, Composition composition) {
+    }
+
+    /**
+     * What a run pays, by kind: the months due (regular) and the top-ups a correction gave (补发); the
+     * entitlements held for a reviewer are not in it ({@link #heldNow()}).
+     */
+    public record Composition(long regular, BigDecimal regularTotal, long topUps, BigDecimal topUpTotal) {
+    }
+
+    /** How many standing entitlements wait for a reviewer now: no run pays their months until one decides. */
+    public int heldNow() {
+        return mapper.countHeld();
+    }
+
+    private Composition composition(long runId) {
+        long regular = 0;
+        long topUps = 0;
+        BigDecimal regularTotal = BigDecimal.ZERO.setScale(2);
+        BigDecimal topUpTotal = BigDecimal.ZERO.setScale(2);
+        for (PaymentMapper.StatusTotal k : mapper.countRunByKind(runId)) {
+            if ("TOP_UP".equals(k.status())) {
+                topUps += k.count();
+                topUpTotal = topUpTotal.add(k.total());
+            } else {
+                regular += k.count();
+                regularTotal = regularTotal.add(k.total());
+            }
+        }
+        return new Composition(regular, regularTotal.setScale(2), topUps, topUpTotal.setScale(2));
     }
 
     /** How far the run's determination of the standing entitlements' months has come: chunks done of all (0 of 0: none). */
@@ -139,7 +168,7 @@ public class Payments implements PaymentSteps {
                 f.getLineCount(), f.getTotal(), f.getSha256(), "/api/payment-runs/" + r.getId() + "/files/" + f.getPayer())).toList();
         return new RunView(r.getId(), r.getRunMonth(), r.getStatus(), r.getStartedBy(), r.getStartedAt(), r.getFilesWrittenAt(),
                 r.getReconciledAt(), r.getPaymentCount(), r.getTotal(), files, outcome(r),
-                new Determining(r.getChunksDone(), r.getChunksTotal()));
+                new Determining(r.getChunksDone(), r.getChunksTotal()), composition(r.getId()));
     }
 
     public RunView startRun(CurrentUser officer) {

@@ -387,13 +387,66 @@ public class RecurringEntitlements {
      * (its last month and why).
      */
     public record Standing(String benefit, String subject, String status, String firstMonth, String determinedThrough,
-                           String lastClaimedMonth, String endMonth, String endReason, LocalDate confirmationDue, String holdReason) {
+                           String lastClaimedMonth, String endMonth, String endReason, LocalDate confirmationDue, String holdReason,
+                           long id) {
     }
 
     public List<Standing> standingOfClaim(long claimId) {
         return ofClaim(claimId).stream().map(r -> new Standing(r.getBenefit(), r.getSubjectLabel(), r.getStatus(), r.getStartPeriod(),
                 r.getDeterminedThrough(), r.getUntilPeriod(), r.getEndPeriod(), r.getEndReason(), r.getConfirmationDue(),
-                r.getHoldReason())).toList();
+                r.getHoldReason(), r.getId())).toList();
+    }
+
+    /**
+     * A standing entitlement as the reviewer's page shows it: its state, every month paid (or to be
+     * paid) with the version that decided it, top-ups and overpayments, and the household's life events.
+     * No name, ID number or account: the subject is the person's role in the claim.
+     */
+    public record Page(long id, long claimId, String claimReference, String benefit, String subject, String periodicity, String status,
+                       String firstMonth, String determinedThrough, String lastClaimedMonth, String endMonth, String endReason,
+                       String holdReason, java.math.BigDecimal acceptedAmount, String acceptedVersion, LocalDate confirmationDue,
+                       List<Month> months, java.math.BigDecimal paidTotal, List<Corrections.Adjustment> adjustments, List<Event> events) {
+    }
+
+    /** A month of a standing entitlement: amount, REGULAR or TOP_UP (with its correction), status, the version, the run. */
+    public record Month(String period, java.math.BigDecimal amount, String kind, String status, String version, String correction,
+                        Long runId, java.time.Instant paidAt) {
+    }
+
+    /** A life event of the household, as recorded. */
+    public record Event(String kind, String subject, LocalDate date, String evidence, String recordedBy, java.time.Instant recordedAt) {
+    }
+
+    public java.util.Optional<Page> page(long id) {
+        RecurringEntitlementRow r = mapper.findRecurringWithClaim(id);
+        if (r == null) {
+            return java.util.Optional.empty();
+        }
+        List<Month> months = mapper.monthsOfStanding(id).stream().map(m -> new Month(m.period(), m.amount(), m.kind(), m.status(),
+                m.versionId(), m.correction(), m.runId(), m.paidAt())).toList();
+        java.math.BigDecimal paid = months.stream().filter(m -> "PAID".equals(m.status())).map(Month::amount)
+                .reduce(java.math.BigDecimal.ZERO.setScale(2), java.math.BigDecimal::add);
+        List<Corrections.Adjustment> adjustments = mapper.adjustmentsOfStanding(id).stream().map(a -> new Corrections.Adjustment(
+                a.getBenefit(), a.getPeriod(), a.getKind(), a.getAmountBefore(), a.getAmountAfter(), a.getDifference(), a.getCause(),
+                a.getStatus(), a.getId(), a.getClaimId())).toList();
+        List<Event> events = mapper.lifeEventsOfClaim(r.getClaimId()).stream().map(e -> new Event(e.getKind(), e.getSubject(),
+                e.getEventDate(), e.getEvidence(), e.getRecordedBy(), e.getRecordedAt())).toList();
+        return java.util.Optional.of(new Page(r.getId(), r.getClaimId(), r.getClaimReference(), r.getBenefit(), r.getSubjectLabel(),
+                r.getPeriodicity(), r.getStatus(), r.getStartPeriod(), r.getDeterminedThrough(), r.getUntilPeriod(), r.getEndPeriod(),
+                r.getEndReason(), r.getHoldReason(), r.getAcceptedAmount(), r.getAcceptedVersion(), r.getConfirmationDue(), months, paid,
+                adjustments, events));
+    }
+
+    /** A held entitlement in the reviewers' list. */
+    public record HeldItem(long id, String claimReference, String benefit, String subject, java.math.BigDecimal acceptedAmount,
+                           String acceptedVersion, String holdReason, String waitingFrom, java.time.Instant since) {
+    }
+
+    /** The held entitlements with their claims, the longest waiting first (at most 500). */
+    public List<HeldItem> heldItems() {
+        return mapper.findHeldWithClaim().stream().map(r -> new HeldItem(r.getId(), r.getClaimReference(), r.getBenefit(),
+                r.getSubjectLabel(), r.getAcceptedAmount(), r.getAcceptedVersion(), r.getHoldReason(),
+                YearMonth.parse(r.getDeterminedThrough()).plusMonths(1).toString(), r.getUpdatedAt())).toList();
     }
 
     private String keyOf(Person person) {

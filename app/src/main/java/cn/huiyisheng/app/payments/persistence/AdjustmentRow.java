@@ -55,4 +55,19 @@ public class AdjustmentRow {
     public void setDeterminationId(long determinationId) { this.determinationId = determinationId; }
     public Instant getCreatedAt() { return createdAt; }
     public void setCreatedAt(Instant createdAt) { this.createdAt = createdAt; }
+
+    /** Filled by the workbench's queries only. */
+    private String claimReference;
+    public String getClaimReference() { return claimReference; }
+    public void setClaimReference(String claimReference) { this.claimReference = claimReference; }
+
+    /** Filled by the workbench's queries only. */
+    private String subjectLabel;
+    public String getSubjectLabel() { return subjectLabel; }
+    public void setSubjectLabel(String subjectLabel) { this.subjectLabel = subjectLabel; }
+
+    /** Filled by the workbench's queries only. */
+    private Long standingId;
+    public Long getStandingId() { return standingId; }
+    public void setStandingId(Long standingId) { this.standingId = standingId; }
 }

@@ -205,6 +205,32 @@ public interface PaymentMapper {
     RunFileRow findRunFile(@Param("runId") long runId, @Param("payer") String payer);
 
     /** A count and a total, by payer ({@link #dueNow}). */
+    /** A month paid (or to be paid) of a standing entitlement: its payment, the version that decided it, and a top-up's correction. */
+    record StandingMonth(long paymentId, String period, java.math.BigDecimal amount, String status, String kind, String correction,
+                         Long runId, Instant paidAt, String versionId) {
+    }
+
+    /** Every payment of a standing entitlement's claim, benefit and person (the approval's months, the runs', top-ups), by month. */
+    List<StandingMonth> monthsOfStanding(@Param("id") long id);
+
+    /** The top-ups and overpayments of a standing entitlement's months. */
+    List<AdjustmentRow> adjustmentsOfStanding(@Param("id") long id);
+
+    /** A standing entitlement with its claim's reference. */
+    RecurringEntitlementRow findRecurringWithClaim(@Param("id") long id);
+
+    /** Held standing entitlements with their claims' references, the longest waiting first. */
+    List<RecurringEntitlementRow> findHeldWithClaim();
+
+    /** Open overpayments with their claims' references and, where there is one, the standing entitlement of the month. */
+    List<AdjustmentRow> openOverpaymentsWithClaim();
+
+    /** A run's payments by kind (REGULAR, TOP_UP): count and total. */
+    List<StatusTotal> countRunByKind(@Param("runId") long runId);
+
+    /** How many standing entitlements are held for a reviewer now. */
+    int countHeld();
+
     record StatusTotal(String status, long count, java.math.BigDecimal total) {
     }
 

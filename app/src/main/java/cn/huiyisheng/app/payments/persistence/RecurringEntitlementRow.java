@@ -67,4 +67,9 @@ public class RecurringEntitlementRow {
     public void setCreatedAt(Instant createdAt) { this.createdAt = createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }
     public void setUpdatedAt(Instant updatedAt) { this.updatedAt = updatedAt; }
+
+    /** Filled by the workbench's queries only. */
+    private String claimReference;
+    public String getClaimReference() { return claimReference; }
+    public void setClaimReference(String claimReference) { this.claimReference = claimReference; }
 }

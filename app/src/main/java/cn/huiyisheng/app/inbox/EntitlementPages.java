@@ -1,0 +1,86 @@
+package cn.huiyisheng.app.inbox;
+
+import cn.huiyisheng.app.identity.CurrentUser;
+import cn.huiyisheng.app.payments.Corrections;
+import cn.huiyisheng.app.payments.RecurringEntitlements;
+import cn.huiyisheng.app.web.ApiErrors;
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.util.Locale;
+
+/**
+ * The reviewers' entitlement work (issue 10 §6): what the monthly runs left for a person to decide —
+ * standing entitlements held (a stop, or a change beyond the ratio under the same version) and
+ * overpayments — and each standing entitlement's page: its months paid with the versions that decided
+ * them, top-ups, overpayments, the household's life events and the yearly confirmation due.
+ *
+ * <p>These are tasks of the workbench but not Camunda user tasks: a hold and an overpayment are states
+ * of our own records, decided once by a guarded update (never one's own household's); a task in the
+ * engine would be a second copy of that state to keep in step, with nothing to route.
+ */
+@Controller
+@RequestMapping("/inbox")
+public class EntitlementPages {
+
+    private final RecurringEntitlements entitlements;
+    private final Corrections corrections;
+    private final MessageSource messages;
+
+    public EntitlementPages(RecurringEntitlements entitlements, Corrections corrections, MessageSource messages) {
+        this.entitlements = entitlements;
+        this.corrections = corrections;
+        this.messages = messages;
+    }
+
+    @GetMapping("/entitlements")
+    public String list(Model model) {
+        model.addAttribute("held", entitlements.heldItems());
+        model.addAttribute("overpayments", corrections.openOverpaymentsForReview());
+        return "inbox/entitlements";
+    }
+
+    @GetMapping("/entitlements/{id}")
+    public String page(@PathVariable long id, Model model) {
+        model.addAttribute("e", entitlements.page(id).orElseThrow(() -> new ApiErrors.NotFound("no standing entitlement " + id)));
+        model.addAttribute("overpaymentDecisions", Corrections.Decision.values());
+        model.addAttribute("decisions", RecurringEntitlements.Decision.values());
+        return "inbox/entitlement";
+    }
+
+    @PostMapping("/entitlements/{id}/decide")
+    public String decide(Authentication auth, @PathVariable long id, @RequestParam(required = false) RecurringEntitlements.Decision decision,
+                         @RequestParam(required = false) String reason, RedirectAttributes redirect, Locale locale) {
+        try {
+            entitlements.decide(id, decision, reason, CurrentUser.of(auth));
+            redirect.addFlashAttribute("flash", messages.getMessage("entitlement.decided." + decision, null, locale));
+            return "redirect:/inbox/entitlements";
+        } catch (RuntimeException e) {
+            redirect.addFlashAttribute("error", Refusals.text(e, messages, locale));
+            return "redirect:/inbox/entitlements/" + id;
+        }
+    }
+
+    /** An overpayment's decision, from the list or from an entitlement's page ({@code standing}: back to that page). */
+    @PostMapping("/overpayments/{id}/decide")
+    public String decideOverpayment(Authentication auth, @PathVariable long id, @RequestParam(required = false) Corrections.Decision decision,
+                                    @RequestParam(required = false) String reason, @RequestParam(required = false) Long standing,
+                                    RedirectAttributes redirect, Locale locale) {
+        String back = standing == null ? "redirect:/inbox/entitlements" : "redirect:/inbox/entitlements/" + standing;
+        try {
+            corrections.decideOverpayment(id, decision, reason, CurrentUser.of(auth));
+            redirect.addFlashAttribute("flash", messages.getMessage("overpayment.decided." + decision, null, locale));
+        } catch (RuntimeException e) {
+            redirect.addFlashAttribute("error", Refusals.text(e, messages, locale));
+        }
+        return back;
+    }
+}
