@@ -124,8 +124,21 @@ public class Payments implements PaymentSteps {
         return new Composition(regular, regularTotal.setScale(2), topUps, topUpTotal.setScale(2));
     }
 
-    /** How far the run's determination of the standing entitlements' months has come: chunks done of all (0 of 0: none). */
-    public record Determining(int chunksDone, int chunksTotal) {
+    /**
+     * How far the run's determination of the standing entitlements' months has come: chunks done of
+     * all (0 of 0: none), and how many chunks failed every retry (an incident each, for an operator
+     * to retry in Cockpit: the run waits for them, the chunks done stay done).
+     */
+    public record Determining(int chunksDone, int chunksTotal, long chunksFailed) {
+    }
+
+    private Determining determining(PaymentRunRow r) {
+        long failed = 0;
+        if ("STARTED".equals(r.getStatus()) && r.getChunksDone() < r.getChunksTotal()) {
+            failed = runtime.createProcessInstanceQuery().processDefinitionKey(PaymentProcess.CHUNK_PROCESS_ID)
+                    .processInstanceBusinessKeyLike(PaymentProcess.chunkKeyPrefix(r.getId()) + "%").withIncident().count();
+        }
+        return new Determining(r.getChunksDone(), r.getChunksTotal(), failed);
     }
 
     /** What the bank did, once the run is reconciled: paid and failed, counted and summed, and each failure with its reason. */
@@ -168,7 +181,7 @@ public class Payments implements PaymentSteps {
                 f.getLineCount(), f.getTotal(), f.getSha256(), "/api/payment-runs/" + r.getId() + "/files/" + f.getPayer())).toList();
         return new RunView(r.getId(), r.getRunMonth(), r.getStatus(), r.getStartedBy(), r.getStartedAt(), r.getFilesWrittenAt(),
                 r.getReconciledAt(), r.getPaymentCount(), r.getTotal(), files, outcome(r),
-                new Determining(r.getChunksDone(), r.getChunksTotal()), composition(r.getId()));
+                determining(r), composition(r.getId()));
     }
 
     public RunView startRun(CurrentUser officer) {

@@ -44,7 +44,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * month. Lived through on the engine's clock, in a database of its own (its records are of 2013-2014).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc
 class LifelongEntitlementsTest {
+
+    @Autowired
+    org.springframework.test.web.servlet.MockMvc mvc;
 
     @DynamicPropertySource
     static void ownDatabase(DynamicPropertyRegistry registry) throws Exception {
@@ -410,6 +414,62 @@ class LifelongEntitlementsTest {
         assertThat(http.withBasicAuth("reviewer", "reviewer").postForEntity("/api/entitlements/" + hers.getId() + "/decision",
                 new HttpEntity<>("{\"decision\": \"END\", \"reason\": \"again\"}", jsonHeaders()), JsonNode.class)
                 .getStatusCode().value()).isEqualTo(409);
+    }
+
+    @Test
+    void aChunkThatFailedEveryRetryIsShownToTheOfficerAndTheRunGoesOnOnceAnOperatorRetriesIt() throws Exception {
+        People.Couple couple = People.couple(users);
+        ClaimDriver driver = new ClaimDriver(http, runtime, management, taskService);
+        at("2019-06-10T10:00:00");
+        String reference = driver.submit(couple, """
+                {"household": %s, "benefits": ["SPECIAL_SUPPORT"], "period": {"from": "2019-06"}, "bankAccount": "%s"}"""
+                .formatted(couple.household(), couple.bankAccount()));
+        driver.approve("reviewer", reference);
+        driver.runJobs(reference);
+        cn.huiyisheng.app.fixtures.PaymentRuns.finishInProgress(payments, mapper, management, users);
+
+        // August: the run prepares its chunks; the chunk's job fails every retry (an incident)
+        at("2019-08-01T09:00:00");
+        Payments.RunView started = payments.startRun(users.current("payment"));
+        String process = mapper.findRun(started.id()).getProcessInstanceId();
+        management.createJobQuery().processInstanceId(process).executable().list().forEach(j -> management.executeJob(j.getId()));
+        List<org.camunda.bpm.engine.runtime.Job> chunkJobs = management.createJobQuery().processDefinitionKey("payment-run-chunk").list();
+        assertThat(chunkJobs).isNotEmpty();
+        chunkJobs.forEach(j -> management.setJobRetries(j.getId(), 0));
+        try {
+            stuckRunIsShownAndGoesOnWhenRetried(started.id(), process, chunkJobs);
+        } finally {
+            // whatever failed above, the run is finished: the other tests start runs of their own
+            chunkJobs.forEach(j -> {
+                if (management.createJobQuery().jobId(j.getId()).count() > 0) {
+                    management.setJobRetries(j.getId(), 1);
+                }
+            });
+            cn.huiyisheng.app.fixtures.PaymentRuns.finishInProgress(payments, mapper, management, users);
+        }
+    }
+
+    private void stuckRunIsShownAndGoesOnWhenRetried(long runId, String process, List<org.camunda.bpm.engine.runtime.Job> chunkJobs)
+            throws Exception {
+        Payments.RunView started = payments.runView(runId);
+        Payments.RunView stuck = payments.runView(started.id());
+        assertThat(stuck.status()).isEqualTo("STARTED");
+        assertThat(stuck.determining().chunksFailed()).isEqualTo(chunkJobs.size());
+        assertThat(stuck.determining().chunksDone()).isZero();
+        String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/inbox/payments")
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("payment")
+                                .roles("PAYMENT_OFFICER")))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("id=\"chunks-failed\"").contains("有 " + chunkJobs.size() + " 个分块多次重试仍未完成")
+                .contains("正在核定到期月份：已完成 0 / ");
+
+        // an operator retries it (Cockpit's "increment retries"): the run determines, collects and writes its files
+        chunkJobs.forEach(j -> management.setJobRetries(j.getId(), 1));
+        Jobs.runDue(management, process);
+        Payments.RunView done = payments.runView(started.id());
+        assertThat(done.status()).isEqualTo("FILES_WRITTEN");
+        assertThat(done.determining().chunksFailed()).isZero();
+        assertThat(done.determining().chunksDone()).isEqualTo(done.determining().chunksTotal());
     }
 
     static HttpHeaders jsonHeaders() {

@@ -23,6 +23,11 @@ public final class PaymentProcess {
 
     /** The business key of a run's chunk instance. */
     public static String chunkKey(long runId, int chunk) {
-        return "RUN-" + runId + "-" + chunk;
+        return chunkKeyPrefix(runId) + chunk;
+    }
+
+    /** What the business keys of a run's chunk instances begin with (and no other run's). */
+    public static String chunkKeyPrefix(long runId) {
+        return "RUN-" + runId + "-";
     }
 }
