@@ -34,11 +34,14 @@ public class EntitlementPages {
     private final RecurringEntitlements entitlements;
     private final Corrections corrections;
     private final MessageSource messages;
+    private final cn.huiyisheng.app.audit.SecurityTrail trail;
 
-    public EntitlementPages(RecurringEntitlements entitlements, Corrections corrections, MessageSource messages) {
+    public EntitlementPages(RecurringEntitlements entitlements, Corrections corrections, MessageSource messages,
+                            cn.huiyisheng.app.audit.SecurityTrail trail) {
         this.entitlements = entitlements;
         this.corrections = corrections;
         this.messages = messages;
+        this.trail = trail;
     }
 
     @GetMapping("/entitlements")
@@ -48,9 +51,13 @@ public class EntitlementPages {
         return "inbox/entitlements";
     }
 
+    /** An entitlement's page shows the household's life events (evidence masked): a staff read of household facts, recorded. */
     @GetMapping("/entitlements/{id}")
-    public String page(@PathVariable long id, Model model) {
-        model.addAttribute("e", entitlements.page(id).orElseThrow(() -> new ApiErrors.NotFound("no standing entitlement " + id)));
+    public String page(Authentication auth, @PathVariable long id, Model model) {
+        RecurringEntitlements.Page page = entitlements.page(id).orElseThrow(() -> new ApiErrors.NotFound("no standing entitlement " + id));
+        trail.record(auth.getName(), cn.huiyisheng.app.audit.SecurityTrail.Type.READ_HOUSEHOLD, "OK", "claim " + page.claimReference(),
+                "standing entitlement " + id);
+        model.addAttribute("e", page);
         model.addAttribute("overpaymentDecisions", Corrections.Decision.values());
         model.addAttribute("decisions", RecurringEntitlements.Decision.values());
         return "inbox/entitlement";

@@ -329,10 +329,11 @@ public class RecurringEntitlements {
                     + " is a member of this entitlement's household and cannot decide it");
         }
         java.time.Instant now = clock.instant();
-        if (decision == Decision.CONTINUE) {
-            mapper.releaseRecurring(id, now);
-        } else {
-            mapper.closeRecurring(id, e.getDeterminedThrough(), cut("审核终止：" + reason.strip()), now);
+        // once: a second reviewer deciding at the same moment finds it no longer held (the update matches nothing)
+        int changed = decision == Decision.CONTINUE ? mapper.releaseRecurring(id, now)
+                : mapper.closeHeldRecurring(id, e.getDeterminedThrough(), cut("审核终止：" + reason.strip()), now);
+        if (changed != 1) {
+            throw new cn.huiyisheng.app.web.Conflict("NOT_HELD", "entitlement " + id + " is no longer held for a reviewer");
         }
         audit.claim(e.getClaimId(), reviewer.username(), "HOLD_DECIDED_" + decision, e.getBenefit() + " " + e.getSubjectLabel() + ": "
                 + reason.strip(), List.of(e.getBenefit(), e.getSubjectLabel(), decision.name(), reason.strip()));

@@ -52,6 +52,19 @@ public class Formats {
         return name.substring(0, first) + "*".repeat(name.codePointCount(first, name.length()));
     }
 
+    private static final java.util.regex.Pattern LONG_NUMBER = java.util.regex.Pattern.compile("[0-9Xx]{6,}");
+
+    /**
+     * Free text staff typed (a life event's evidence) with every run of six or more digits masked but
+     * its last four: a certificate or ID number in it is not shown whole ("死亡证明 No. ************0123").
+     */
+    public String maskNumbers(String text) {
+        if (text == null || text.isBlank()) {
+            return "—";
+        }
+        return LONG_NUMBER.matcher(text).replaceAll(m -> "*".repeat(m.group().length() - 4) + m.group().substring(m.group().length() - 4));
+    }
+
     /** A resident ID with its first three and last characters shown ("440**************9"). */
     public String maskId(String id) {
         if (id == null || id.length() < 8) {

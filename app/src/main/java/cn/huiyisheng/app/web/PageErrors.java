@@ -41,6 +41,15 @@ public class PageErrors {
         return page(400, null, response, model);
     }
 
+    /** A parameter of a page's address or form that is not of its type ({@code decision=bogus}, {@code /inbox/entitlements/abc}): 400, named. */
+    @ExceptionHandler(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class)
+    String badParameter(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException e, HttpServletResponse response,
+                        Model model) {
+        model.addAttribute("problems", java.util.List.of(new cn.huiyisheng.rules.household.Problem(e.getName(), "INVALID_VALUE",
+                "not a valid value for " + e.getName(), "参数 " + e.getName() + " 的值无效")));
+        return page(400, null, response, model);
+    }
+
     @ExceptionHandler(Conflict.class)
     String conflict(Conflict e, HttpServletResponse response, Model model) {
         return page(409, e.getMessage(), response, model);

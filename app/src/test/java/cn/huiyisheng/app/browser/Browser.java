@@ -122,6 +122,27 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * The flash notice's text once it says this (after a form's submission and redirect), within 10 s:
+     * the page submitted from may show an earlier flash, which is not taken for the new one.
+     */
+    public String flash(String expected) {
+        String[] seen = {""};
+        try {
+            new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(d -> {
+                        List<WebElement> flashes = d.findElements(By.cssSelector(".notice.flash"));
+                        seen[0] = flashes.isEmpty() ? "" : flashes.get(0).getText();
+                        return seen[0].contains(expected);
+                    });
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("no flash saying \"" + expected + "\" on " + driver.getCurrentUrl() + " (last: \"" + seen[0]
+                    + "\"), which shows:\n" + text(), e);
+        }
+        return seen[0];
+    }
+
     public List<WebElement> all(String css) {
         return driver.findElements(By.cssSelector(css));
     }

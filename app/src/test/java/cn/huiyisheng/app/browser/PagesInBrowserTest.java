@@ -173,7 +173,7 @@ class PagesInBrowserTest {
 
                 b.find("input[name=decision][value=APPROVE]").click();
                 b.find("form[action$='/decide'] button[type=submit]").click();
-                assertThat(b.waitFor(".notice.flash").getText()).contains(reference);
+                assertThat(b.flash(reference)).contains(reference);
                 b.check("decided-" + lang);
             }
         }
@@ -198,7 +198,7 @@ class PagesInBrowserTest {
             // the run starts only once the officer confirms what it will pay
             b.find("input[name=confirm]").click();
             b.find("form[action$='/payments/start'] button[type=submit]").click();
-            assertThat(b.waitFor(".notice.flash").getText()).contains("已发起");
+            assertThat(b.flash("已发起")).contains("已发起");
             // while it is in progress no other run can start, and the page says which and why
             assertThat(b.find("#in-progress").getText()).contains("尚未完成").contains("请先导入其回盘文件");
             assertThat(b.all("form[action$='/payments/start']")).isEmpty();
@@ -226,7 +226,7 @@ class PagesInBrowserTest {
             assertThat(b.find("#runs-chart").getAttribute("aria-label")).startsWith("最近").contains("已发放¥");
             b.check("payments-chart-zh");
             b.signOut();
-            assertThat(b.waitFor(".notice.flash").getText()).isEqualTo("您已安全退出。");
+            assertThat(b.flash("您已安全退出。")).isEqualTo("您已安全退出。");
             b.check("signed-out-zh");
         }
     }
@@ -250,7 +250,7 @@ class PagesInBrowserTest {
                 assertThat(b.text()).contains("需要复核：总金额超过¥5,000.00");
                 b.find("input[name=decision][value=APPROVE]").click();
                 b.find("form[action$='/decide'] button[type=submit]").click();
-                assertThat(b.waitFor(".notice.flash").getText()).contains(reference);
+                assertThat(b.flash(reference)).contains(reference);
                 Jobs.runDueOfClaim(runtime, management, reference);
                 // four eyes: the second approval is not offered to the supervisor who reviewed it
                 search(b, name, "没有符合条件的任务");
@@ -275,7 +275,7 @@ class PagesInBrowserTest {
                 b.waitFor("form[action$='/decide']");
                 b.find("input[name=decision][value=APPROVE]").click();
                 b.find("form[action$='/decide'] button[type=submit]").click();
-                assertThat(b.waitFor(".notice.flash").getText()).contains(reference);
+                assertThat(b.flash(reference)).contains(reference);
                 Jobs.runDueOfClaim(runtime, management, reference);
                 b.go("/inbox?tab=DONE&q=" + reference);
                 assertThat(b.find("#results").getText()).contains(reference).contains("批准");

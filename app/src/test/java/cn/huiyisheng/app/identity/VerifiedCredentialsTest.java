@@ -64,6 +64,22 @@ class VerifiedCredentialsTest {
     private boolean enabled = true;
     private List<String> roles = List.of("ROLE_APPLICANT");
     private final AtomicInteger reads = new AtomicInteger();
+    private final AtomicInteger signIns = new AtomicInteger();
+    /** Counts the sign-ins recorded in the trail. */
+    private final VerifiedCredentials.Attempts counted = new VerifiedCredentials.Attempts() {
+        @Override
+        public void check(String username, String address) {
+        }
+
+        @Override
+        public void succeeded(String username, String address) {
+            signIns.incrementAndGet();
+        }
+
+        @Override
+        public void failed(String username, String address, String why) {
+        }
+    };
     private final org.springframework.security.core.userdetails.UserDetailsService accounts = name -> {
         reads.incrementAndGet();
         if (!"alice".equals(name)) {
@@ -75,7 +91,7 @@ class VerifiedCredentialsTest {
 
     @Test
     void afterTheMinuteAnUnchangedAccountIsRenewedWithoutCheckingThePasswordAgain() {
-        VerifiedCredentials cache = new VerifiedCredentials(passwords, clock, VerifiedCredentials.Attempts.NONE, accounts);
+        VerifiedCredentials cache = new VerifiedCredentials(passwords, clock, counted, accounts);
         cache.authenticate(login("alice", "secret"));
         assertThat(checks).hasValue(1);
         for (int minute = 1; minute <= 3; minute++) {
@@ -89,9 +105,14 @@ class VerifiedCredentialsTest {
             assertThat(((org.springframework.security.core.userdetails.UserDetails) renewed.getPrincipal()).getPassword()).isNull();
         }
         assertThat(checks).as("BCrypt ran once, at the first sign-in").hasValue(1);
+        assertThat(signIns).as("each renewal is a sign-in in the trail, as a full check is").hasValue(1 + 3);
+        // an hour after BCrypt last verified it, the password is checked in full again
+        now = now.plus(Duration.ofMinutes(58));
+        cache.authenticate(login("alice", "secret"));
+        assertThat(checks).hasValue(2);
         // a wrong password is never renewed: its key is another
         assertThatThrownBy(() -> cache.authenticate(login("alice", "wrong"))).isInstanceOf(BadCredentialsException.class);
-        assertThat(checks).hasValue(2);
+        assertThat(checks).hasValue(3);
     }
 
     @Test

@@ -43,6 +43,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * claim; a raise published after the approval, through the policy lifecycle, is paid from its first
  * month. Lived through on the engine's clock, in a database of its own (its records are of 2013-2014).
  */
+// a database of its own, never shared: its context (and connection pool) closed after the class
+@org.springframework.test.annotation.DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc
 class LifelongEntitlementsTest {
@@ -433,7 +435,10 @@ class LifelongEntitlementsTest {
         Payments.RunView started = payments.startRun(users.current("payment"));
         String process = mapper.findRun(started.id()).getProcessInstanceId();
         management.createJobQuery().processInstanceId(process).executable().list().forEach(j -> management.executeJob(j.getId()));
-        List<org.camunda.bpm.engine.runtime.Job> chunkJobs = management.createJobQuery().processDefinitionKey("payment-run-chunk").list();
+        List<org.camunda.bpm.engine.runtime.Job> chunkJobs = new ArrayList<>();
+        runtime.createProcessInstanceQuery().processInstanceBusinessKeyLike(
+                        cn.huiyisheng.processes.payment.PaymentProcess.chunkKeyPrefix(started.id()) + "%").list()
+                .forEach(p -> chunkJobs.addAll(management.createJobQuery().processInstanceId(p.getId()).list()));
         assertThat(chunkJobs).isNotEmpty();
         chunkJobs.forEach(j -> management.setJobRetries(j.getId(), 0));
         try {

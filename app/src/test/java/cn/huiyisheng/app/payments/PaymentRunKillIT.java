@@ -100,6 +100,12 @@ class PaymentRunKillIT {
         assertThat(seen[0]).as("killed before the last chunk (%d of %d seen done)", seen[0], seen[1]).isLessThan(seen[1]);
 
         // started again, later the same morning: the chunks not committed run again, and the run goes on to its files
+        // first as the kill left it (no job executor): not every chunk done, so that the resume is exercised
+        service.start("--huiyisheng.clock.start=" + runDay.plus(Duration.ofNanos(System.nanoTime() - wall)).plusMinutes(1),
+                "--camunda.bpm.job-execution.enabled=false");
+        JsonNode left = run(runId).get("determining");
+        assertThat(left.get("chunksDone").asInt()).as("chunks done at the kill").isLessThan(left.get("chunksTotal").asInt());
+        service.kill();
         service.start("--huiyisheng.clock.start=" + runDay.plus(Duration.ofNanos(System.nanoTime() - wall)).plusMinutes(1));
         service.await("bank files", () -> run(runId).get("status").asText().equals("FILES_WRITTEN"), 120);
         JsonNode run = run(runId);

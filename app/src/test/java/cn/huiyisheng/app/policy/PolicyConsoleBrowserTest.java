@@ -36,6 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * approve it herself; a second person approves it from the queue; a new evaluation for a date after
  * validFrom gives the new amount. In a database of its own (publishing changes the catalogue).
  */
+// a database of its own, never shared: its context (and connection pool) closed after the class
+@org.springframework.test.annotation.DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PolicyConsoleBrowserTest {
 
@@ -110,7 +112,7 @@ class PolicyConsoleBrowserTest {
             set(b, "#f-validFrom", "2040-01-01");
             b.find("#f-spreadsheet").sendKeys(file("special-support-380-libreoffice.xlsx").toString());
             b.find("form[action$='/policy/drafts'] button[type=submit]").click();
-            assertThat(b.waitFor(".notice.flash").getText()).contains("草稿已保存");
+            assertThat(b.flash("草稿已保存")).contains("草稿已保存");
             assertThat(b.find("#status").getText()).isEqualTo("草稿");
             String url = b.driver().getCurrentUrl();
             long draft = Long.parseLong(url.substring(url.lastIndexOf('/') + 1));
@@ -130,19 +132,19 @@ class PolicyConsoleBrowserTest {
             set(b, "#case-asOf", "2039-12-31");
             b.find("#case-amount").sendKeys("340.00");
             b.find("#add-case").click();
-            assertThat(b.waitFor(".notice.flash").getText()).contains("用例已添加");
+            assertThat(b.flash("用例已添加")).contains("用例已添加");
             assertThat(b.find("#missing").getText()).contains("2040-01-01").doesNotContain("2039-12-31");
             new org.openqa.selenium.support.ui.Select(b.find("#case-household")).selectByValue("bereaved-urban");
             b.find("#case-amount").sendKeys("380.00"); // the date defaults to validFrom
             b.find("#add-case").click();
-            assertThat(b.waitFor(".notice.flash").getText()).contains("用例已添加");
+            assertThat(b.flash("用例已添加")).contains("用例已添加");
             assertThat(b.find("#cases").getText()).contains("2039-12-31 applicant").contains("2040-01-01 applicant");
             assertThat(b.find("#cases-yaml").getText()).contains("bereaved-urban").contains("380.00");
             assertThat(b.find("#checks-result").getText()).contains("全部检查通过").contains("SPECIAL_SUPPORT-v4");
 
             // the impact on the decided claim: January and February 2040, both parents 340 → 380
             b.find("#run-impact").click();
-            assertThat(b.waitFor(".notice.flash").getText()).contains("测算已开始");
+            assertThat(b.flash("测算已开始")).contains("测算已开始");
             assertThat(b.find("#impact-status").getText()).contains("正在测算");
             // the simulation's jobs, as the job executor would run them (the tests run without one)
             Jobs.runImpact(runtime, management, http.withBasicAuth("policy", "policy")
@@ -166,7 +168,7 @@ class PolicyConsoleBrowserTest {
 
             // submitted, she cannot approve it: no approval on her page, and the service refuses her
             b.find("#submit").click();
-            assertThat(b.waitFor(".notice.flash").getText()).contains("已提交审批");
+            assertThat(b.flash("已提交审批")).contains("已提交审批");
             assertThat(b.find("#status").getText()).isEqualTo("待审批");
             assertThat(b.all("#approve")).isEmpty();
             assertThat(b.find("#own-draft").getText()).contains("另一位政策人员");
@@ -186,7 +188,7 @@ class PolicyConsoleBrowserTest {
             b.go("/policy/drafts/" + draft + "?lang=zh_CN");
             b.find("#approve-comment").sendKeys("已核对出处");
             b.find("#approve").click();
-            assertThat(b.waitFor(".notice.flash").getText()).contains("已批准并发布");
+            assertThat(b.flash("已批准并发布")).contains("已批准并发布");
             assertThat(b.find("#status").getText()).isEqualTo("已发布");
             b.check("policy-draft-published-zh");
         }

@@ -138,6 +138,10 @@ public interface PaymentMapper {
     List<RecurringEntitlementRow> findRecurringByStatus(@Param("status") String status);
 
     /** Closes a standing entitlement: its last month paid and why it ended. */
+    /** Ends a held standing entitlement, only if it is still held (0: a reviewer decided it meanwhile). */
+    int closeHeldRecurring(@Param("id") long id, @Param("endPeriod") String endPeriod, @Param("reason") String reason,
+                           @Param("at") Instant at);
+
     int closeRecurring(@Param("id") long id, @Param("endPeriod") String endPeriod, @Param("reason") String reason,
                        @Param("at") Instant at);
 
