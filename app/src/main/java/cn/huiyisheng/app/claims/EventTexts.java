@@ -50,8 +50,10 @@ public class EventTexts {
                 case "OVERPAYMENT_WAIVED", "OVERPAYMENT_RECOVERY" -> p.size() < 4 ? null : messages.getMessage("event.detail." + type,
                         new Object[]{benefits(p.get(0), locale), p.get(1), p.get(2), p.get(3)}, locale);
                 case "HELD_FOR_REVIEW", "HOLD_DECIDED_CONTINUE", "HOLD_DECIDED_END" -> p.size() < 4 ? null
-                        : messages.getMessage("event.detail." + type, new Object[]{benefits(p.get(0), locale), p.get(1), p.get(2), p.get(3)},
-                        locale);
+                        : messages.getMessage("event.detail." + type, new Object[]{benefits(p.get(0), locale),
+                        messages.getMessage("subject." + p.get(1), null, p.get(1), locale), p.get(2),
+                        // a hold's reason in the reader's language (English since V31)
+                        "HELD_FOR_REVIEW".equals(type) && p.size() >= 5 && "en".equals(locale.getLanguage()) ? p.get(4) : p.get(3)}, locale);
                 case "CORRECTED" -> p.size() < 5 ? null : messages.getMessage("event.detail.CORRECTED",
                         new Object[]{p.get(0), p.get(1), formats.money(new BigDecimal(p.get(2))), p.get(3),
                                 formats.money(new BigDecimal(p.get(4)))}, locale);

@@ -194,14 +194,15 @@ public class RecurringEntitlements {
         List<Due> go = new ArrayList<>();
         int heldForReview = 0;
         for (Due d : due) {
-            String hold = holdReason(sealed.response(), d);
+            Hold hold = holdReason(sealed.response(), d);
             if (hold == null) {
                 go.add(d);
                 continue;
             }
-            mapper.holdRecurring(d.e().getId(), d.e().getDeterminedThrough(), cut(hold), clock.instant());
+            mapper.holdRecurring(d.e().getId(), d.e().getDeterminedThrough(), cut(hold.zh()), cut(hold.en()), clock.instant());
             audit.claim(claimId, AuditLog.SYSTEM, "HELD_FOR_REVIEW", d.e().getBenefit() + " " + d.e().getSubjectLabel() + " held for a"
-                    + " reviewer from " + d.from() + ": " + hold, List.of(d.e().getBenefit(), d.e().getSubjectLabel(), d.from().toString(), hold));
+                    + " reviewer from " + d.from() + ": " + hold.en(), List.of(d.e().getBenefit(), d.e().getSubjectLabel(), d.from().toString(),
+                    cut(hold.zh()), cut(hold.en())));
             heldForReview++;
         }
         // one grant for all of them: three statements whatever their number
@@ -253,7 +254,11 @@ public class RecurringEntitlements {
      * under the same version (a new version's change was approved by two policy staff, its impact
      * measured).
      */
-    String holdReason(cn.huiyisheng.app.evaluation.EvaluationResponse response, Due d) {
+    /** Why a run holds an entitlement for a reviewer, in Chinese and in English. */
+    record Hold(String zh, String en) {
+    }
+
+    Hold holdReason(cn.huiyisheng.app.evaluation.EvaluationResponse response, Due d) {
         PeriodDetermination.SubjectPeriod s = subject(response, d.e());
         if (s == null) {
             return null;
@@ -268,8 +273,9 @@ public class RecurringEntitlements {
                         || !failed.isEmpty() && failed.stream().allMatch(r -> r.code() != null && r.code().toLowerCase(java.util.Locale.ROOT)
                         .contains("age"));
                 if (!natural) {
-                    return "不再符合条件（" + seg.from() + "起）：" + failed.stream().map(Reason::zh).filter(Objects::nonNull)
-                            .collect(Collectors.joining("；"));
+                    return new Hold("不再符合条件（" + seg.from() + "起）：" + failed.stream().map(Reason::zh).filter(Objects::nonNull)
+                            .collect(Collectors.joining("；")), "No longer eligible (from " + seg.from() + "): " + failed.stream()
+                            .map(Reason::en).filter(Objects::nonNull).collect(Collectors.joining("; ")));
                 }
                 continue;
             }
@@ -277,8 +283,10 @@ public class RecurringEntitlements {
             if (accepted != null && accepted.signum() > 0 && seg.amount() != null
                     && Objects.equals(versionOf(seg), d.e().getAcceptedVersion())
                     && seg.amount().subtract(accepted).abs().compareTo(accepted.multiply(reviewRatio)) > 0) {
-                return "每月金额由" + accepted.toPlainString() + "元变为" + seg.amount().toPlainString() + "元（" + seg.from()
-                        + "起，同一版本下变化超过±" + reviewRatio.movePointRight(2).stripTrailingZeros().toPlainString() + "%）";
+                String ratio = reviewRatio.movePointRight(2).stripTrailingZeros().toPlainString();
+                return new Hold("每月金额由" + accepted.toPlainString() + "元变为" + seg.amount().toPlainString() + "元（" + seg.from()
+                        + "起，同一版本下变化超过±" + ratio + "%）", "Monthly amount changed from " + accepted.toPlainString() + " to "
+                        + seg.amount().toPlainString() + " yuan (from " + seg.from() + ", beyond ±" + ratio + "% under the same version)");
             }
         }
         return null;
@@ -405,8 +413,8 @@ public class RecurringEntitlements {
      */
     public record Page(long id, long claimId, String claimReference, String benefit, String subject, String periodicity, String status,
                        String firstMonth, String determinedThrough, String lastClaimedMonth, String endMonth, String endReason,
-                       String holdReason, java.math.BigDecimal acceptedAmount, String acceptedVersion, LocalDate confirmationDue,
-                       List<Month> months, java.math.BigDecimal paidTotal, List<Corrections.Adjustment> adjustments, List<Event> events) {
+                       String holdReason, String holdReasonEn, java.math.BigDecimal acceptedAmount, String acceptedVersion,
+                       LocalDate confirmationDue, List<Month> months, java.math.BigDecimal paidTotal, List<Corrections.Adjustment> adjustments, List<Event> events) {
     }
 
     /** A month of a standing entitlement: amount, REGULAR or TOP_UP (with its correction), status, the version, the run. */
@@ -434,19 +442,20 @@ public class RecurringEntitlements {
                 e.getEventDate(), e.getEvidence(), e.getRecordedBy(), e.getRecordedAt())).toList();
         return java.util.Optional.of(new Page(r.getId(), r.getClaimId(), r.getClaimReference(), r.getBenefit(), r.getSubjectLabel(),
                 r.getPeriodicity(), r.getStatus(), r.getStartPeriod(), r.getDeterminedThrough(), r.getUntilPeriod(), r.getEndPeriod(),
-                r.getEndReason(), r.getHoldReason(), r.getAcceptedAmount(), r.getAcceptedVersion(), r.getConfirmationDue(), months, paid,
+                r.getEndReason(), r.getHoldReason(), r.getHoldReasonEn(), r.getAcceptedAmount(), r.getAcceptedVersion(),
+                r.getConfirmationDue(), months, paid,
                 adjustments, events));
     }
 
     /** A held entitlement in the reviewers' list. */
     public record HeldItem(long id, String claimReference, String benefit, String subject, java.math.BigDecimal acceptedAmount,
-                           String acceptedVersion, String holdReason, String waitingFrom, java.time.Instant since) {
+                           String acceptedVersion, String holdReason, String holdReasonEn, String waitingFrom, java.time.Instant since) {
     }
 
     /** The held entitlements with their claims, the longest waiting first (at most 500). */
     public List<HeldItem> heldItems() {
         return mapper.findHeldWithClaim().stream().map(r -> new HeldItem(r.getId(), r.getClaimReference(), r.getBenefit(),
-                r.getSubjectLabel(), r.getAcceptedAmount(), r.getAcceptedVersion(), r.getHoldReason(),
+                r.getSubjectLabel(), r.getAcceptedAmount(), r.getAcceptedVersion(), r.getHoldReason(), r.getHoldReasonEn(),
                 YearMonth.parse(r.getDeterminedThrough()).plusMonths(1).toString(), r.getUpdatedAt())).toList();
     }
 

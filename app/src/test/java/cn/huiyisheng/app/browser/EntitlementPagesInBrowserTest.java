@@ -38,8 +38,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * months with their versions and the household's life events, and the decisions made there.
  * Lived on the engine's clock in a database of its own (its records are of 2016).
  */
-// a database of its own, never shared: its context (and connection pool) closed after the class
-@org.springframework.test.annotation.DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class EntitlementPagesInBrowserTest {
 
@@ -158,6 +156,12 @@ class EntitlementPagesInBrowserTest {
                     .doesNotContain(couple.applicantId()).doesNotContain("HELD");
             assertThat(b.all("table[aria-labelledby=months-heading] tr")).hasSize(1 + 4); // January to April: from May on held
             b.check("entitlement-held-zh");
+            // the reason in the reader's language
+            b.go("/inbox/entitlements?lang=en");
+            assertThat(row(b, reference, "Applicant")).contains("No longer eligible (from 2016-05)").doesNotContain("不再符合条件");
+            b.go("/inbox/entitlements?lang=zh_CN");
+            b.driver().findElement(By.xpath("//tr[contains(., '" + reference + "') and contains(., '申请人')]//a")).click();
+            b.waitFor("form[action$='/decide']");
             b.find("input[name=decision][value=END]").click();
             b.find("#reason").sendKeys("已核实户籍迁出本市，终止发放");
             b.find("form[action$='/decide'] button[type=submit]").click();

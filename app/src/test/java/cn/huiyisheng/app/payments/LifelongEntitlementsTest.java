@@ -43,8 +43,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * claim; a raise published after the approval, through the policy lifecycle, is paid from its first
  * month. Lived through on the engine's clock, in a database of its own (its records are of 2013-2014).
  */
-// a database of its own, never shared: its context (and connection pool) closed after the class
-@org.springframework.test.annotation.DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc
 class LifelongEntitlementsTest {
@@ -399,6 +397,7 @@ class LifelongEntitlementsTest {
                 .findFirst().orElseThrow();
         assertThat(hers.getStatus()).isEqualTo("HELD");
         assertThat(hers.getHoldReason()).startsWith("不再符合条件");
+        assertThat(hers.getHoldReasonEn()).startsWith("No longer eligible (from 2016-");
         JsonNode held = http.withBasicAuth("reviewer", "reviewer").getForObject("/api/entitlements/held", JsonNode.class);
         List<Long> heldIds = new ArrayList<>();
         held.forEach(h -> heldIds.add(h.get("id").asLong()));

@@ -15,6 +15,12 @@ public final class OwnDatabase {
         String own = mariaDb(mariaDbSuffix);
         String url = own != null ? own : "jdbc:h2:mem:" + h2Name + ";MODE=MySQL;DB_CLOSE_DELAY=-1";
         registry.add("spring.datasource.url", () -> url);
+        // the suite keeps every context it made open until the end (Spring's context cache): a context of its own
+        // holds few connections, so that MariaDB's max_connections (151) is not exhausted. (Closing it after its class
+        // instead would unregister the process engine "default" from Camunda's static registry, which the webapps of
+        // the shared context look their engine up in.)
+        registry.add("spring.datasource.hikari.maximum-pool-size", () -> "8");
+        registry.add("spring.datasource.hikari.minimum-idle", () -> "1");
     }
 
     /**

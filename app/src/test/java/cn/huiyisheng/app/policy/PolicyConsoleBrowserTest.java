@@ -36,8 +36,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * approve it herself; a second person approves it from the queue; a new evaluation for a date after
  * validFrom gives the new amount. In a database of its own (publishing changes the catalogue).
  */
-// a database of its own, never shared: its context (and connection pool) closed after the class
-@org.springframework.test.annotation.DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PolicyConsoleBrowserTest {
 

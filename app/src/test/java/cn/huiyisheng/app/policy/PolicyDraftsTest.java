@@ -38,8 +38,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * database, evaluates with it from the instant it takes effect, without a restart. In a database
  * of its own (publishing changes the catalogue every other test reads).
  */
-// a database of its own, never shared: its context (and connection pool) closed after the class
-@org.springframework.test.annotation.DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PolicyDraftsTest {
 

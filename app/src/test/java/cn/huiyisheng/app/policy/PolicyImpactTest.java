@@ -35,8 +35,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * In a database of its own, so that no other test's claims are in the figures; in chunks of 7 claim
  * ids, so that the figures are the sum of three chunks, each its own process instance and job.
  */
-// a database of its own, never shared: its context (and connection pool) closed after the class
-@org.springframework.test.annotation.DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "huiyisheng.impact.chunk-claims=7")
 class PolicyImpactTest {
 

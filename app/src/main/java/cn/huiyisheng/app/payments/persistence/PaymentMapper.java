@@ -122,7 +122,8 @@ public interface PaymentMapper {
     RunChunk sumRunChunks(@Param("runId") long runId);
 
     /** Holds a standing entitlement for a reviewer, its months determined through {@code was} again. */
-    int holdRecurring(@Param("id") long id, @Param("was") String was, @Param("reason") String reason, @Param("at") Instant at);
+    int holdRecurring(@Param("id") long id, @Param("was") String was, @Param("reason") String reason, @Param("reasonEn") String reasonEn,
+                      @Param("at") Instant at);
 
     int setAcceptedAmount(@Param("id") long id, @Param("amount") java.math.BigDecimal amount, @Param("version") String version);
 

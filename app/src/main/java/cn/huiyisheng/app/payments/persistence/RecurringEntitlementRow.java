@@ -72,4 +72,9 @@ public class RecurringEntitlementRow {
     private String claimReference;
     public String getClaimReference() { return claimReference; }
     public void setClaimReference(String claimReference) { this.claimReference = claimReference; }
+
+    /** The hold's reason in English (null for holds recorded before V31). */
+    private String holdReasonEn;
+    public String getHoldReasonEn() { return holdReasonEn; }
+    public void setHoldReasonEn(String holdReasonEn) { this.holdReasonEn = holdReasonEn; }
 }
