@@ -58,7 +58,8 @@ public class EventTexts {
                         new Object[]{p.get(0), p.get(1), formats.money(new BigDecimal(p.get(2))), p.get(3),
                                 formats.money(new BigDecimal(p.get(4)))}, locale);
                 case "ENTITLEMENT_ENDED" -> p.size() < 3 ? null : messages.getMessage("event.detail.ENTITLEMENT_ENDED",
-                        new Object[]{benefits(p.get(0), locale), p.get(1), p.get(2)}, locale);
+                        new Object[]{benefits(p.get(0), locale), p.get(1),
+                                p.size() >= 4 && "en".equals(locale.getLanguage()) ? p.get(3) : p.get(2)}, locale);
                 case "EVALUATED" -> p.size() < 2 ? null : Boolean.parseBoolean(p.get(0))
                         ? messages.getMessage("event.detail.EVALUATED.eligible", new Object[]{formats.money(new BigDecimal(p.get(1)))}, locale)
                         : messages.getMessage("event.detail.EVALUATED.none", null, locale);

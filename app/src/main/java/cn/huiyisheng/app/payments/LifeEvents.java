@@ -152,10 +152,10 @@ public class LifeEvents {
             for (RecurringEntitlementRow r : mapper.findRecurringOfClaim(claimId)) {
                 if (r.getStatus().equals(RecurringEntitlements.ACTIVE) && r.getSubjectPath().startsWith(prefix)) {
                     String end = month.isBefore(YearMonth.parse(r.getStartPeriod())) ? r.getStartPeriod() : month.toString();
-                    mapper.closeRecurring(r.getId(), end, "受益人于" + e.date() + "去世（" + cause + "）", now);
+                    mapper.closeRecurring(r.getId(), end, "受益人于" + e.date() + "去世", "The recipient died on " + e.date(), now);
                     audit.claim(claimId, AuditLog.SYSTEM, "ENTITLEMENT_ENDED", r.getBenefit() + " " + r.getSubjectLabel()
                             + " ends after " + end + ": the recipient died on " + e.date(), List.of(r.getBenefit(), end,
-                            "受益人于" + e.date() + "去世"));
+                            "受益人于" + e.date() + "去世", "The recipient died on " + e.date()));
                     ended++;
                 }
             }

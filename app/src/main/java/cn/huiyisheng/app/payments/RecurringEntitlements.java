@@ -226,12 +226,15 @@ public class RecurringEntitlements {
             if (last != null && !last.eligible() && last.reasons().stream().noneMatch(r -> HeldGrants.HELD.equals(r.code()))) {
                 String reason = last.reasons().stream().filter(r -> !r.met()).map(Reason::zh).filter(Objects::nonNull)
                         .collect(Collectors.joining("；"));
+                String reasonEn = last.reasons().stream().filter(r -> !r.met()).map(Reason::en).filter(Objects::nonNull)
+                        .collect(Collectors.joining("; "));
                 YearMonth lastPaid = s.segments().stream().filter(Segment::eligible).map(Segment::to).filter(m -> !m.isAfter(d.to()))
                         .reduce((a, b) -> b).orElse(null);
                 String end = lastPaid != null && !lastPaid.isBefore(d.from()) ? lastPaid.toString() : e.getDeterminedThrough();
-                mapper.closeRecurring(e.getId(), end, reason.isEmpty() ? "不再符合条件" : cut(reason), clock.instant());
+                mapper.closeRecurring(e.getId(), end, reason.isEmpty() ? "不再符合条件" : cut(reason),
+                        reasonEn.isEmpty() ? "No longer eligible" : cut(reasonEn), clock.instant());
                 audit.claim(claimId, AuditLog.SYSTEM, "ENTITLEMENT_ENDED", e.getBenefit() + " " + e.getSubjectLabel() + " ends after "
-                        + end + ": " + reason, List.of(e.getBenefit(), end, reason));
+                        + end + ": " + reasonEn, List.of(e.getBenefit(), end, cut(reason), cut(reasonEn)));
                 closed++;
             }
         }
@@ -339,7 +342,8 @@ public class RecurringEntitlements {
         java.time.Instant now = clock.instant();
         // once: a second reviewer deciding at the same moment finds it no longer held (the update matches nothing)
         int changed = decision == Decision.CONTINUE ? mapper.releaseRecurring(id, now)
-                : mapper.closeHeldRecurring(id, e.getDeterminedThrough(), cut("审核终止：" + reason.strip()), now);
+                : mapper.closeHeldRecurring(id, e.getDeterminedThrough(), cut("审核终止：" + reason.strip()),
+                cut("Ended by a reviewer: " + reason.strip()), now);
         if (changed != 1) {
             throw new cn.huiyisheng.app.web.Conflict("NOT_HELD", "entitlement " + id + " is no longer held for a reviewer");
         }
@@ -413,7 +417,7 @@ public class RecurringEntitlements {
      */
     public record Page(long id, long claimId, String claimReference, String benefit, String subject, String periodicity, String status,
                        String firstMonth, String determinedThrough, String lastClaimedMonth, String endMonth, String endReason,
-                       String holdReason, String holdReasonEn, java.math.BigDecimal acceptedAmount, String acceptedVersion,
+                       String endReasonEn, String holdReason, String holdReasonEn, java.math.BigDecimal acceptedAmount, String acceptedVersion,
                        LocalDate confirmationDue, List<Month> months, java.math.BigDecimal paidTotal, List<Corrections.Adjustment> adjustments, List<Event> events) {
     }
 
@@ -442,7 +446,7 @@ public class RecurringEntitlements {
                 e.getEventDate(), e.getEvidence(), e.getRecordedBy(), e.getRecordedAt())).toList();
         return java.util.Optional.of(new Page(r.getId(), r.getClaimId(), r.getClaimReference(), r.getBenefit(), r.getSubjectLabel(),
                 r.getPeriodicity(), r.getStatus(), r.getStartPeriod(), r.getDeterminedThrough(), r.getUntilPeriod(), r.getEndPeriod(),
-                r.getEndReason(), r.getHoldReason(), r.getHoldReasonEn(), r.getAcceptedAmount(), r.getAcceptedVersion(),
+                r.getEndReason(), r.getEndReasonEn(), r.getHoldReason(), r.getHoldReasonEn(), r.getAcceptedAmount(), r.getAcceptedVersion(),
                 r.getConfirmationDue(), months, paid,
                 adjustments, events));
     }

@@ -175,7 +175,7 @@ class EntitlementPagesInBrowserTest {
             b.waitFor("form[action*='/overpayments/']");
             assertThat(b.h1()).isEqualTo("Standing entitlement");
             assertThat(b.text()).contains("Ended").contains("Spouse").contains("Overpayment").contains("Waived").contains("To decide")
-                    .contains("2016-02");
+                    .contains("2016-02 · The recipient died on 2016-02-15").doesNotContain("去世").doesNotContain("Yearly confirmation due");
             b.check("entitlement-ended-en");
             b.find("input[name=decision][value=RECOVER]").click();
             b.find("form[action*='/overpayments/'] textarea").sendKeys("Family asked to return April's payment");

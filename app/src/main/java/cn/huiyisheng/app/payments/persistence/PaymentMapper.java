@@ -141,10 +141,10 @@ public interface PaymentMapper {
     /** Closes a standing entitlement: its last month paid and why it ended. */
     /** Ends a held standing entitlement, only if it is still held (0: a reviewer decided it meanwhile). */
     int closeHeldRecurring(@Param("id") long id, @Param("endPeriod") String endPeriod, @Param("reason") String reason,
-                           @Param("at") Instant at);
+                           @Param("reasonEn") String reasonEn, @Param("at") Instant at);
 
     int closeRecurring(@Param("id") long id, @Param("endPeriod") String endPeriod, @Param("reason") String reason,
-                       @Param("at") Instant at);
+                       @Param("reasonEn") String reasonEn, @Param("at") Instant at);
 
     /**
      * Records grants in one statement; a (person, benefit, period) granted before, by any claim,

@@ -77,4 +77,9 @@ public class RecurringEntitlementRow {
     private String holdReasonEn;
     public String getHoldReasonEn() { return holdReasonEn; }
     public void setHoldReasonEn(String holdReasonEn) { this.holdReasonEn = holdReasonEn; }
+
+    /** The end's reason in English (null for entitlements ended before V32). */
+    private String endReasonEn;
+    public String getEndReasonEn() { return endReasonEn; }
+    public void setEndReasonEn(String endReasonEn) { this.endReasonEn = endReasonEn; }
 }
