@@ -157,6 +157,17 @@ public class InboxController {
     }
 
     /**
+     * The progress of the run determining its chunks, for the payments page to poll (not the whole page,
+     * whose run list is counted anew each time); once it is no longer determining, the page reloads.
+     */
+    @GetMapping("/payments/progress")
+    public String progress(Model model, jakarta.servlet.http.HttpServletResponse response) {
+        payments.inProgress().filter(r -> r.status().equals("STARTED") && r.determining().chunksTotal() > 0)
+                .ifPresentOrElse(r -> model.addAttribute("determining", r.determining()), () -> response.setHeader("HX-Refresh", "true"));
+        return "inbox/payments :: progress";
+    }
+
+    /**
      * A refusal in the page's language, by its stable code (four eyes, a conflict of interest, a task
      * someone else took …); the English message only for what has no words of its own yet.
      */

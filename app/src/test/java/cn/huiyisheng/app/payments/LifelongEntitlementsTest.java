@@ -466,6 +466,11 @@ class LifelongEntitlementsTest {
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("id=\"chunks-failed\"").contains("有 " + chunkJobs.size() + " 个分块多次重试仍未完成")
                 .contains("正在核定到期月份：已完成 0 / ");
+        // what the page polls every 3 s: the progress alone
+        org.springframework.mock.web.MockHttpServletResponse polled = progress();
+        assertThat(polled.getContentAsString(StandardCharsets.UTF_8)).contains("有 " + chunkJobs.size() + " 个分块多次重试仍未完成")
+                .contains("正在核定到期月份：已完成 0 / ").doesNotContain("<html").doesNotContain("最近批次");
+        assertThat(polled.getHeader("HX-Refresh")).isNull();
 
         // an operator retries it (Cockpit's "increment retries"): the run determines, collects and writes its files
         chunkJobs.forEach(j -> management.setJobRetries(j.getId(), 1));
@@ -474,6 +479,17 @@ class LifelongEntitlementsTest {
         assertThat(done.status()).isEqualTo("FILES_WRITTEN");
         assertThat(done.determining().chunksFailed()).isZero();
         assertThat(done.determining().chunksDone()).isEqualTo(done.determining().chunksTotal());
+        // the determination is over: the polling page reloads to show the run's files
+        org.springframework.mock.web.MockHttpServletResponse over = progress();
+        assertThat(over.getHeader("HX-Refresh")).isEqualTo("true");
+        assertThat(over.getContentAsString(StandardCharsets.UTF_8)).doesNotContain("正在核定");
+    }
+
+    private org.springframework.mock.web.MockHttpServletResponse progress() throws Exception {
+        return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/inbox/payments/progress")
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("payment")
+                                .roles("PAYMENT_OFFICER")))
+                .andReturn().getResponse();
     }
 
     static HttpHeaders jsonHeaders() {
