@@ -283,12 +283,17 @@ public class Corrections {
     /** A month paid that a correction or a life event changed, as a claim's page shows it: a top-up, or an overpayment. */
     public record Adjustment(String benefit, String period, String kind, BigDecimal before, BigDecimal after, BigDecimal difference,
                              String cause, String status, long id, long claimId) {
+
+        /** The adjustment as recorded (person key left out: the claim and month say whose). */
+        static Adjustment of(AdjustmentRow a) {
+            return new Adjustment(a.getBenefit(), a.getPeriod(), a.getKind(), a.getAmountBefore(), a.getAmountAfter(), a.getDifference(),
+                    a.getCause(), a.getStatus(), a.getId(), a.getClaimId());
+        }
     }
 
     /** Open overpayments, the reviewers' list (person keys are never shown: the claim and month say whose). */
     public List<Adjustment> openOverpayments() {
-        return mapper.openOverpayments().stream().map(a -> new Adjustment(a.getBenefit(), a.getPeriod(), a.getKind(), a.getAmountBefore(),
-                a.getAmountAfter(), a.getDifference(), a.getCause(), a.getStatus(), a.getId(), a.getClaimId())).toList();
+        return mapper.openOverpayments().stream().map(Adjustment::of).toList();
     }
 
     /** An open overpayment in the reviewers' list: whose (claim, role), which month, how much, why; its standing entitlement if any. */
@@ -332,8 +337,7 @@ public class Corrections {
     }
 
     public List<Adjustment> adjustmentsOfClaim(long claimId) {
-        return ofClaim(claimId).stream().map(a -> new Adjustment(a.getBenefit(), a.getPeriod(), a.getKind(), a.getAmountBefore(),
-                a.getAmountAfter(), a.getDifference(), a.getCause(), a.getStatus(), a.getId(), a.getClaimId())).toList();
+        return ofClaim(claimId).stream().map(Adjustment::of).toList();
     }
 
     private String keyOf(Person person) {

@@ -439,9 +439,7 @@ public class RecurringEntitlements {
                 m.versionId(), m.correction(), m.runId(), m.paidAt())).toList();
         java.math.BigDecimal paid = months.stream().filter(m -> "PAID".equals(m.status())).map(Month::amount)
                 .reduce(java.math.BigDecimal.ZERO.setScale(2), java.math.BigDecimal::add);
-        List<Corrections.Adjustment> adjustments = mapper.adjustmentsOfStanding(id).stream().map(a -> new Corrections.Adjustment(
-                a.getBenefit(), a.getPeriod(), a.getKind(), a.getAmountBefore(), a.getAmountAfter(), a.getDifference(), a.getCause(),
-                a.getStatus(), a.getId(), a.getClaimId())).toList();
+        List<Corrections.Adjustment> adjustments = mapper.adjustmentsOfStanding(id).stream().map(Corrections.Adjustment::of).toList();
         List<Event> events = mapper.lifeEventsOfClaim(r.getClaimId()).stream().map(e -> new Event(e.getKind(), e.getSubject(),
                 e.getEventDate(), e.getEvidence(), e.getRecordedBy(), e.getRecordedAt())).toList();
         return java.util.Optional.of(new Page(r.getId(), r.getClaimId(), r.getClaimReference(), r.getBenefit(), r.getSubjectLabel(),

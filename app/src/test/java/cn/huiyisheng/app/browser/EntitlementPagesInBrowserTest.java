@@ -100,9 +100,7 @@ class EntitlementPagesInBrowserTest {
         People.Couple couple = People.couple(users);
         ClaimDriver driver = new ClaimDriver(http, runtime, management, tasks);
         at("2016-01-10T10:00:00");
-        String reference = driver.submit(couple, """
-                {"household": %s, "benefits": ["SPECIAL_SUPPORT"], "period": {"from": "2016-01"}, "bankAccount": "%s"}"""
-                .formatted(couple.household(), couple.bankAccount()));
+        String reference = driver.submit(couple, couple.openEndedClaim("2016-01"));
         driver.approve("reviewer", reference);
         driver.runJobs(reference);
         at("2016-04-01T09:00:00");

@@ -140,9 +140,7 @@ class LifelongEntitlementsTest {
 
         // October 2013: the bereaved couple claim special support from this month, with no last month
         at("2013-10-15T10:00:00");
-        String reference = driver.submit(couple, """
-                {"household": %s, "benefits": ["SPECIAL_SUPPORT"], "period": {"from": "2013-10"}, "bankAccount": "%s"}"""
-                .formatted(couple.household(), couple.bankAccount()));
+        String reference = driver.submit(couple, couple.openEndedClaim("2013-10"));
         JsonNode claim = driver.claim(couple, reference);
         assertThat(claim.get("periodFrom").asText()).isEqualTo("2013-10");
         // determined under the 2012 version (the 2014 raise is not published yet): 135 a month for each parent
@@ -309,9 +307,7 @@ class LifelongEntitlementsTest {
         People.Couple couple = People.couple(users);
         ClaimDriver driver = new ClaimDriver(http, runtime, management, taskService);
         at("2016-01-10T10:00:00");
-        String reference = driver.submit(couple, """
-                {"household": %s, "benefits": ["SPECIAL_SUPPORT"], "period": {"from": "2016-01"}, "bankAccount": "%s"}"""
-                .formatted(couple.household(), couple.bankAccount()));
+        String reference = driver.submit(couple, couple.openEndedClaim("2016-01"));
         String amount = driver.claim(couple, reference).at("/determination/period/benefits/0/subjects/0/segments/0/amount").decimalValue()
                 .setScale(2).toPlainString();
         driver.approve("reviewer", reference);
@@ -422,9 +418,7 @@ class LifelongEntitlementsTest {
         People.Couple couple = People.couple(users);
         ClaimDriver driver = new ClaimDriver(http, runtime, management, taskService);
         at("2019-06-10T10:00:00");
-        String reference = driver.submit(couple, """
-                {"household": %s, "benefits": ["SPECIAL_SUPPORT"], "period": {"from": "2019-06"}, "bankAccount": "%s"}"""
-                .formatted(couple.household(), couple.bankAccount()));
+        String reference = driver.submit(couple, couple.openEndedClaim("2019-06"));
         driver.approve("reviewer", reference);
         driver.runJobs(reference);
         cn.huiyisheng.app.fixtures.PaymentRuns.finishInProgress(payments, mapper, management, users);
@@ -503,9 +497,7 @@ class LifelongEntitlementsTest {
         People.Couple couple = People.couple(users);
         ClaimDriver driver = new ClaimDriver(http, runtime, management, taskService);
         at("2017-01-10T10:00:00");
-        String reference = driver.submit(couple, """
-                {"household": %s, "benefits": ["SPECIAL_SUPPORT"], "period": {"from": "2017-01"}, "bankAccount": "%s"}"""
-                .formatted(couple.household(), couple.bankAccount()));
+        String reference = driver.submit(couple, couple.openEndedClaim("2017-01"));
         driver.approve("reviewer", reference);
         driver.runJobs(reference);
         long claimId = claims.findByReference(reference).getId();

@@ -60,9 +60,8 @@ class PaymentRunKillIT {
         for (int i = 0; i < COUPLES; i++) {
             People.Couple couple = People.unregistered();
             assertThat(service.post("/api/accounts", null, couple.registration(), "application/json", null).statusCode()).isEqualTo(201);
-            HttpResponse<String> submitted = service.post("/api/claims", couple.username(), """
-                    {"household": %s, "benefits": ["SPECIAL_SUPPORT"], "period": {"from": "2013-10"}, "bankAccount": "%s"}"""
-                    .formatted(couple.household(), couple.bankAccount()), "application/json", "it-" + UUID.randomUUID());
+            HttpResponse<String> submitted = service.post("/api/claims", couple.username(), couple.openEndedClaim("2013-10"),
+                    "application/json", "it-" + UUID.randomUUID());
             assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
             claims.put(json.readTree(submitted.body()).get("reference").asText(), couple);
         }
