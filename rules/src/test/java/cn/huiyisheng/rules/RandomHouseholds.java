@@ -67,7 +67,11 @@ public final class RandomHouseholds {
         LocalDate since = r.nextInt(3) == 0 ? date(r, LocalDate.of(2000, 1, 1), 25) : null;
         Retirement retirement = r.nextInt(3) == 0 ? new Retirement(born.plusYears(50 + r.nextInt(11)).plusDays(r.nextInt(200)), null) : null;
         Employment employment = r.nextBoolean() ? null : new Employment(EmployerType.values()[r.nextInt(EmployerType.values().length)], null);
-        return new Person(null, "某", sex, born, new Registration(type, "福田区", since), null, null, employment, retirement, List.of());
+        // a registration that ended (moved out, a permit expired) in a quarter of them
+        LocalDate until = r.nextInt(4) != 0 ? null : since == null ? date(r, LocalDate.of(2004, 1, 1), 20)
+                : since.plusDays(1 + r.nextInt(8 * 365));
+        return new Person(null, "某", sex, born, new Registration(type, "福田区", since, until), null, null, employment, retirement,
+                List.of());
     }
 
     private static LocalDate date(Random r, LocalDate from, int years) {

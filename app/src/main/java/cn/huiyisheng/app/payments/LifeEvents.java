@@ -208,6 +208,23 @@ public class LifeEvents {
             problems.add(new Problem("$.subject", "INVALID_VALUE", "applicant" + (h.spouse() != null ? " or spouse" : ""),
                     "请选择申请人或配偶"));
         }
+        if ((e.kind() == Kind.MOVED_OUT || e.kind() == Kind.PERMIT_EXPIRED) && e.date() != null
+                && (subject.equals("applicant") || subject.equals("spouse") && h.spouse() != null)) {
+            Registration r = (subject.equals("spouse") ? h.spouse() : h.applicant()).registration();
+            boolean permit = e.kind() == Kind.PERMIT_EXPIRED;
+            RegistrationType type = r == null || r.type() == null ? RegistrationType.NONE : r.type();
+            if (permit ? type != RegistrationType.RESIDENCE_PERMIT : type != RegistrationType.URBAN_HUKOU && type != RegistrationType.RURAL_HUKOU) {
+                problems.add(new Problem("$.kind", "INVALID_VALUE", "the " + subject + " is registered as " + type.en()
+                        + (permit ? ", not by a residence permit" : ", not by a hukou of the city"),
+                        "该成员的登记类型为" + type.zh() + (permit ? "，不是居住证" : "，不是本市户籍")));
+            } else if (r.since() != null && !e.date().isAfter(r.since())) {
+                problems.add(new Problem("$.date", "OUT_OF_RANGE", "the registration began on " + r.since() + ": the event must come after",
+                        "该成员于" + r.since() + "登记，事件日期须在此之后"));
+            } else if (r.until() != null && r.until().isBefore(e.date())) {
+                problems.add(new Problem("$.date", "OUT_OF_RANGE", "the registration already ended on " + r.until(),
+                        "该成员的登记已于" + r.until() + "终止"));
+            }
+        }
         if ((e.kind() == Kind.BIRTH || e.kind() == Kind.ADOPTION)) {
             if (e.childName() == null || e.childName().isBlank() || e.childName().strip().length() > 50) {
                 problems.add(new Problem("$.childName", "REQUIRED", "the child's name, at most 50 characters", "请填写子女姓名（最多50个字符）"));
@@ -253,8 +270,11 @@ public class LifeEvents {
             case CERTIFICATE_REVOKED -> certificate = new Certificate(certificate.number(), certificate.issueDate(), true, d);
             case MOVED_OUT, PERMIT_EXPIRED -> {
                 Person p = subject.equals("spouse") ? spouse : applicant;
+                // the registration held until the event's day: the months before it are judged on it, the later ones without it
+                Registration r = p.registration();
                 Person moved = new Person(p.idNumber(), p.name(), p.sex(), p.birthDate(),
-                        new Registration(RegistrationType.NONE, p.registration() == null ? null : p.registration().district(), d),
+                        r == null ? new Registration(RegistrationType.NONE, null, null, d)
+                                : new Registration(r.type(), r.district(), r.since(), d),
                         p.maritalStatus(), p.maritalStatusSince(), p.employment(), p.retirement(), p.measures());
                 if (subject.equals("spouse")) {
                     spouse = moved;

@@ -199,9 +199,15 @@ public class RecurringEntitlements {
                 go.add(d);
                 continue;
             }
-            mapper.holdRecurring(d.e().getId(), d.e().getDeterminedThrough(), cut(hold.zh()), cut(hold.en()), clock.instant());
+            // the months before the change are paid as determined; the entitlement waits from the change on
+            String through = d.e().getDeterminedThrough();
+            if (hold.from().isAfter(d.from())) {
+                go.add(new Due(d.e(), d.from(), hold.from().minusMonths(1)));
+                through = hold.from().minusMonths(1).toString();
+            }
+            mapper.holdRecurring(d.e().getId(), through, cut(hold.zh()), cut(hold.en()), clock.instant());
             audit.claim(claimId, AuditLog.SYSTEM, "HELD_FOR_REVIEW", d.e().getBenefit() + " " + d.e().getSubjectLabel() + " held for a"
-                    + " reviewer from " + d.from() + ": " + hold.en(), List.of(d.e().getBenefit(), d.e().getSubjectLabel(), d.from().toString(),
+                    + " reviewer from " + hold.from() + ": " + hold.en(), List.of(d.e().getBenefit(), d.e().getSubjectLabel(), hold.from().toString(),
                     cut(hold.zh()), cut(hold.en())));
             heldForReview++;
         }
@@ -258,7 +264,7 @@ public class RecurringEntitlements {
      * measured).
      */
     /** Why a run holds an entitlement for a reviewer, in Chinese and in English. */
-    record Hold(String zh, String en) {
+    record Hold(String zh, String en, YearMonth from) {
     }
 
     Hold holdReason(cn.huiyisheng.app.evaluation.EvaluationResponse response, Due d) {
@@ -276,9 +282,10 @@ public class RecurringEntitlements {
                         || !failed.isEmpty() && failed.stream().allMatch(r -> r.code() != null && r.code().toLowerCase(java.util.Locale.ROOT)
                         .contains("age"));
                 if (!natural) {
-                    return new Hold("不再符合条件（" + seg.from() + "起）：" + failed.stream().map(Reason::zh).filter(Objects::nonNull)
-                            .collect(Collectors.joining("；")), "No longer eligible (from " + seg.from() + "): " + failed.stream()
-                            .map(Reason::en).filter(Objects::nonNull).collect(Collectors.joining("; ")));
+                    YearMonth since = seg.from().isBefore(d.from()) ? d.from() : seg.from();
+                    return new Hold("不再符合条件（" + since + "起）：" + failed.stream().map(Reason::zh).filter(Objects::nonNull)
+                            .collect(Collectors.joining("；")), "No longer eligible (from " + since + "): " + failed.stream()
+                            .map(Reason::en).filter(Objects::nonNull).collect(Collectors.joining("; ")), since);
                 }
                 continue;
             }
@@ -287,9 +294,10 @@ public class RecurringEntitlements {
                     && Objects.equals(versionOf(seg), d.e().getAcceptedVersion())
                     && seg.amount().subtract(accepted).abs().compareTo(accepted.multiply(reviewRatio)) > 0) {
                 String ratio = reviewRatio.movePointRight(2).stripTrailingZeros().toPlainString();
-                return new Hold("每月金额由" + accepted.toPlainString() + "元变为" + seg.amount().toPlainString() + "元（" + seg.from()
+                YearMonth since = seg.from().isBefore(d.from()) ? d.from() : seg.from();
+                return new Hold("每月金额由" + accepted.toPlainString() + "元变为" + seg.amount().toPlainString() + "元（" + since
                         + "起，同一版本下变化超过±" + ratio + "%）", "Monthly amount changed from " + accepted.toPlainString() + " to "
-                        + seg.amount().toPlainString() + " yuan (from " + seg.from() + ", beyond ±" + ratio + "% under the same version)");
+                        + seg.amount().toPlainString() + " yuan (from " + since + ", beyond ±" + ratio + "% under the same version)", since);
             }
         }
         return null;

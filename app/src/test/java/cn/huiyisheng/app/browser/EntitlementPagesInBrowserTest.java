@@ -96,7 +96,7 @@ class EntitlementPagesInBrowserTest {
     @Test
     void aReviewerDecidesTheHeldEntitlementAndTheOverpaymentsAPaymentRunLeftAndTheOfficerSeesWhatARunPaid() {
         // a bereaved couple's special support from January 2016, paid through April; the husband died in February
-        // (two months overpaid), the wife's registration moved out in June (her entitlement held by the August run)
+        // (two months overpaid), the wife's registration moved out in June (the August run pays her May and June, and holds the rest)
         People.Couple couple = People.couple(users);
         ClaimDriver driver = new ClaimDriver(http, runtime, management, tasks);
         at("2016-01-10T10:00:00");
@@ -119,7 +119,7 @@ class EntitlementPagesInBrowserTest {
             // the payment officer: each run says what it paid as months due and as top-ups, and what waits for a reviewer
             b.signIn("payment", "payment");
             b.go("/inbox/payments");
-            assertThat(b.text()).contains("按月发放 8 笔").contains("补发 0 笔").contains("另有 1 项长期待遇因变化待审核");
+            assertThat(b.text()).contains("按月发放 8 笔").contains("按月发放 2 笔").contains("补发 0 笔").contains("另有 1 项长期待遇因变化待审核");
             b.check("payments-held-zh");
             // nor can the officer open the reviewers' pages
             b.go("/inbox/entitlements");
@@ -130,7 +130,7 @@ class EntitlementPagesInBrowserTest {
             b.signIn("reviewer", "reviewer");
             b.find("header nav a[href$='/inbox/entitlements']").click();
             assertThat(b.h1()).isEqualTo("待遇变化与多发待遇");
-            assertThat(row(b, reference, "申请人")).contains("计划生育家庭特别扶助").contains("不再符合条件").contains("2016-05");
+            assertThat(row(b, reference, "申请人")).contains("计划生育家庭特别扶助").contains("不再符合条件").contains("2016-07");
             assertThat(row(b, reference, "2016-03")).contains("配偶").contains("¥").contains("家庭情况变化").doesNotContain("EVENT-");
             assertThat(b.all("tr")).filteredOn(r -> r.getText().contains(reference) && r.getText().contains("配偶")).hasSize(2);
             b.check("entitlements-zh");
@@ -152,11 +152,11 @@ class EntitlementPagesInBrowserTest {
                     .contains("SPECIAL_SUPPORT-v").contains("已发放").contains("受益人去世").contains("户籍迁出本市")
                     .contains("户口迁移证 No. 2016-0815").contains("死亡证明 No. ************0123").doesNotContain("4403042016000123")
                     .doesNotContain(couple.applicantId()).doesNotContain("HELD");
-            assertThat(b.all("table[aria-labelledby=months-heading] tr")).hasSize(1 + 4); // January to April: from May on held
+            assertThat(b.all("table[aria-labelledby=months-heading] tr")).hasSize(1 + 6); // January to June: from July on held
             b.check("entitlement-held-zh");
             // the reason in the reader's language
             b.go("/inbox/entitlements?lang=en");
-            assertThat(row(b, reference, "Applicant")).contains("No longer eligible (from 2016-05)").doesNotContain("不再符合条件");
+            assertThat(row(b, reference, "Applicant")).contains("No longer eligible (from 2016-07)").doesNotContain("不再符合条件");
             b.go("/inbox/entitlements?lang=zh_CN");
             b.driver().findElement(By.xpath("//tr[contains(., '" + reference + "') and contains(., '申请人')]//a")).click();
             b.waitFor("form[action$='/decide']");

@@ -382,18 +382,21 @@ class LifelongEntitlementsTest {
         assertThat(types).contains("LIFE_EVENT", "CORRECTED", "ENTITLEMENT_ENDED");
         assertThat(events.ofClaim(claimId)).singleElement().satisfies(e -> assertThat(e.getRecordedBy()).isEqualTo("reviewer"));
 
-        // in June the wife's registration moved out of the city (recorded in July): the July run does not end her
-        // entitlement by itself, nor pay it: it holds it for a reviewer, with the reason
+        // on 20 June the wife's registration moved out of the city (recorded in July): the August run pays June (she was
+        // registered on its first day), and from July on neither ends her entitlement by itself nor pays it: it holds it
+        // for a reviewer, with the reason
         at("2016-07-10T10:00:00");
         assertThat(lifeEvent("reviewer", reference, """
                 {"kind": "MOVED_OUT", "subject": "applicant", "date": "2016-06-20", "evidence": "户口迁移证 No. 2016-0815"}""")
                 .getStatusCode().value()).isEqualTo(201);
-        assertThat(paymentRunAt("2016-08-01T09:00:00", reference)).isEmpty();
+        assertThat(paymentRunAt("2016-08-01T09:00:00", reference)).containsExactly(couple.womanName() + " 2016-06 " + amount
+                + " SPECIAL_SUPPORT");
         RecurringEntitlementRow hers = recurring.ofClaim(claimId).stream().filter(e -> e.getSubjectPath().startsWith("$.applicant"))
                 .findFirst().orElseThrow();
         assertThat(hers.getStatus()).isEqualTo("HELD");
         assertThat(hers.getHoldReason()).startsWith("不再符合条件");
-        assertThat(hers.getHoldReasonEn()).startsWith("No longer eligible (from 2016-");
+        assertThat(hers.getHoldReasonEn()).startsWith("No longer eligible (from 2016-07)");
+        assertThat(hers.getDeterminedThrough()).isEqualTo("2016-06");
         JsonNode held = http.withBasicAuth("reviewer", "reviewer").getForObject("/api/entitlements/held", JsonNode.class);
         List<Long> heldIds = new ArrayList<>();
         held.forEach(h -> heldIds.add(h.get("id").asLong()));

@@ -137,7 +137,12 @@ final class SubjectFactory {
             h.parents().forEach(p -> e.birthday(p.birthDate()));
         }
         if ((kinds & REGISTRATION) != 0) {
-            h.parents().forEach(p -> e.date(p.registration() == null ? null : p.registration().since()));
+            h.parents().forEach(p -> {
+                if (p.registration() != null) {
+                    e.date(p.registration().since());
+                    e.date(p.registration().until());
+                }
+            });
         }
         if ((kinds & RETIREMENT) != 0) {
             h.parents().forEach(p -> e.date(p.retirement() == null ? null : p.retirement().date()));
@@ -262,8 +267,7 @@ final class SubjectFactory {
     private void fillPerson(Subject s, Person p, LocalDate on) {
         s.setAge(Ages.age(p.birthDate(), on));
         s.setSex(p.sex());
-        s.setRegistration(p.registration() == null || p.registration().since() == null
-                || !p.registration().since().isAfter(on) ? p.registrationType() : RegistrationType.NONE);
+        s.setRegistration(p.registration() == null ? RegistrationType.NONE : p.registration().typeOn(on));
         s.setEmployerType(p.employerType());
         s.setRetired(p.retirement() != null && p.retirement().date() != null && !p.retirement().date().isAfter(on));
         families.computeIfAbsent(on, this::family).copyTo(s);

@@ -77,6 +77,12 @@ public final class HouseholdValidator {
         if (p.registration() != null && p.registration().type() == null) {
             problems.add(required(path + ".registration.type", "户籍类型"));
         }
+        if (p.registration() != null && p.registration().since() != null && p.registration().until() != null
+                && !p.registration().until().isAfter(p.registration().since())) {
+            problems.add(new Problem(path + ".registration.until", "BEFORE_SINCE",
+                    "the registration ends (" + p.registration().until() + ") before it begins (" + p.registration().since() + ")",
+                    "户籍（居住证）终止日期须晚于登记日期（" + p.registration().since() + "）"));
+        }
         if (p.maritalStatusSince() != null && p.birthDate() != null && p.maritalStatusSince().isBefore(p.birthDate())) {
             problems.add(beforeBirth(path + ".maritalStatusSince"));
         }

@@ -71,6 +71,29 @@ class PeriodEvaluatorCarryTest {
                 Shipped.NOW, EnumSet.of(TableCode.SPECIAL_SUPPORT)));
     }
 
+    @Test
+    void aRegistrationThatEndsMidMonthCountsForThatMonthAndNoneAfter() {
+        // special support for a bereaved mother; her hukou moved out of the city on 20 June 2016
+        Child died = new Child("王小明", Sex.MALE, LocalDate.of(1990, 4, 1), 1, ChildOrigin.BORN, null, false, LocalDate.of(2010, 5, 1),
+                null, null, true);
+        Person mother = new Person(null, "某", Sex.FEMALE, LocalDate.of(1960, 3, 15),
+                new Registration(RegistrationType.URBAN_HUKOU, "福田区", LocalDate.of(1995, 1, 1), LocalDate.of(2016, 6, 20)),
+                null, null, null, null, List.of());
+        Household h = new Household(mother, null, List.of(died), null, null, false, List.of());
+        PeriodDetermination d = new PeriodEvaluator(Shipped.ENGINE).evaluate(h, YearMonth.of(2016, 1), YearMonth.of(2016, 12),
+                Shipped.NOW, EnumSet.of(TableCode.SPECIAL_SUPPORT));
+        List<Segment> segments = d.benefit(TableCode.SPECIAL_SUPPORT.name()).orElseThrow().subjects().get(0).segments();
+        assertThat(segments).extracting(Segment::from, Segment::to, Segment::eligible).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(YearMonth.of(2016, 1), YearMonth.of(2016, 6), true),
+                org.assertj.core.groups.Tuple.tuple(YearMonth.of(2016, 7), YearMonth.of(2016, 12), false));
+        // and a registration that ends before it begins is refused, by field
+        Person wrong = new Person(null, "某", Sex.FEMALE, LocalDate.of(1960, 3, 15),
+                new Registration(RegistrationType.URBAN_HUKOU, "福田区", LocalDate.of(2016, 6, 20), LocalDate.of(2016, 6, 1)),
+                null, null, null, null, List.of());
+        assertThat(new cn.huiyisheng.rules.household.HouseholdValidator(java.util.Set.of()).validate(new Household(wrong, null, List.of(died), null, null, false,
+                List.of()))).extracting(cn.huiyisheng.rules.household.Problem::path).contains("$.applicant.registration.until");
+    }
+
     private static Person person(Sex sex, LocalDate born, RegistrationType type, LocalDate since) {
         return new Person(null, "某", sex, born, new Registration(type, "福田区", since), null, null, null, null, List.of());
     }
