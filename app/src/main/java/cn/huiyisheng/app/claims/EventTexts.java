@@ -47,6 +47,8 @@ public class EventTexts {
                         new Object[]{benefits(p.get(0), locale), p.get(1), p.get(2)}, locale);
                 case "CONFIRMED" -> p.size() < 4 ? null : messages.getMessage("event.detail.CONFIRMED",
                         new Object[]{p.get(0), p.get(1), p.get(2), p.get(3)}, locale);
+                case "RECOVERY_WITHHELD" -> p.size() < 3 ? null : messages.getMessage("event.detail." + type,
+                        new Object[]{p.get(0), p.get(1), p.get(2)}, locale);
                 case "OVERPAYMENT_WAIVED", "OVERPAYMENT_RECOVERY" -> p.size() < 4 ? null : messages.getMessage("event.detail." + type,
                         new Object[]{benefits(p.get(0), locale), p.get(1), p.get(2), p.get(3)}, locale);
                 case "HELD_FOR_REVIEW", "HOLD_DECIDED_CONTINUE", "HOLD_DECIDED_END" -> p.size() < 4 ? null

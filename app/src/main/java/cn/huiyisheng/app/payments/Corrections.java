@@ -282,12 +282,17 @@ public class Corrections {
 
     /** A month paid that a correction or a life event changed, as a claim's page shows it: a top-up, or an overpayment. */
     public record Adjustment(String benefit, String period, String kind, BigDecimal before, BigDecimal after, BigDecimal difference,
-                             String cause, String status, long id, long claimId) {
+                             String cause, String status, long id, long claimId, BigDecimal recovered) {
 
         /** The adjustment as recorded (person key left out: the claim and month say whose). */
         static Adjustment of(AdjustmentRow a) {
             return new Adjustment(a.getBenefit(), a.getPeriod(), a.getKind(), a.getAmountBefore(), a.getAmountAfter(), a.getDifference(),
-                    a.getCause(), a.getStatus(), a.getId(), a.getClaimId());
+                    a.getCause(), a.getStatus(), a.getId(), a.getClaimId(), a.getRecovered());
+        }
+
+        /** An overpayment being recovered: what is still to recover. */
+        public BigDecimal outstanding() {
+            return recovered == null ? difference.negate() : difference.negate().subtract(recovered);
         }
     }
 
@@ -333,7 +338,7 @@ public class Corrections {
                         + a.getDifference().negate() + " yuan: " + reason.strip(),
                 List.of(a.getBenefit(), a.getPeriod(), a.getDifference().negate().toPlainString(), reason.strip()));
         return new Adjustment(a.getBenefit(), a.getPeriod(), a.getKind(), a.getAmountBefore(), a.getAmountAfter(), a.getDifference(),
-                a.getCause(), status, a.getId(), a.getClaimId());
+                a.getCause(), status, a.getId(), a.getClaimId(), a.getRecovered());
     }
 
     public List<Adjustment> adjustmentsOfClaim(long claimId) {

@@ -68,12 +68,14 @@ public class Payments implements PaymentSteps {
     private final RecurringEntitlements recurring;
     private final Corrections corrections;
     private final Confirmations confirmations;
+    private final Recoveries recoveries;
 
     public Payments(PaymentMapper mapper, RuntimeService runtime, TaskService tasks, AuditLog audit, ObjectMapper json, Clock clock,
                     Users users, SecurityTrail trail,
                     @org.springframework.beans.factory.annotation.Value("${huiyisheng.payments.bank-file-encoding:UTF_8_BOM}")
                     BankFiles.Encoding bankFileEncoding, RecurringEntitlements recurring, Corrections corrections,
-                    Confirmations confirmations) {
+                    Confirmations confirmations, Recoveries recoveries) {
+        this.recoveries = recoveries;
         this.bankFileEncoding = bankFileEncoding;
         this.confirmations = confirmations;
         this.corrections = corrections;
@@ -96,10 +98,12 @@ public class Payments implements PaymentSteps {
     }
 
     /**
-     * What a run pays, by kind: the months due (regular) and the top-ups a correction gave (补发); the
+     * What a run pays, by kind: the months due (regular) and the top-ups a correction gave (补发), each
+     * as due; and what it withholds of them to recover overpayments (the bank is paid the rest); the
      * entitlements held for a reviewer are not in it ({@link #heldNow()}).
      */
-    public record Composition(long regular, BigDecimal regularTotal, long topUps, BigDecimal topUpTotal) {
+    public record Composition(long regular, BigDecimal regularTotal, long topUps, BigDecimal topUpTotal, long withheld,
+                              BigDecimal withheldTotal) {
     }
 
     /** How many standing entitlements wait for a reviewer now: no run pays their months until one decides. */
@@ -112,8 +116,13 @@ public class Payments implements PaymentSteps {
         long topUps = 0;
         BigDecimal regularTotal = BigDecimal.ZERO.setScale(2);
         BigDecimal topUpTotal = BigDecimal.ZERO.setScale(2);
+        long withheld = 0;
+        BigDecimal withheldTotal = BigDecimal.ZERO.setScale(2);
         for (PaymentMapper.StatusTotal k : mapper.countRunByKind(runId)) {
-            if ("TOP_UP".equals(k.status())) {
+            if ("WITHHELD".equals(k.status())) {
+                withheld += k.count();
+                withheldTotal = withheldTotal.add(k.total());
+            } else if ("TOP_UP".equals(k.status())) {
                 topUps += k.count();
                 topUpTotal = topUpTotal.add(k.total());
             } else {
@@ -121,7 +130,7 @@ public class Payments implements PaymentSteps {
                 regularTotal = regularTotal.add(k.total());
             }
         }
-        return new Composition(regular, regularTotal.setScale(2), topUps, topUpTotal.setScale(2));
+        return new Composition(regular, regularTotal.setScale(2), topUps, topUpTotal.setScale(2), withheld, withheldTotal.setScale(2));
     }
 
     /**
@@ -417,6 +426,8 @@ public class Payments implements PaymentSteps {
         // another officer's run or the monthly one
         String officerKey = AuditLog.SYSTEM.equals(run.getStartedBy()) ? null : users.current(run.getStartedBy()).personKey();
         mapper.takeDuePayments(run.getId(), run.getRunMonth(), officerKey);
+        // the overpayments a reviewer scheduled for recovery: withheld from their persons' payments now collected
+        recoveries.withhold(run.getId());
         // counted and summed by the database: a run of 100,000 payments is not read here
         PaymentMapper.StatusTotal taken = mapper.countRun(run.getId());
         int count = (int) taken.count();
@@ -459,7 +470,7 @@ public class Payments implements PaymentSteps {
                         BankFiles.text(payee.name()), BankFiles.text(payee.idNumber()), BankFiles.text(line.getBankAccount()),
                         line.getAmount().toPlainString(), BankFiles.text(line.getPeriod()), BankFiles.text(line.getBenefit()),
                         BankFiles.text(line.getClaimReference()),
-                        line.getCorrection() == null ? "" : BankFiles.text("补发 top-up " + line.getCorrection())));
+                        note(line)));
                 totals.merge(line.getPayer(), line.getAmount(), BigDecimal::add);
             }
         } catch (java.io.IOException e) {
@@ -469,6 +480,18 @@ public class Payments implements PaymentSteps {
         int files = byPayer.size();
         mapper.setRunStatus(runId, "FILES_WRITTEN", clock.instant());
         audit.run(runId, AuditLog.SYSTEM, "FILES_WRITTEN", files + " bank file(s)");
+    }
+
+    /** A line's note: the correction a top-up pays, what it withholds to recover an overpayment. */
+    private static String note(PaymentLine line) {
+        List<String> parts = new ArrayList<>();
+        if (line.getCorrection() != null) {
+            parts.add("补发 top-up " + line.getCorrection());
+        }
+        if (line.getWithheld() != null && line.getWithheld().signum() > 0) {
+            parts.add("扣回多发 " + line.getWithheld().setScale(2).toPlainString() + " withheld (overpayment)");
+        }
+        return parts.isEmpty() ? "" : BankFiles.text(String.join("; ", parts));
     }
 
     private void writeFile(long runId, String payer, List<List<String>> rows, BigDecimal total) {
@@ -623,6 +646,7 @@ public class Payments implements PaymentSteps {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+        recoveries.settle(runId);
         mapper.setRunStatus(runId, "RECONCILED", clock.instant());
         audit.run(runId, AuditLog.SYSTEM, "RECONCILED", paid + " paid, " + failed + " failed (due again next run)");
     }

@@ -431,7 +431,7 @@ public class RecurringEntitlements {
 
     /** A month of a standing entitlement: amount, REGULAR or TOP_UP (with its correction), status, the version, the run. */
     public record Month(String period, java.math.BigDecimal amount, String kind, String status, String version, String correction,
-                        Long runId, java.time.Instant paidAt) {
+                        Long runId, java.time.Instant paidAt, java.math.BigDecimal withheld) {
     }
 
     /** A life event of the household, as recorded. */
@@ -444,7 +444,7 @@ public class RecurringEntitlements {
             return java.util.Optional.empty();
         }
         List<Month> months = mapper.monthsOfStanding(id).stream().map(m -> new Month(m.period(), m.amount(), m.kind(), m.status(),
-                m.versionId(), m.correction(), m.runId(), m.paidAt())).toList();
+                m.versionId(), m.correction(), m.runId(), m.paidAt(), m.withheld())).toList();
         java.math.BigDecimal paid = months.stream().filter(m -> "PAID".equals(m.status())).map(Month::amount)
                 .reduce(java.math.BigDecimal.ZERO.setScale(2), java.math.BigDecimal::add);
         List<Corrections.Adjustment> adjustments = mapper.adjustmentsOfStanding(id).stream().map(Corrections.Adjustment::of).toList();

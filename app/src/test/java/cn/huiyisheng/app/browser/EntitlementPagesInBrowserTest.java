@@ -178,9 +178,9 @@ class EntitlementPagesInBrowserTest {
             b.find("input[name=decision][value=RECOVER]").click();
             b.find("form[action*='/overpayments/'] textarea").sendKeys("Family asked to return April's payment");
             b.find("form[action*='/overpayments/'] button[type=submit]").click();
-            assertThat(b.flash("The overpayment's recovery is recorded.")).isEqualTo("The overpayment's recovery is recorded.");
+            assertThat(b.flash("Its recovery from later payments is scheduled.")).isEqualTo("Its recovery from later payments is scheduled.");
             assertThat(b.h1()).isEqualTo("Standing entitlement");
-            assertThat(b.text()).contains("Recovery asked").doesNotContain("To decide");
+            assertThat(b.text()).contains("Being recovered from later payments").contains("¥0.00 recovered, ¥").contains(" to go").doesNotContain("To decide");
             b.check("entitlement-decided-en");
         }
     }

@@ -81,6 +81,8 @@ class LifelongEntitlementsTest {
     Corrections adjustments;
     @Autowired
     LifeEvents events;
+    @Autowired
+    cn.huiyisheng.app.identity.PersonKeys personKeys;
     /** The notes of the bank-file lines of the last run ({@link #paymentRunAt}), in their order. */
     final List<String> notes = new ArrayList<>();
 
@@ -104,11 +106,21 @@ class LifelongEntitlementsTest {
 
     /** As {@link #paymentRunAt(String)}, the lines of one benefit or one claim only (the runs pay every test's entitlements). */
     List<String> paymentRunAt(String localDateTime, String benefitOrClaim) {
+        return paymentRunAt(localDateTime, benefitOrClaim, l -> false);
+    }
+
+    /** The id of the last run {@link #paymentRunAt} made. */
+    long lastRun;
+
+    /** As {@link #paymentRunAt(String, String)}; the bank returns the lines {@code fails} picks as failed, and pays the rest. */
+    List<String> paymentRunAt(String localDateTime, String benefitOrClaim,
+                              java.util.function.Predicate<cn.huiyisheng.app.payments.persistence.PaymentLine> fails) {
         at(localDateTime);
         Payments.RunView started = payments.startRun(users.current("payment"));
         String process = mapper.findRun(started.id()).getProcessInstanceId();
         Jobs.runDue(management, process);
         Payments.RunView run = payments.runView(started.id());
+        lastRun = run.id();
         List<String> lines = new ArrayList<>();
         notes.clear();
         if (run.status().equals("NOTHING_DUE")) {
@@ -126,7 +138,8 @@ class LifelongEntitlementsTest {
             });
         }
         StringBuilder bank = new StringBuilder("reference,status,reason\n");
-        mapper.findLinesOfRun(run.id()).forEach(l -> bank.append(Payments.reference(l.getPaymentId())).append(",PAID,\n"));
+        mapper.findLinesOfRun(run.id()).forEach(l -> bank.append(Payments.reference(l.getPaymentId()))
+                .append(fails.test(l) ? ",FAILED,账户冻结 account frozen\n" : ",PAID,\n"));
         payments.importReturnFile(run.id(), users.current("payment"), bank.toString().getBytes(StandardCharsets.UTF_8));
         Jobs.runDue(management, process);
         assertThat(payments.runView(run.id()).status()).isEqualTo("RECONCILED");
@@ -250,6 +263,46 @@ class LifelongEntitlementsTest {
             assertThat(st.get("determinedThrough").asText()).isEqualTo("2015-03");
         });
         assertThat(seen.get("adjustments")).hasSize(14);
+
+        // a reviewer has the wife's five overpayments (100) recovered from her later payments, and waives her husband's
+        at("2015-03-20T10:00:00");
+        String wife = personKeys.of(couple.womanId());
+        for (cn.huiyisheng.app.payments.persistence.AdjustmentRow a : adjustments.ofClaim(claimId)) {
+            if (a.getCause().equals(lower)) {
+                assertThat(http.withBasicAuth("reviewer", "reviewer").postForEntity("/api/entitlements/overpayments/" + a.getId()
+                        + "/decision", new HttpEntity<>(a.getPersonKey().equals(wife) ? "{\"decision\": \"RECOVER\", \"reason\": \"从今后发放中扣回\"}"
+                        : "{\"decision\": \"WAIVE\", \"reason\": \"免予追回\"}", jsonHeaders()), JsonNode.class).getStatusCode().value())
+                        .isEqualTo(200);
+            }
+        }
+        // April: all 100 withheld from her April payment (at most half of it may be), named on her line; the bank returns it
+        java.util.function.Predicate<cn.huiyisheng.app.payments.persistence.PaymentLine> herApril = l -> reference.equals(l.getClaimReference())
+                && l.getPeriod().equals("2015-04") && l.getSubjectPath().startsWith("$.applicant");
+        assertThat(paymentRunAt("2015-04-01T09:00:00", reference, herApril)).containsExactlyInAnyOrder(
+                couple.womanName() + " 2015-04 300.00 SPECIAL_SUPPORT", "王强 2015-04 400.00 SPECIAL_SUPPORT");
+        assertThat(notes).containsOnlyOnce("扣回多发 100.00 withheld (overpayment)").filteredOn(n -> !n.isEmpty()).hasSize(1);
+        assertThat(payments.runView(lastRun).composition().withheldTotal()).isEqualByComparingTo("100.00");
+        assertThat(adjustments.ofClaim(claimId)).filteredOn(a -> a.getCause().equals(lower) && a.getPersonKey().equals(wife)).hasSize(5)
+                .allSatisfy(a -> {
+                    assertThat(a.getStatus()).isEqualTo("RECOVERY");
+                    assertThat(a.getRecovered()).isEqualByComparingTo("0.00"); // not paid: nothing recovered yet
+                });
+        // May: the returned April payment again, still withholding its 100 (and no more); May paid in full
+        assertThat(paymentRunAt("2015-05-01T09:00:00", reference)).containsExactlyInAnyOrder(
+                couple.womanName() + " 2015-04 300.00 SPECIAL_SUPPORT", couple.womanName() + " 2015-05 400.00 SPECIAL_SUPPORT",
+                "王强 2015-05 400.00 SPECIAL_SUPPORT");
+        assertThat(adjustments.ofClaim(claimId)).filteredOn(a -> a.getCause().equals(lower) && a.getPersonKey().equals(wife)).hasSize(5)
+                .allSatisfy(a -> {
+                    assertThat(a.getStatus()).isEqualTo("RECOVERED");
+                    assertThat(a.getRecovered()).isEqualByComparingTo("20.00");
+                });
+        // June: nothing more withheld, ever
+        assertThat(paymentRunAt("2015-06-01T09:00:00", reference)).containsExactlyInAnyOrder(
+                couple.womanName() + " 2015-06 400.00 SPECIAL_SUPPORT", "王强 2015-06 400.00 SPECIAL_SUPPORT");
+        assertThat(notes).allSatisfy(n -> assertThat(n).isEmpty());
+        List<String> told = new ArrayList<>();
+        driver.claim(couple, reference).get("timeline").forEach(e -> told.add(e.get("type").asText()));
+        assertThat(told).filteredOn("RECOVERY_WITHHELD"::equals).hasSize(1);
     }
 
     @Test

@@ -21,6 +21,8 @@ public class AdjustmentRow {
     private long determinationId;
     private Instant createdAt;
     private Long lifeEventId;
+    /** What the paid payments that withheld this overpayment have recovered (V33). */
+    private BigDecimal recovered;
 
     public Long getLifeEventId() { return lifeEventId; }
     public void setLifeEventId(Long lifeEventId) { this.lifeEventId = lifeEventId; }
@@ -70,4 +72,12 @@ public class AdjustmentRow {
     private Long standingId;
     public Long getStandingId() { return standingId; }
     public void setStandingId(Long standingId) { this.standingId = standingId; }
+
+    public BigDecimal getRecovered() {
+        return recovered;
+    }
+
+    public void setRecovered(BigDecimal recovered) {
+        this.recovered = recovered;
+    }
 }

@@ -17,6 +17,8 @@ public class PaymentLine {
     private String failureReason;
     /** The correction a top-up pays (its version), null for a month's regular payment. */
     private String correction;
+    /** What the payment withholds to recover an overpayment ({@link #getAmount()} is the amount less it, what the bank pays). */
+    private BigDecimal withheld;
 
     public String getCorrection() { return correction; }
     public void setCorrection(String correction) { this.correction = correction; }
@@ -44,4 +46,12 @@ public class PaymentLine {
     public void setBankAccount(String bankAccount) { this.bankAccount = bankAccount; }
     public String getClaimReference() { return claimReference; }
     public void setClaimReference(String claimReference) { this.claimReference = claimReference; }
+
+    public BigDecimal getWithheld() {
+        return withheld;
+    }
+
+    public void setWithheld(BigDecimal withheld) {
+        this.withheld = withheld;
+    }
 }

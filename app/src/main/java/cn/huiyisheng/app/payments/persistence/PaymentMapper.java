@@ -212,7 +212,7 @@ public interface PaymentMapper {
     /** A count and a total, by payer ({@link #dueNow}). */
     /** A month paid (or to be paid) of a standing entitlement: its payment, the version that decided it, and a top-up's correction. */
     record StandingMonth(long paymentId, String period, java.math.BigDecimal amount, String status, String kind, String correction,
-                         Long runId, Instant paidAt, String versionId) {
+                         Long runId, Instant paidAt, String versionId, java.math.BigDecimal withheld) {
     }
 
     /** Every payment of a standing entitlement's claim, benefit and person (the approval's months, the runs', top-ups), by month. */
@@ -238,6 +238,30 @@ public interface PaymentMapper {
 
     record StatusTotal(String status, long count, java.math.BigDecimal total) {
     }
+
+    /** Scheduled recoveries with what each has still to withhold, as a negative {@code difference} (V33). */
+    List<AdjustmentRow> outstandingRecoveries();
+
+    /** A payment of a run a person's recovery may withhold from: its amount, what it withholds already, whose it is. */
+    record Recoverable(long paymentId, java.math.BigDecimal amount, java.math.BigDecimal withheld, String subjectPath, String role) {
+    }
+
+    List<Recoverable> recoverablePayments(@Param("runId") long runId, @Param("personKey") String personKey, @Param("benefit") String benefit);
+
+    int insertRecovery(@Param("adjustmentId") long adjustmentId, @Param("paymentId") long paymentId, @Param("runId") long runId,
+                       @Param("amount") java.math.BigDecimal amount, @Param("at") Instant at);
+
+    /** Adds to a withholding of this overpayment from this payment (a payment returned, then retaken with room left); 0 if none. */
+    int addToRecovery(@Param("adjustmentId") long adjustmentId, @Param("paymentId") long paymentId,
+                      @Param("amount") java.math.BigDecimal amount);
+
+    int addWithheld(@Param("paymentId") long paymentId, @Param("amount") java.math.BigDecimal amount);
+
+    /** The overpayments a run withheld from: what their paid payments have recovered. */
+    int updateRecovered(@Param("runId") long runId);
+
+    /** ... and RECOVERED those recovered in full. */
+    int closeRecovered(@Param("runId") long runId);
 
     int setRunOutcome(@Param("id") long id, @Param("outcome") String outcome);
 
