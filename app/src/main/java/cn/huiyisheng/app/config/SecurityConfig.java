@@ -198,6 +198,8 @@ public class SecurityConfig {
         http.authenticationManager(manager);
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/css/**", "/webjars/**", "/error").permitAll()
+                        // the portal's calculator is open to everyone (issue 11): nothing personal is stored
+                        .requestMatchers("/", "/check", "/check/**").permitAll()
                         .requestMatchers("/policy/**", "/policy").hasRole("POLICY_STAFF")
                         .requestMatchers("/inbox/payments/**").hasRole("PAYMENT_OFFICER")
                         .requestMatchers("/inbox/blocked").hasRole("ADMIN")
@@ -206,7 +208,7 @@ public class SecurityConfig {
                         .requestMatchers("/inbox/**").hasAnyRole("REVIEWER", "SUPERVISOR", "PAYMENT_OFFICER")
                         .anyRequest().authenticated())
                 // our own pages, in the user's language (templates/login.html)
-                .formLogin(f -> f.loginPage("/login").permitAll().defaultSuccessUrl("/", false))
+                .formLogin(f -> f.loginPage("/login").permitAll().defaultSuccessUrl("/home", false))
                 .exceptionHandling(e -> e.accessDeniedHandler(refusals))
                 .logout(l -> l.logoutSuccessUrl("/login?logout").permitAll());
         headers(http, PAGE_POLICY);

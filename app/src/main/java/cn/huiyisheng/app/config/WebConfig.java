@@ -10,7 +10,7 @@ import org.springframework.web.servlet.i18n.SessionLocaleResolver;
 
 import java.util.Locale;
 
-/** Pages are in Simplified Chinese first; {@code ?lang=en} switches a session to English. */
+/** Pages are in Simplified Chinese first; {@code ?lang=en} switches a session to English; {@code ?elder=on} the elder mode. */
 @Configuration
 public class WebConfig implements WebMvcConfigurer {
 
@@ -26,5 +26,6 @@ public class WebConfig implements WebMvcConfigurer {
         LocaleChangeInterceptor change = new LocaleChangeInterceptor();
         change.setParamName("lang");
         registry.addInterceptor(change);
+        registry.addInterceptor(new cn.huiyisheng.app.web.ElderMode());
     }
 }

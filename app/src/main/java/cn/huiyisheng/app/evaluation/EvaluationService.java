@@ -164,4 +164,47 @@ public class EvaluationService {
                 : new PeriodEvaluator(engine).evaluate(request.household(), request.period().from(), request.period().to(), knownAt, codes);
         return new EvaluationResponse(determination, period);
     }
+
+    /**
+     * What a household is entitled to on {@code today}, and for each benefit refused then, the first
+     * day within {@code years} on which it would be granted on the same facts as time passes (ages
+     * grow, children grow up, a version valid from a later date comes into force; nothing else
+     * changes): "from when", for a calculator. Found by jumping from one day the determination may
+     * change to the next ({@link Engine#evaluateLasting}), at least a month at a time where a table
+     * reads a fact that changes every day.
+     */
+    public Outlook outlook(cn.huiyisheng.rules.household.Household household, Set<TableCode> codes, LocalDate today, int years) {
+        Instant knownAt = clock.instant();
+        Engine engine = catalog.engine(knownAt);
+        Determination now = engine.evaluate(household, today, knownAt, codes);
+        java.util.Map<String, LocalDate> from = new java.util.LinkedHashMap<>();
+        LocalDate horizon = today.plusYears(years);
+        for (var b : now.benefits()) {
+            if (b.eligible()) {
+                continue;
+            }
+            Set<TableCode> one = EnumSet.of(TableCode.valueOf(b.benefit()));
+            LocalDate d = today;
+            for (int step = 0; step < 400; step++) {
+                Engine.Lasting lasting = engine.evaluateLasting(household, d, knownAt, one);
+                if (d.isAfter(today) && lasting.determination().benefit(b.benefit()).map(x -> x.eligible()).orElse(false)) {
+                    from.put(b.benefit(), d);
+                    break;
+                }
+                if (lasting.until() == null) {
+                    break;
+                }
+                LocalDate monthOn = d.withDayOfMonth(1).plusMonths(1);
+                d = lasting.until().isAfter(d.plusDays(1)) ? lasting.until() : monthOn;
+                if (d.isAfter(horizon)) {
+                    break;
+                }
+            }
+        }
+        return new Outlook(now, from);
+    }
+
+    /** The determination today and, for benefits refused today, the first day they would be granted (none: not within the horizon). */
+    public record Outlook(Determination today, java.util.Map<String, LocalDate> firstEligible) {
+    }
 }

@@ -119,7 +119,7 @@ class PagesInBrowserTest {
             assertThat(b.h1()).isEqualTo("Page not found");
             b.check("error-404-en");
 
-            b.go("/");
+            b.go("/home");
             assertThat(b.driver().getCurrentUrl()).endsWith("/inbox");
         }
     }

@@ -19,13 +19,20 @@ public class SignInController {
         return "login";
     }
 
-    /** Where "/" leads, by role, until the applicant portal takes the root (issue 11): the administrator to the blocked claims. */
-    @GetMapping("/")
+    /**
+     * Where one lands after signing in, by role (the site's root is the portal's calculator, open to
+     * everyone): staff to their work, policy staff to the console, the administrator to the blocked
+     * claims; an applicant, for now, to the calculator.
+     */
+    @GetMapping("/home")
     public String root(org.springframework.security.core.Authentication auth) {
         boolean staff = auth != null && auth.getAuthorities().stream().map(a -> a.getAuthority())
                 .anyMatch(a -> a.equals("ROLE_REVIEWER") || a.equals("ROLE_SUPERVISOR") || a.equals("ROLE_PAYMENT_OFFICER"));
         boolean admin = auth != null && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN"));
         boolean policy = auth != null && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_POLICY_STAFF"));
+        if (!staff && !policy && !admin) {
+            return "redirect:/";
+        }
         return !staff && policy ? "redirect:/policy" : !staff && admin ? "redirect:/inbox/blocked" : "redirect:/inbox";
     }
 }
