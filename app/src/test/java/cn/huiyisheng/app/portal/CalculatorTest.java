@@ -130,4 +130,31 @@ class CalculatorTest {
                 .contains("预计从 2029年7月 起可以享受").doesNotContain("¥").doesNotContain("户籍");
         assertThat(page(session, "/check/result?lang=en")).contains("Expected from 7/2029");
     }
+
+    @Test
+    void oneAddressIsAnsweredAtMost30TimesAMinuteThenToldToWaitWithoutAFigure() throws Exception {
+        MockHttpSession session = new MockHttpSession();
+        send(session, post("/check").param("situation", "MIGRANT"));
+        answer(session, "you", "sex", "FEMALE", "birthY", "1990", "birthM", "1", "birthD", "1");
+        answer(session, "registration", "registration", "RESIDENCE_PERMIT");
+        for (int i = 1; i <= 30; i++) {
+            MockHttpServletResponse r = send(session, get("/check/result").with(from("203.0.113.7")));
+            assertThat(r.getStatus()).as("check " + i).isEqualTo(200);
+        }
+        MockHttpServletResponse refused = send(session, get("/check/result").with(from("203.0.113.7")));
+        assertThat(refused.getStatus()).isEqualTo(429);
+        assertThat(refused.getHeader("Retry-After")).isEqualTo("60");
+        assertThat(refused.getContentAsString(StandardCharsets.UTF_8)).contains("查询过于频繁").doesNotContain("符合条件");
+        // another address is answered
+        assertThat(send(session, get("/check/result").with(from("203.0.113.8"))).getStatus()).isEqualTo(200);
+        // and every answer of the calculator is kept out of caches (the answers are a person's)
+        assertThat(send(session, get("/check/result").with(from("203.0.113.9"))).getHeader("Cache-Control")).contains("no-store");
+    }
+
+    private static org.springframework.test.web.servlet.request.RequestPostProcessor from(String address) {
+        return request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
+    }
 }

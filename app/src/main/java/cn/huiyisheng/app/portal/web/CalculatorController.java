@@ -35,10 +35,14 @@ public class CalculatorController {
     private final MessageSource messages;
     private final Clock clock;
 
-    public CalculatorController(Screener screener, MessageSource messages, Clock clock) {
+    private final cn.huiyisheng.app.web.AddressRateLimit limit;
+
+    public CalculatorController(Screener screener, MessageSource messages, Clock clock,
+                                @org.springframework.beans.factory.annotation.Value("${huiyisheng.portal.results-per-minute:30}") int perMinute) {
         this.screener = screener;
         this.messages = messages;
         this.clock = clock;
+        this.limit = new cn.huiyisheng.app.web.AddressRateLimit(perMinute, clock);
     }
 
     private static Screening screening(HttpSession session) {
@@ -212,13 +216,21 @@ public class CalculatorController {
 
     /** The result: per benefit, granted or not, how much, who pays, the basis; a refusal's failed conditions and from when. */
     @GetMapping("/check/result")
-    public String result(HttpSession session, Model model, HttpServletResponse response) {
+    public String result(HttpSession session, Model model, HttpServletResponse response, jakarta.servlet.http.HttpServletRequest request) {
         Screening s = screening(session);
         if (s.situations().isEmpty()) {
             return "redirect:/";
         }
         if (s.next() != null) {
             return "redirect:/check/" + s.next().slug();
+        }
+        // open to everyone: one address asks at most so many times a minute (huiyisheng.portal.results-per-minute)
+        if (!limit.allow(request.getRemoteAddr())) {
+            response.setStatus(429);
+            response.setHeader("Retry-After", "60");
+            model.addAttribute("tooMany", true);
+            model.addAttribute("answer", new Screener.Answer(LocalDate.now(clock), List.of(), true));
+            return "portal/result";
         }
         Screener.Answer answer = screener.check(s);
         if (answer.failed()) {
