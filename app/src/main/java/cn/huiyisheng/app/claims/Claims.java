@@ -251,6 +251,33 @@ public class Claims {
         return claims.findByApplicant(username);
     }
 
+    /** A claim in its applicant's list: reference, status, benefits, when submitted. */
+    public record Summary(String reference, String status, List<String> benefits, java.time.Instant submittedAt) {
+    }
+
+    /** The applicant's own claims, the newest first, for the portal. */
+    public List<Summary> mineSummaries(String username) {
+        return mine(username).stream().map(c -> new Summary(c.getReference(), c.getStatus(), c.getBenefits() == null ? List.of()
+                : List.of(c.getBenefits().split(",")), c.getSubmittedAt()))
+                .sorted(java.util.Comparator.comparing(Summary::submittedAt, java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder())))
+                .toList();
+    }
+
+    /** The applicant's own claim as they see it; another's is "not found" (and the attempt is in the security trail). */
+    public ClaimView readOwn(String reference, String username) {
+        return view(visible(reference, username, Set.of()));
+    }
+
+    /** The applicant answers a request for information on their own claim, with a note. */
+    public void answerOwn(String reference, CurrentUser user, String note) {
+        answer(visible(reference, user.username(), Set.of()), user, null, note);
+    }
+
+    /** The applicant appeals a refusal of their own claim. */
+    public void appealOwn(String reference, String username, String reason) {
+        appeal(visible(reference, username, Set.of()), username, reason);
+    }
+
     /** The claim as its applicant sees it: without the reviewer's risk signals, which name other people's claims. */
     public ClaimView view(ClaimRow c) {
         return view(c, false);

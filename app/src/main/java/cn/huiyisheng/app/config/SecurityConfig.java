@@ -200,6 +200,8 @@ public class SecurityConfig {
                         .requestMatchers("/login", "/css/**", "/webjars/**", "/error").permitAll()
                         // the portal's calculator is open to everyone (issue 11): nothing personal is stored
                         .requestMatchers("/", "/check", "/check/**").permitAll()
+                        // the applicant's own pages: only their own claims are ever found there
+                        .requestMatchers("/my", "/my/**").hasRole("APPLICANT")
                         .requestMatchers("/policy/**", "/policy").hasRole("POLICY_STAFF")
                         .requestMatchers("/inbox/payments/**").hasRole("PAYMENT_OFFICER")
                         .requestMatchers("/inbox/blocked").hasRole("ADMIN")

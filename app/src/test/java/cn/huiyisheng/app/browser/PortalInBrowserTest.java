@@ -26,6 +26,16 @@ class PortalInBrowserTest {
 
     @LocalServerPort
     int port;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.boot.test.web.client.TestRestTemplate http;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.camunda.bpm.engine.RuntimeService runtime;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.camunda.bpm.engine.ManagementService management;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.camunda.bpm.engine.TaskService tasks;
+    @org.springframework.beans.factory.annotation.Autowired
+    cn.huiyisheng.app.identity.Users users;
 
     @BeforeAll
     static void chromium() {
@@ -162,6 +172,58 @@ class PortalInBrowserTest {
             String special = b.find("#benefit-SPECIAL_SUPPORT").getText();
             assertThat(special).contains("Not eligible yet").contains("Expected from 7/2029").doesNotContain("¥");
             b.check("portal-result-en");
+        }
+    }
+
+    @Test
+    void anApplicantFollowsHerClaimAnswersARequestForInformationAndAppealsARefusal() {
+        cn.huiyisheng.app.fixtures.People.Couple couple = cn.huiyisheng.app.fixtures.People.couple(users);
+        cn.huiyisheng.app.fixtures.ClaimDriver driver = new cn.huiyisheng.app.fixtures.ClaimDriver(http, runtime, management, tasks);
+        String reference = driver.submit(couple, couple.smallClaim());
+        // the reviewer asks for the child's death certificate
+        assertThat(driver.post("reviewer", "/api/tasks/" + driver.task(reference) + "/complete",
+                "{\"decision\": \"REQUEST_INFO\", \"reason\": \"请补充独生子女死亡证明\"}").getStatusCode().value()).isEqualTo(204);
+        driver.runJobs(reference);
+        try (Browser b = Browser.open(port)) {
+            b.signIn(couple.username(), couple.password());
+            // signed in, an applicant lands on her claims
+            assertThat(b.h1()).isEqualTo("我的申请");
+            b.check("portal-my-zh");
+            b.driver().findElement(org.openqa.selenium.By.partialLinkText(reference)).click();
+            assertThat(b.find("#status").getText()).isEqualTo("待补充材料");
+            assertThat(b.find("ol.steps li[aria-current=step]").getText()).contains("补充材料").contains("请在 2027年1月6日 前补充");
+            assertThat(b.text()).contains("请补充独生子女死亡证明");
+            b.check("portal-claim-info-zh");
+            // an empty answer is refused, and nothing is sent
+            b.find("form[action$='/information'] button").click();
+            assertThat(b.find(".notice.error").getText()).contains("请填写您的答复");
+            assertThat(b.find("#status").getText()).isEqualTo("待补充材料");
+            b.find("#note").sendKeys("死亡证明复印件已交社区工作站");
+            b.find("form[action$='/information'] button").click();
+            assertThat(b.flash("您的答复已提交，审核人员会继续办理。")).contains("已提交");
+            assertThat(b.find("#status").getText()).isEqualTo("已补充材料");
+            assertThat(b.text()).contains("死亡证明复印件已交社区工作站");
+        }
+        // the reviewer refuses; she appeals in English
+        driver.runJobs(reference);
+        assertThat(driver.post("reviewer", "/api/tasks/" + driver.task(reference) + "/complete",
+                "{\"decision\": \"REFUSE\", \"reason\": \"死亡证明未能核实\"}").getStatusCode().value()).isEqualTo(204);
+        driver.runJobs(reference);
+        try (Browser b = Browser.open(port)) {
+            b.signIn(couple.username(), couple.password());
+            b.go("/my/claims/" + reference + "?lang=en");
+            assertThat(b.find("#status").getText()).isEqualTo("Refused");
+            assertThat(b.text()).contains("死亡证明未能核实").contains("you can appeal by 2027-01-06");
+            b.check("portal-claim-refused-en");
+            b.find("#reason").sendKeys("The certificate was issued by the Futian police station on 2005-07-20.");
+            b.find("form[action$='/appeal'] button").click();
+            assertThat(b.flash("Your appeal has been sent; a supervisor will review the claim again.")).contains("appeal");
+            assertThat(b.find("#status").getText()).isEqualTo("Appealed");
+            // another applicant finds no such claim
+            b.signOut();
+            b.signIn("applicant2", "applicant2");
+            b.go("/my/claims/" + reference + "?lang=zh_CN");
+            assertThat(b.h1()).isEqualTo("页面不存在");
         }
     }
 }

@@ -30,6 +30,21 @@ public class ClaimTimers {
         this.reviewWorkingDays = reviewWorkingDays;
     }
 
+    /** Days an applicant has to answer a request for information. */
+    public int answerDays() {
+        return answerDays;
+    }
+
+    /** Days an applicant has to appeal a refusal. */
+    public int appealDays() {
+        return appealDays;
+    }
+
+    /** Working days (Monday to Friday) a review may take before it is escalated. */
+    public int reviewWorkingDays() {
+        return reviewWorkingDays;
+    }
+
     /** How long an applicant has to answer a request for information (ISO 8601). */
     public String getAnswerWindow() {
         return "P" + answerDays + "D";

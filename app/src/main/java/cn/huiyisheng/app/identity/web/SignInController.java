@@ -22,7 +22,7 @@ public class SignInController {
     /**
      * Where one lands after signing in, by role (the site's root is the portal's calculator, open to
      * everyone): staff to their work, policy staff to the console, the administrator to the blocked
-     * claims; an applicant, for now, to the calculator.
+     * claims; an applicant to their claims.
      */
     @GetMapping("/home")
     public String root(org.springframework.security.core.Authentication auth) {
@@ -31,7 +31,8 @@ public class SignInController {
         boolean admin = auth != null && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN"));
         boolean policy = auth != null && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_POLICY_STAFF"));
         if (!staff && !policy && !admin) {
-            return "redirect:/";
+            return auth != null && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_APPLICANT"))
+                    ? "redirect:/my" : "redirect:/";
         }
         return !staff && policy ? "redirect:/policy" : !staff && admin ? "redirect:/inbox/blocked" : "redirect:/inbox";
     }

@@ -1,0 +1,151 @@
+package cn.huiyisheng.app.portal.web;
+
+import cn.huiyisheng.app.claims.ClaimStatus;
+import cn.huiyisheng.app.claims.ClaimView;
+import cn.huiyisheng.app.claims.Claims;
+import cn.huiyisheng.app.identity.CurrentUser;
+import cn.huiyisheng.app.web.BadInput;
+import cn.huiyisheng.app.web.Conflict;
+import cn.huiyisheng.processes.claim.ClaimTimers;
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The applicant's own claims in the portal (issue 11 §3): the list, and each claim's steps in
+ * words (received, evaluated, in review, information requested, decided, paid; who does each and
+ * by when), its record, its payments; answering a request for information and appealing a refusal
+ * here, through the same services (and checks) as the API. Only the applicant's own: another's
+ * claim is "not found", and the attempt is in the security trail ({@link Claims#visible}).
+ */
+@Controller
+public class MyClaimsController {
+
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+    private final Claims claims;
+    private final ClaimTimers timers;
+    private final MessageSource messages;
+
+    public MyClaimsController(Claims claims, ClaimTimers timers, MessageSource messages) {
+        this.claims = claims;
+        this.timers = timers;
+        this.messages = messages;
+    }
+
+    @GetMapping("/my")
+    public String mine(Authentication auth, Model model) {
+        model.addAttribute("claims", claims.mineSummaries(auth.getName()));
+        return "portal/my";
+    }
+
+    /** One step of a claim as its applicant follows it: done, the current one, or still to come; who does it and by when. */
+    public record Step(String key, String state, Instant at, LocalDate due) {
+    }
+
+    @GetMapping("/my/claims/{reference}")
+    public String claim(@PathVariable String reference, Authentication auth, Model model) {
+        ClaimView view = claims.readOwn(reference, auth.getName());
+        model.addAttribute("claim", view);
+        model.addAttribute("steps", steps(view));
+        model.addAttribute("answerDue", due(view, "REVIEWED_REQUEST_INFO", timers.answerDays()));
+        model.addAttribute("appealDue", due(view, "REVIEWED_REFUSE", timers.appealDays()));
+        model.addAttribute("reviewDays", timers.reviewWorkingDays());
+        model.addAttribute("answerDays", timers.answerDays());
+        model.addAttribute("appealDays", timers.appealDays());
+        return "portal/claim";
+    }
+
+    /** The last day to act after the latest event of this type (a request, a refusal), or null when there is none. */
+    private static LocalDate due(ClaimView view, String type, int days) {
+        Instant last = null;
+        for (ClaimView.Event e : view.timeline()) {
+            if (e.type().equals(type) || type.equals("REVIEWED_REFUSE") && e.type().equals("SECOND_APPROVAL_REFUSE")) {
+                last = e.at();
+            }
+        }
+        return last == null ? null : last.atZone(SHANGHAI).toLocalDate().plusDays(days);
+    }
+
+    /**
+     * The claim's steps: received and evaluated (at once), in review (the district office, within its
+     * working days), information requested (only when asked), decided, paid (by the monthly runs).
+     */
+    private static List<Step> steps(ClaimView view) {
+        Instant submitted = view.submittedAt();
+        Instant evaluated = first(view, "EVALUATED");
+        Instant requested = last(view, "REVIEWED_REQUEST_INFO");
+        Instant decided = view.decidedAt();
+        boolean paid = view.payments().stream().anyMatch(p -> "PAID".equals(p.status()));
+        ClaimStatus status = ClaimStatus.valueOf(view.status());
+        boolean approved = status == ClaimStatus.APPROVED || status == ClaimStatus.CLOSED;
+        List<Step> steps = new ArrayList<>();
+        steps.add(new Step("received", "done", submitted, null));
+        steps.add(new Step("evaluated", evaluated != null ? "done" : "current", evaluated, null));
+        // the review waits while the applicant is asked for more; it goes on once they answer
+        String review = decided != null ? "done" : evaluated == null ? "todo" : status == ClaimStatus.INFO_REQUESTED ? "paused" : "current";
+        steps.add(new Step("review", review, null, null));
+        if (requested != null) {
+            steps.add(new Step("information", status == ClaimStatus.INFO_REQUESTED ? "current" : "done", requested, null));
+        }
+        steps.add(new Step("decided", decided != null ? "done" : "todo", decided, null));
+        if (decided == null || approved) {
+            steps.add(new Step("paid", paid ? "done" : approved ? "current" : "todo", null, null));
+        }
+        return steps;
+    }
+
+    private static Instant first(ClaimView view, String type) {
+        return view.timeline().stream().filter(e -> e.type().equals(type)).map(ClaimView.Event::at).findFirst().orElse(null);
+    }
+
+    private static Instant last(ClaimView view, String type) {
+        return view.timeline().stream().filter(e -> e.type().equals(type)).map(ClaimView.Event::at).reduce((a, b) -> b).orElse(null);
+    }
+
+    @PostMapping("/my/claims/{reference}/information")
+    public String answer(@PathVariable String reference, @RequestParam(required = false) String note, Authentication auth,
+                         RedirectAttributes redirect, Locale locale) {
+        CurrentUser user = CurrentUser.of(auth);
+        if (note == null || note.isBlank() || note.strip().length() > 2000) {
+            redirect.addFlashAttribute("error", messages.getMessage("my.answer.required", null, locale));
+            return "redirect:/my/claims/" + reference + "#answer";
+        }
+        try {
+            claims.answerOwn(reference, user, note.strip());
+            redirect.addFlashAttribute("flash", messages.getMessage("my.answer.sent", null, locale));
+        } catch (Conflict c) {
+            redirect.addFlashAttribute("error", messages.getMessage("my.answer.closed", null, locale));
+        }
+        return "redirect:/my/claims/" + reference;
+    }
+
+    @PostMapping("/my/claims/{reference}/appeal")
+    public String appeal(@PathVariable String reference, @RequestParam(required = false) String reason, Authentication auth,
+                         RedirectAttributes redirect, Locale locale) {
+        if (reason == null || reason.isBlank() || reason.strip().length() > 2000) {
+            redirect.addFlashAttribute("error", messages.getMessage("my.appeal.required", null, locale));
+            return "redirect:/my/claims/" + reference + "#appeal";
+        }
+        try {
+            claims.appealOwn(reference, auth.getName(), reason.strip());
+            redirect.addFlashAttribute("flash", messages.getMessage("my.appeal.sent", null, locale));
+        } catch (Conflict | BadInput c) {
+            redirect.addFlashAttribute("error", messages.getMessage("my.appeal.closed", null, locale));
+        }
+        return "redirect:/my/claims/" + reference;
+    }
+}
