@@ -88,6 +88,12 @@ public class Claims {
 
     /** The claim and whether this call created it (false: the same request was submitted before under that key). */
     public record Submitted(ClaimRow claim, boolean created) {
+
+        /** The claim's reference (受理编号). */
+        public String reference() {
+            return claim.getReference();
+        }
+
     }
 
     /**
@@ -266,6 +272,25 @@ public class Claims {
     /** The applicant's own claim as they see it; another's is "not found" (and the attempt is in the security trail). */
     public ClaimView readOwn(String reference, String username) {
         return view(visible(reference, username, Set.of()));
+    }
+
+    /** A document given with a claim: its checklist item, name, type (checked by content), content and SHA-256. */
+    public record Document(String kind, String filename, String contentType, byte[] content, String sha256) {
+    }
+
+    /** The documents the applicant gave with their own claim, kept with it (never served inline). */
+    @Transactional
+    public void attachDocuments(String reference, String username, List<Document> documents) {
+        ClaimRow claim = visible(reference, username, Set.of());
+        for (Document d : documents) {
+            claims.insertDocument(claim.getId(), d.kind(), d.filename(), d.contentType(), d.content().length, d.sha256(), d.content(),
+                    username, clock.instant());
+        }
+        if (!documents.isEmpty()) {
+            audit.claim(claim.getId(), username, "DOCUMENTS_ADDED", documents.size() + " document(s): "
+                            + String.join(", ", documents.stream().map(Document::kind).toList()),
+                    List.of(Integer.toString(documents.size()), String.join(",", documents.stream().map(Document::kind).toList())));
+        }
     }
 
     /** The applicant answers a request for information on their own claim, with a note. */

@@ -74,6 +74,16 @@ public class Users implements UserDetailsService {
         return mapper.find(username);
     }
 
+    /** The verified person an account belongs to: ID number and name (personal data: for the applicant's own claim only). */
+    public record VerifiedPerson(String idNumber, String name) {
+    }
+
+    public java.util.Optional<VerifiedPerson> verifiedPerson(String username) {
+        AppUserRow row = mapper.find(username);
+        return row == null || row.getIdNumber() == null || row.getPersonKey() == null ? java.util.Optional.empty()
+                : java.util.Optional.of(new VerifiedPerson(row.getIdNumber(), row.getPersonName()));
+    }
+
     /** The account with this name as a current user (no roles, no person if there is no such account). */
     public CurrentUser current(String username) {
         AppUserRow row = mapper.find(username);

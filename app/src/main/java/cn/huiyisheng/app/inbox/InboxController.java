@@ -273,6 +273,10 @@ public class InboxController {
     public String importReturn(Authentication auth, @PathVariable long id, @RequestParam("file") MultipartFile file,
                                RedirectAttributes redirect, Locale locale, jakarta.servlet.http.HttpSession session) throws IOException {
         session.removeAttribute(RETURN_PROBLEMS);
+        if (file.getSize() > 5L * 1024 * 1024) {
+            // uploads may be larger (a claim's document, 10 MB): a return file stays at 5 MB, as through the API
+            throw new org.springframework.web.multipart.MaxUploadSizeExceededException(5L * 1024 * 1024);
+        }
         try {
             payments.importReturnFile(id, CurrentUser.of(auth), file.getBytes());
             redirect.addFlashAttribute("flash", messages.getMessage("done.imported", new Object[]{id}, locale));

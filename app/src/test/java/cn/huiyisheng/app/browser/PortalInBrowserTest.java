@@ -72,7 +72,7 @@ class PortalInBrowserTest {
     }
 
     private static void next(Browser b) {
-        b.find("form button[type=submit]").click();
+        b.find("main form button[type=submit]").click();
     }
 
     @Test
@@ -224,6 +224,109 @@ class PortalInBrowserTest {
             b.signIn("applicant2", "applicant2");
             b.go("/my/claims/" + reference + "?lang=zh_CN");
             assertThat(b.h1()).isEqualTo("页面不存在");
+        }
+    }
+
+    @Test
+    void aMotherWhoseChildDiedClaimsWithADocumentFromTheCalculatorAndIsGivenHerReference() throws Exception {
+        cn.huiyisheng.app.fixtures.People.Couple couple = cn.huiyisheng.app.fixtures.People.couple(users);
+        java.nio.file.Path pdf = java.nio.file.Files.createTempFile("death-certificate", ".pdf");
+        java.nio.file.Files.write(pdf, "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        java.nio.file.Path fake = java.nio.file.Files.createTempFile("not-a-pdf", ".pdf");
+        java.nio.file.Files.writeString(fake, "just text pretending to be a PDF");
+        try (Browser b = Browser.open(port)) {
+            // the calculator, signed out
+            b.go("/");
+            b.find("#situation-CHILD_LOST").click();
+            b.find("button.start").click();
+            radio(b, "sex", "FEMALE");
+            date(b, "birth", "1958", "3", "20");
+            next(b);
+            radio(b, "registration", "URBAN_HUKOU");
+            next(b);
+            radio(b, "spouse", "yes");
+            date(b, "spouseBirth", "1960", "5", "12");
+            next(b);
+            radio(b, "children", "ONE");
+            radio(b, "withinPolicy", "yes");
+            next(b);
+            radio(b, "child1Sex", "MALE");
+            date(b, "child1Birth", "1985", "4", "1");
+            next(b);
+            radio(b, "childStatus", "DIED");
+            date(b, "lossDate", "2005", "7", "15");
+            next(b);
+            b.find("a.button").click();
+            // "sign in to claim": signed in, the claim starts from these answers
+            b.find("p.actions a.button").click();
+            b.find("#username").sendKeys(couple.username());
+            b.find("#password").sendKeys(couple.password());
+            b.find("form.card button[type=submit]").click();
+            b.waitFor("main form[action$='/my/drafts']");
+            assertThat(b.h1()).isEqualTo("开始申请");
+            b.find("main form button.start").click();
+
+            b.waitFor("#state-benefits");
+            assertThat(b.h1()).isEqualTo("填写申请");
+            assertThat(b.find("#state-benefits").getText()).isEqualTo("已完成");
+            assertThat(b.find("#state-household").getText()).isEqualTo("未完成");
+            b.check("portal-draft-zh");
+            b.driver().findElement(org.openqa.selenium.By.linkText("家庭成员信息")).click();
+            // a wrong ID number is refused at its field, nothing kept
+            new org.openqa.selenium.support.ui.Select(b.find("#district")).selectByVisibleText("福田区");
+            b.find("#spouseName").sendKeys("王强");
+            b.find("#spouseId").sendKeys("440304196005120000");
+            b.find("#child0").sendKeys("王小明");
+            next(b);
+            assertThat(b.waitFor(".error-summary").getText()).contains("配偶身份证号码无效");
+            b.check("portal-draft-household-error-zh");
+            b.find("#spouseId").clear();
+            b.find("#spouseId").sendKeys(couple.manId());
+            next(b);
+            assertThat(b.waitFor("#state-household").getText()).isEqualTo("已完成");
+
+            b.driver().findElement(org.openqa.selenium.By.linkText("证明材料")).click();
+            assertThat(b.text()).contains("子女死亡证明").contains("未上传");
+            new org.openqa.selenium.support.ui.Select(b.find("#kind")).selectByVisibleText("子女死亡证明");
+            b.find("#file").sendKeys(fake.toString());
+            b.find("form[enctype] button").click();
+            assertThat(b.waitFor(".error-summary").getText()).contains("只能上传 PDF、JPG 或 PNG 文件");
+            new org.openqa.selenium.support.ui.Select(b.find("#kind")).selectByVisibleText("子女死亡证明");
+            b.find("#file").sendKeys(pdf.toString());
+            b.find("form[enctype] button").click();
+            assertThat(b.flash("已上传")).contains(".pdf");
+            assertThat(b.find("ul.checklist").getText()).contains("子女死亡证明 · 已上传");
+            b.check("portal-draft-documents-zh");
+            b.find("p a.button").click();
+
+            b.waitFor("#state-bank");
+            b.driver().findElement(org.openqa.selenium.By.linkText("收款账户")).click();
+            b.find("#bankAccount").sendKeys(couple.bankAccount());
+            b.find("#bankName").sendKeys("中国工商银行");
+            next(b);
+            b.waitFor("#state-bank");
+            b.driver().findElement(org.openqa.selenium.By.linkText("核对并提交")).click();
+            assertThat(b.h1()).isEqualTo("核对您的申请");
+            assertThat(b.text()).contains("计划生育家庭特别扶助").doesNotContain(couple.bankAccount()).doesNotContain(couple.manId());
+            b.check("portal-draft-check-zh");
+            // not without the declaration
+            b.find("button.start").click();
+            assertThat(b.waitFor(".error-summary").getText()).contains("告知承诺");
+            b.find("#declaration").click();
+            b.find("button.start").click();
+
+            b.waitFor("#reference");
+            assertThat(b.h1()).isEqualTo("申请已提交");
+            String reference = b.find("#reference").getText();
+            assertThat(reference).startsWith("HYS-");
+            b.check("portal-draft-done-zh");
+            b.find("p a.button").click();
+            b.waitFor("#status");
+            assertThat(b.h1()).isEqualTo("申请 " + reference);
+            assertThat(b.text()).contains("申请人提交证明材料").contains("子女死亡证明");
+        } finally {
+            java.nio.file.Files.deleteIfExists(pdf);
+            java.nio.file.Files.deleteIfExists(fake);
         }
     }
 }

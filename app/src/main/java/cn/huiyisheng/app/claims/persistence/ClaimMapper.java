@@ -10,6 +10,19 @@ import java.util.List;
 @Mapper
 public interface ClaimMapper {
 
+    /** A document of a claim (claim_document; the kind: a checklist item, V34). */
+    @org.apache.ibatis.annotations.Insert("INSERT INTO claim_document (claim_id, kind, filename, content_type, size_bytes, sha256, content,"
+            + " uploaded_by, uploaded_at) VALUES (#{claimId}, #{kind}, #{filename}, #{contentType}, #{size}, #{sha256}, #{content},"
+            + " #{by}, #{at})")
+    int insertDocument(@Param("claimId") long claimId, @Param("kind") String kind, @Param("filename") String filename,
+                       @Param("contentType") String contentType, @Param("size") long size, @Param("sha256") String sha256,
+                       @Param("content") byte[] content, @Param("by") String by, @Param("at") Instant at);
+
+    /** A claim's documents, without their content. */
+    @org.apache.ibatis.annotations.Select("SELECT id, kind, filename, content_type, size_bytes, sha256, uploaded_by, uploaded_at"
+            + " FROM claim_document WHERE claim_id = #{claimId} ORDER BY id")
+    List<java.util.Map<String, Object>> documentsOf(@Param("claimId") long claimId);
+
     int insert(ClaimRow row);
 
     ClaimRow find(@Param("id") long id);

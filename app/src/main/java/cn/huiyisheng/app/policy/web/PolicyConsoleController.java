@@ -139,6 +139,8 @@ public class PolicyConsoleController {
         return "policy/upload";
     }
 
+    static final long SPREADSHEET_MAX_BYTES = 5L * 1024 * 1024;
+
     /** An upload: the draft's page, or the form again with every problem summarised and the refused sheet drawn. */
     @PostMapping("/drafts")
     public String upload(Authentication auth, @RequestParam Map<String, String> fields,
@@ -148,6 +150,10 @@ public class PolicyConsoleController {
                 blank(fields.get("basisDocument")), blank(fields.get("basisClause")), blank(fields.get("changeNote")),
                 blank(fields.get("figures")), sources);
         try {
+            if (spreadsheet != null && spreadsheet.getSize() > SPREADSHEET_MAX_BYTES) {
+                // uploads may be larger (a claim's document, 10 MB): a spreadsheet stays at 5 MB, as through the API
+                throw new org.springframework.web.multipart.MaxUploadSizeExceededException(SPREADSHEET_MAX_BYTES);
+            }
             byte[] bytes = spreadsheet == null || spreadsheet.isEmpty() ? null : spreadsheet.getBytes();
             String id = fields.get("id");
             PolicyDrafts.Draft d = id == null || id.isBlank() ? drafts.create(CurrentUser.of(auth), metadata, bytes)

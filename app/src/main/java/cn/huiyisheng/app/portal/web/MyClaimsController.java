@@ -39,8 +39,10 @@ public class MyClaimsController {
     private final Claims claims;
     private final ClaimTimers timers;
     private final MessageSource messages;
+    private final cn.huiyisheng.app.portal.ClaimDrafts drafts;
 
-    public MyClaimsController(Claims claims, ClaimTimers timers, MessageSource messages) {
+    public MyClaimsController(Claims claims, ClaimTimers timers, MessageSource messages, cn.huiyisheng.app.portal.ClaimDrafts drafts) {
+        this.drafts = drafts;
         this.claims = claims;
         this.timers = timers;
         this.messages = messages;
@@ -49,6 +51,7 @@ public class MyClaimsController {
     @GetMapping("/my")
     public String mine(Authentication auth, Model model) {
         model.addAttribute("claims", claims.mineSummaries(auth.getName()));
+        model.addAttribute("drafts", drafts.open(auth.getName()));
         return "portal/my";
     }
 
