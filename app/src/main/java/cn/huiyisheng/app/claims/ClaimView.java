@@ -12,7 +12,12 @@ public record ClaimView(String reference, String status, String applicant, List<
                         String reviewer, String secondApprover, String decisionReason, JsonNode determination,
                         List<Entitlement> entitlements, List<Payment> payments, List<Event> timeline, HouseholdView household,
                         List<cn.huiyisheng.app.payments.RecurringEntitlements.Standing> standing,
-                        List<cn.huiyisheng.app.payments.Corrections.Adjustment> adjustments) {
+                        List<cn.huiyisheng.app.payments.Corrections.Adjustment> adjustments, List<DocumentInfo> documents) {
+
+    /** A document given with the claim (its content is fetched on its own, as an attachment, never inline). */
+    public record DocumentInfo(long id, String kind, String filename, String contentType, long size, String sha256,
+                               java.time.Instant uploadedAt) {
+    }
 
     /**
      * Who the claim is for, as staff see it: names and ID numbers masked, ages on the day shown,

@@ -59,10 +59,14 @@ public class ClaimWorkflow implements ClaimSteps {
     private final PersonKeys keys;
     private final SecurityTrail trail;
 
+    private final cn.huiyisheng.app.notifications.Notifications notifications;
+
     public ClaimWorkflow(ClaimMapper claims, SealedDeterminations determinations, Entitlements entitlements, AuditLog audit,
                          ObjectMapper json, Clock clock,
                          @Value("${huiyisheng.claims.second-approval-threshold:5000.00}") BigDecimal secondApprovalThreshold,
-                         Actors actors, PersonKeys keys, SecurityTrail trail) {
+                         Actors actors, PersonKeys keys, SecurityTrail trail,
+                         cn.huiyisheng.app.notifications.Notifications notifications) {
+        this.notifications = notifications;
         this.claims = claims;
         this.determinations = determinations;
         this.entitlements = entitlements;
@@ -158,21 +162,25 @@ public class ClaimWorkflow implements ClaimSteps {
     public void notifyRefusal(String reference) {
         systemStep(reference, ClaimStatus.REFUSED, true, "NOTIFIED_REFUSAL",
                 "applicant told of the refusal and its reasons; appeal window open");
+        notifications.claim(reference, cn.huiyisheng.app.notifications.Notifications.Type.REFUSED, List.of());
     }
 
     @Override
     public void closeWithoutAppeal(String reference) {
         systemStep(reference, ClaimStatus.CLOSED, false, "CLOSED", "no appeal within the appeal window");
+        notifications.claim(reference, cn.huiyisheng.app.notifications.Notifications.Type.CLOSED, List.of());
     }
 
     @Override
     public void requestInformation(String reference) {
         systemStep(reference, ClaimStatus.INFO_REQUESTED, false, "NOTIFIED_INFO_REQUEST", "applicant asked for information");
+        notifications.claim(reference, cn.huiyisheng.app.notifications.Notifications.Type.INFO_REQUESTED, List.of());
     }
 
     @Override
     public void withdrawUnanswered(String reference) {
         systemStep(reference, ClaimStatus.WITHDRAWN, true, "WITHDRAWN", "the request for information was not answered in time");
+        notifications.claim(reference, cn.huiyisheng.app.notifications.Notifications.Type.WITHDRAWN, List.of());
     }
 
     /**
@@ -279,6 +287,7 @@ public class ClaimWorkflow implements ClaimSteps {
     @Override
     public void notifyApproval(String reference) {
         audit.claim(reference, AuditLog.SYSTEM, "NOTIFIED_APPROVAL", "applicant told of the approval and the payments scheduled");
+        notifications.claim(reference, cn.huiyisheng.app.notifications.Notifications.Type.APPROVED, List.of());
     }
 
     private <T> T read(String text, Class<T> type) {

@@ -334,7 +334,28 @@ public class Claims {
                     return r;
                 }).orElse(null),
                 entitlements, paid, timeline, household(c),
-                recurring.standingOfClaim(c.getId()), corrections.adjustmentsOfClaim(c.getId()));
+                recurring.standingOfClaim(c.getId()), corrections.adjustmentsOfClaim(c.getId()), documents(c.getId()));
+    }
+
+    private List<ClaimView.DocumentInfo> documents(long claimId) {
+        return claims.documentsOf(claimId).stream().map(d -> new ClaimView.DocumentInfo(d.getId(), d.getKind(), d.getFilename(),
+                d.getContentType(), d.getSizeBytes(), d.getSha256(), d.getUploadedAt())).toList();
+    }
+
+    /** A document's content, for whom may read the claim: the applicant, or staff (whose read is in the security trail). */
+    public record DocumentContent(String filename, String contentType, byte[] content) {
+    }
+
+    public DocumentContent document(String reference, long documentId, CurrentUser user) {
+        ClaimRow claim = visible(reference, user.username(), user.roles());
+        cn.huiyisheng.app.claims.persistence.ClaimDocumentRow d = claims.documentContent(claim.getId(), documentId);
+        if (d == null) {
+            throw new ApiErrors.NotFound("no document " + documentId + " of claim " + reference);
+        }
+        if (!claim.getApplicantUsername().equals(user.username())) {
+            trail.record(user.username(), SecurityTrail.Type.READ_HOUSEHOLD, "OK", "claim " + reference, "document " + documentId);
+        }
+        return new DocumentContent(d.getFilename(), d.getContentType(), d.getContent());
     }
 
     /** The household of the claim, masked (the claim's facts as submitted or last answered). */
@@ -383,7 +404,7 @@ public class Claims {
         return new ClaimView(c.getReference(), c.getStatus(), c.getApplicantUsername(),
                 c.getBenefits().isEmpty() ? List.of() : Arrays.asList(c.getBenefits().split(",")), c.getPeriodFrom(), c.getPeriodTo(),
                 maskAccount(c.getBankAccount()), c.getSubmittedAt(), null, null, null, null, null, null, List.of(), List.of(),
-                List.of(submittedEvent(c)), household(c), List.of(), List.of());
+                List.of(submittedEvent(c)), household(c), List.of(), List.of(), List.of());
     }
 
     /** The first event of every claim, from its row. */

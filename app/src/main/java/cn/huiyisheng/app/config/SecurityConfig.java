@@ -205,6 +205,7 @@ public class SecurityConfig {
                         .requestMatchers("/policy/**", "/policy").hasRole("POLICY_STAFF")
                         .requestMatchers("/inbox/payments/**").hasRole("PAYMENT_OFFICER")
                         .requestMatchers("/inbox/blocked").hasRole("ADMIN")
+                        .requestMatchers("/inbox/claims/**").hasAnyRole("REVIEWER", "SUPERVISOR")
                         .requestMatchers("/inbox/entitlements", "/inbox/entitlements/**", "/inbox/overpayments/**")
                         .hasAnyRole("REVIEWER", "SUPERVISOR")
                         .requestMatchers("/inbox/**").hasAnyRole("REVIEWER", "SUPERVISOR", "PAYMENT_OFFICER")

@@ -235,6 +235,13 @@ public class InboxController {
         return "redirect:/inbox/payments";
     }
 
+    /** A document of a claim, for its reviewer or supervisor, as a download (the read is in the security trail). */
+    @GetMapping("/claims/{reference}/documents/{documentId}")
+    public ResponseEntity<byte[]> document(Authentication auth, @PathVariable String reference, @PathVariable long documentId) {
+        cn.huiyisheng.app.claims.Claims.DocumentContent d = claims.document(reference, documentId, CurrentUser.of(auth));
+        return cn.huiyisheng.app.web.Attachments.of(d.filename(), d.contentType(), d.content());
+    }
+
     @GetMapping("/payments/{id}/files/{payer}")
     public ResponseEntity<byte[]> file(Authentication auth, @PathVariable long id, @PathVariable String payer) {
         Payments.BankFile f = payments.bankFile(id, payer, CurrentUser.of(auth));

@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  * Yearly confirmation (生存认证 / 年审, issue 10 §5). For the benefits that need it (a setting), a
  * standing entitlement is due to be confirmed a year after its approval and every year after each
  * confirmation. Each payment run reminds the recipient once when the date has come (recorded in the
- * claim's timeline; the portal's messages come with it later) and suspends an entitlement still
+ * claim's timeline and the applicant's messages) and suspends an entitlement still
  * unconfirmed a grace period after it: not ended, its months wait. Staff record a confirmation (the
  * portal later): the entitlement goes on, and the next run pays the months it waited.
  */
@@ -38,10 +38,13 @@ public class Confirmations {
     private final Clock clock;
     private final Set<String> benefits;
     private final Duration grace;
+    private final cn.huiyisheng.app.notifications.Notifications notifications;
 
     public Confirmations(PaymentMapper mapper, AuditLog audit, SecurityTrail trail, Clock clock,
                          @Value("${huiyisheng.confirmation.benefits:SPECIAL_SUPPORT,REWARD_SUPPORT,RETIRED_PARENT_ALLOWANCE}") String benefits,
-                         @Value("${huiyisheng.confirmation.grace:P90D}") Duration grace) {
+                         @Value("${huiyisheng.confirmation.grace:P90D}") Duration grace,
+                         cn.huiyisheng.app.notifications.Notifications notifications) {
+        this.notifications = notifications;
         this.mapper = mapper;
         this.audit = audit;
         this.trail = trail;
@@ -80,6 +83,8 @@ public class Confirmations {
                 audit.claim(e.getClaimId(), AuditLog.SYSTEM, "CONFIRMATION_DUE", e.getBenefit() + " " + e.getSubjectLabel()
                                 + ": the yearly confirmation was due on " + e.getConfirmationDue() + "; without it by " + deadline
                                 + " the payments are suspended",
+                        List.of(e.getBenefit(), e.getConfirmationDue().toString(), deadline.toString()));
+                notifications.claim(e.getClaimId(), cn.huiyisheng.app.notifications.Notifications.Type.CONFIRMATION_DUE,
                         List.of(e.getBenefit(), e.getConfirmationDue().toString(), deadline.toString()));
             }
         }

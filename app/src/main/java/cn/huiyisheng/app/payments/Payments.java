@@ -69,12 +69,14 @@ public class Payments implements PaymentSteps {
     private final Corrections corrections;
     private final Confirmations confirmations;
     private final Recoveries recoveries;
+    private final cn.huiyisheng.app.notifications.Notifications notifications;
 
     public Payments(PaymentMapper mapper, RuntimeService runtime, TaskService tasks, AuditLog audit, ObjectMapper json, Clock clock,
                     Users users, SecurityTrail trail,
                     @org.springframework.beans.factory.annotation.Value("${huiyisheng.payments.bank-file-encoding:UTF_8_BOM}")
                     BankFiles.Encoding bankFileEncoding, RecurringEntitlements recurring, Corrections corrections,
-                    Confirmations confirmations, Recoveries recoveries) {
+                    Confirmations confirmations, Recoveries recoveries, cn.huiyisheng.app.notifications.Notifications notifications) {
+        this.notifications = notifications;
         this.recoveries = recoveries;
         this.bankFileEncoding = bankFileEncoding;
         this.confirmations = confirmations;
@@ -647,6 +649,8 @@ public class Payments implements PaymentSteps {
             throw new IllegalStateException(e);
         }
         recoveries.settle(runId);
+        // each applicant paid by this run is told so, with the run's reconciliation
+        notifications.paidInRun(runId);
         mapper.setRunStatus(runId, "RECONCILED", clock.instant());
         audit.run(runId, AuditLog.SYSTEM, "RECONCILED", paid + " paid, " + failed + " failed (due again next run)");
     }

@@ -43,6 +43,15 @@ public class Formats {
         return f.format(amount);
     }
 
+    /** An amount recorded as text (a message's values), as {@link #money(BigDecimal)}; "—" for none or not a number. */
+    public String moneyText(String amount) {
+        try {
+            return amount == null || amount.isBlank() ? "—" : money(new BigDecimal(amount.strip()));
+        } catch (NumberFormatException e) {
+            return "—";
+        }
+    }
+
     /** A name with all but its first character masked ("李*", "欧阳**"). */
     public String maskName(String name) {
         if (name == null || name.isBlank()) {

@@ -36,6 +36,10 @@ class PortalInBrowserTest {
     org.camunda.bpm.engine.TaskService tasks;
     @org.springframework.beans.factory.annotation.Autowired
     cn.huiyisheng.app.identity.Users users;
+    @org.springframework.beans.factory.annotation.Autowired
+    cn.huiyisheng.app.notifications.SmsRelay relay;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @BeforeAll
     static void chromium() {
@@ -69,6 +73,16 @@ class PortalInBrowserTest {
     private static double fontSize(Browser b) {
         return Double.parseDouble(String.valueOf(((org.openqa.selenium.JavascriptExecutor) b.driver())
                 .executeScript("return parseFloat(getComputedStyle(document.querySelector('main p')).fontSize)")));
+    }
+
+    /** Fetches a URL in the signed-in browser: its status, content disposition, content security policy and first bytes. */
+    @SuppressWarnings("unchecked")
+    private static java.util.Map<String, Object> fetch(Browser b, String url) {
+        return (java.util.Map<String, Object>) ((org.openqa.selenium.JavascriptExecutor) b.driver()).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch(arguments[0], {credentials: 'same-origin'}).then(async r => done({status: r.status,"
+                        + " disposition: r.headers.get('content-disposition'), csp: r.headers.get('content-security-policy'),"
+                        + " body: (await r.text()).substring(0, 8)})).catch(e => done({error: String(e)}));", url);
     }
 
     private static void next(Browser b) {
@@ -186,9 +200,19 @@ class PortalInBrowserTest {
         driver.runJobs(reference);
         try (Browser b = Browser.open(port)) {
             b.signIn(couple.username(), couple.password());
-            // signed in, an applicant lands on her claims
+            // signed in, an applicant lands on her claims; she has a message (the request), unread
             assertThat(b.h1()).isEqualTo("我的申请");
+            assertThat(b.find("#nav-messages").getText()).isEqualTo("消息（1 条未读）");
             b.check("portal-my-zh");
+            b.find("#nav-messages").click();
+            assertThat(b.waitFor("ul.messages").getText()).contains("您的申请 " + reference + " 需要补充材料");
+            b.check("portal-messages-zh");
+            b.go("/my");
+            assertThat(b.find("#nav-messages").getText()).isEqualTo("消息");
+            // the SMS channel's outbox: sent once (the relay marks each message before it sends it)
+            relay.relay(10_000);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM notification WHERE username = ? AND sms_sent_at IS NULL", Integer.class,
+                    couple.username())).isZero();
             b.driver().findElement(org.openqa.selenium.By.partialLinkText(reference)).click();
             assertThat(b.find("#status").getText()).isEqualTo("待补充材料");
             assertThat(b.find("ol.steps li[aria-current=step]").getText()).contains("补充材料").contains("请在 2027年1月6日 前补充");
@@ -324,6 +348,25 @@ class PortalInBrowserTest {
             b.waitFor("#status");
             assertThat(b.h1()).isEqualTo("申请 " + reference);
             assertThat(b.text()).contains("申请人提交证明材料").contains("子女死亡证明");
+            // her document, as a download only (never shown inline), hers to fetch
+            String href = b.find("ul.documents a").getAttribute("href");
+            java.util.Map<String, Object> mine = fetch(b, href);
+            assertThat(mine.get("status")).isEqualTo(200L);
+            assertThat((String) mine.get("disposition")).startsWith("attachment");
+            assertThat((String) mine.get("csp")).contains("sandbox");
+            assertThat((String) mine.get("body")).startsWith("%PDF-");
+            // the reviewer sees it on the claim's task, and may fetch it; another applicant may not
+            b.signOut();
+            b.signIn("reviewer", "reviewer");
+            cn.huiyisheng.app.Jobs.runDueOfClaim(runtime, management, reference);
+            b.go("/inbox/tasks/" + tasks.createTaskQuery().processInstanceBusinessKey(reference).singleResult().getId());
+            assertThat(b.find("ul.documents").getText()).contains("子女死亡证明");
+            java.util.Map<String, Object> reviewed = fetch(b, b.find("ul.documents a").getAttribute("href"));
+            assertThat(reviewed.get("status")).isEqualTo(200L);
+            assertThat((String) reviewed.get("body")).startsWith("%PDF-");
+            b.signOut();
+            b.signIn("applicant2", "applicant2");
+            assertThat(fetch(b, href).get("status")).isEqualTo(404L);
         } finally {
             java.nio.file.Files.deleteIfExists(pdf);
             java.nio.file.Files.deleteIfExists(fake);

@@ -83,6 +83,8 @@ class LifelongEntitlementsTest {
     LifeEvents events;
     @Autowired
     cn.huiyisheng.app.identity.PersonKeys personKeys;
+    @Autowired
+    cn.huiyisheng.app.notifications.Notifications messages;
     /** The notes of the bank-file lines of the last run ({@link #paymentRunAt}), in their order. */
     final List<String> notes = new ArrayList<>();
 
@@ -232,6 +234,12 @@ class LifelongEntitlementsTest {
         assertThat(february).hasSize(12).filteredOn(l -> !l.contains(" 2014-09 ") && !l.contains(" 2014-10 "))
                 .allSatisfy(l -> assertThat(l).endsWith(" 420.00 SPECIAL_SUPPORT"));
         assertThat(notes).filteredOn(n -> !n.isEmpty()).hasSize(4).containsOnly("补发 top-up " + correction);
+        // the applicant is told of what each run paid, in her messages: the latest, February's 12 lines (8 × 420 and 4 × 40)
+        assertThat(messages.of(couple.username())).filteredOn(m -> m.type() == cn.huiyisheng.app.notifications.Notifications.Type.PAID
+                && m.claimReference().equals(reference)).isNotEmpty().first().satisfies(m -> {
+                    assertThat(m.params().get(0)).isEqualTo("12");
+                    assertThat(new java.math.BigDecimal(m.params().get(1))).isEqualByComparingTo("3520.00");
+                });
         // once: a run again finds nothing, and the correction is not checked twice
         assertThat(paymentRunAt("2015-02-20T09:00:00", "SPECIAL_SUPPORT")).isEmpty();
         assertThat(adjustments.ofClaim(claimId)).hasSize(4).allSatisfy(a -> {

@@ -21,7 +21,11 @@ public interface ClaimMapper {
     /** A claim's documents, without their content. */
     @org.apache.ibatis.annotations.Select("SELECT id, kind, filename, content_type, size_bytes, sha256, uploaded_by, uploaded_at"
             + " FROM claim_document WHERE claim_id = #{claimId} ORDER BY id")
-    List<java.util.Map<String, Object>> documentsOf(@Param("claimId") long claimId);
+    List<ClaimDocumentRow> documentsOf(@Param("claimId") long claimId);
+
+    @org.apache.ibatis.annotations.Select("SELECT id, kind, filename, content_type, size_bytes, sha256, uploaded_by, uploaded_at, content"
+            + " FROM claim_document WHERE claim_id = #{claimId} AND id = #{id}")
+    ClaimDocumentRow documentContent(@Param("claimId") long claimId, @Param("id") long id);
 
     int insert(ClaimRow row);
 

@@ -119,6 +119,15 @@ public class MyClaimsController {
         return view.timeline().stream().filter(e -> e.type().equals(type)).map(ClaimView.Event::at).reduce((a, b) -> b).orElse(null);
     }
 
+    /** A document of one's own claim, as a download. */
+    @GetMapping("/my/claims/{reference}/documents/{id}")
+    public org.springframework.http.ResponseEntity<byte[]> document(@PathVariable String reference, @PathVariable long id,
+                                                                    Authentication auth) {
+        CurrentUser me = CurrentUser.of(auth);
+        Claims.DocumentContent d = claims.document(reference, id, new CurrentUser(me.username(), java.util.Set.of(), me.personKey()));
+        return cn.huiyisheng.app.web.Attachments.of(d.filename(), d.contentType(), d.content());
+    }
+
     @PostMapping("/my/claims/{reference}/information")
     public String answer(@PathVariable String reference, @RequestParam(required = false) String note, Authentication auth,
                          RedirectAttributes redirect, Locale locale) {
