@@ -111,12 +111,46 @@ public class ClaimDrafts {
         }
     }
 
+    /** Why a benefit is not offered again: the applicant receives it already, or has a claim for it being decided. */
+    public enum Held { RECEIVING, CLAIMED }
+
+    private static final java.util.Set<String> OPEN = java.util.Set.of("SUBMITTED", "IN_REVIEW", "INFO_REQUESTED", "INFO_PROVIDED",
+            "AWAITING_SECOND_APPROVAL", "APPEALED");
+
+    /**
+     * The benefits the applicant's own claims hold: being decided (any open claim), or received (an
+     * approved claim's one-time benefit or service, or a recurring one whose standing entitlement
+     * goes on, is held or suspended). These are not offered again.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, Held> held(String username) {
+        Map<String, Held> held = new LinkedHashMap<>();
+        for (Claims.Summary c : claims.mineSummaries(username)) {
+            if (OPEN.contains(c.status())) {
+                c.benefits().forEach(b -> held.putIfAbsent(b, Held.CLAIMED));
+            } else if ("APPROVED".equals(c.status())) {
+                var view = claims.readOwn(c.reference(), username);
+                for (String b : c.benefits()) {
+                    boolean recurring = TableCode.parse(b).map(t -> t.periodicity() == cn.huiyisheng.rules.facts.Periodicity.MONTHLY
+                            || t.periodicity() == cn.huiyisheng.rules.facts.Periodicity.YEARLY).orElse(false);
+                    boolean goesOn = view.standing().stream().anyMatch(st -> st.benefit().equals(b) && !"CLOSED".equals(st.status()));
+                    if (!recurring || goesOn) {
+                        held.put(b, Held.RECEIVING);
+                    }
+                }
+            }
+        }
+        return held;
+    }
+
     /** Starts a draft from the calculator's answers (their facts, the benefits found eligible), or from nothing. */
     public long start(String username, Household facts, List<String> benefits) {
+        Map<String, Held> held = held(username);
+        benefits = benefits == null ? List.of() : benefits.stream().filter(b -> !held.containsKey(b)).toList();
         DraftRow row = new DraftRow();
         row.setUsername(username);
         row.setStatus("DRAFT");
-        row.setBenefits(benefits == null || benefits.isEmpty() ? null : String.join(",", benefits));
+        row.setBenefits(benefits.isEmpty() ? null : String.join(",", benefits));
         row.setPeriodFrom(YearMonth.now(clock).toString());
         row.setHouseholdJson(facts == null ? null : write(facts));
         row.setCreatedAt(clock.instant());
@@ -175,12 +209,17 @@ public class ClaimDrafts {
         DraftRow row = editable(id, username);
         List<Problem> problems = new ArrayList<>();
         List<String> known = new ArrayList<>();
+        Map<String, Held> held = held(username);
         for (String b : benefits == null ? List.<String>of() : benefits) {
-            if (TableCode.parse(b).filter(TableCode::isBenefit).isPresent() && !known.contains(b)) {
+            if (held.containsKey(b)) {
+                problems.add(new Problem("benefit-" + b, "ALREADY_" + held.get(b), held.get(b) == Held.RECEIVING
+                        ? "you receive this benefit already" : "you have a claim for this benefit being decided",
+                        held.get(b) == Held.RECEIVING ? "您已在享受这项待遇，不需要再申请" : "您已申请这项待遇，正在办理中"));
+            } else if (TableCode.parse(b).filter(TableCode::isBenefit).isPresent() && !known.contains(b)) {
                 known.add(b);
             }
         }
-        if (known.isEmpty()) {
+        if (known.isEmpty() && problems.isEmpty()) {
             problems.add(new Problem("benefit-" + TableCode.values()[0].name(), "REQUIRED", "choose at least one benefit", "请至少选择一项待遇"));
         }
         YearMonth month = null;

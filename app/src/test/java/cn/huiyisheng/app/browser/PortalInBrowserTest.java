@@ -355,6 +355,14 @@ class PortalInBrowserTest {
             assertThat((String) mine.get("disposition")).startsWith("attachment");
             assertThat((String) mine.get("csp")).contains("sandbox");
             assertThat((String) mine.get("body")).startsWith("%PDF-");
+            // a second claim from the same answers: what she has just claimed is not offered again
+            b.go("/my/drafts/new");
+            b.find("main form button.start").click();
+            assertThat(b.waitFor("#state-benefits").getText()).isEqualTo("未完成");
+            b.driver().findElement(org.openqa.selenium.By.linkText("申请的待遇和起始月份")).click();
+            assertThat(b.waitFor("#benefit-SPECIAL_SUPPORT").isEnabled()).isFalse();
+            assertThat(b.find("label[for=benefit-SPECIAL_SUPPORT]").getText()).contains("已申请，正在办理");
+            b.check("portal-draft-benefits-zh");
             // the reviewer sees it on the claim's task, and may fetch it; another applicant may not
             b.signOut();
             b.signIn("reviewer", "reviewer");

@@ -94,6 +94,9 @@ public class ClaimDraftController {
         model.addAttribute("benefitCodes", Arrays.stream(TableCode.values()).filter(TableCode::isBenefit).toList());
         model.addAttribute("districts", District.values());
         model.addAttribute("kinds", ClaimDrafts.DocumentKind.values());
+        if (section.equals("benefits")) {
+            model.addAttribute("held", drafts.held(auth.getName()));
+        }
         return "portal/draft-" + section;
     }
 
