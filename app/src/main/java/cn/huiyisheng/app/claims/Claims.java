@@ -293,9 +293,11 @@ public class Claims {
         }
     }
 
-    /** The applicant answers a request for information on their own claim, with a note. */
-    public void answerOwn(String reference, CurrentUser user, String note) {
+    /** The applicant answers a request for information on their own claim, with a note and the documents asked for. */
+    @Transactional
+    public void answerOwn(String reference, CurrentUser user, String note, List<Document> documents) {
         answer(visible(reference, user.username(), Set.of()), user, null, note);
+        attachDocuments(reference, user.username(), documents);
     }
 
     /** The applicant appeals a refusal of their own claim. */

@@ -13,7 +13,6 @@ import cn.huiyisheng.app.portal.persistence.DraftRow;
 import cn.huiyisheng.app.web.ApiErrors;
 import cn.huiyisheng.app.web.BadInput;
 import cn.huiyisheng.app.web.Conflict;
-import cn.huiyisheng.rules.compile.TableCompiler;
 import cn.huiyisheng.rules.facts.TableCode;
 import cn.huiyisheng.rules.household.Certificate;
 import cn.huiyisheng.rules.household.Child;
@@ -48,8 +47,6 @@ import java.util.regex.Pattern;
 @Transactional
 public class ClaimDrafts {
 
-    /** The largest document accepted. */
-    public static final int MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
     private static final Pattern BANK_ACCOUNT = Pattern.compile("\\d{12,30}");
     private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
 
@@ -326,71 +323,25 @@ public class ClaimDrafts {
     /** Adds a document: PDF, JPEG or PNG as its content says (whatever its name claims), at most 10 MB. */
     public Document addDocument(long id, String username, String kind, String filename, byte[] content) {
         DraftRow row = editable(id, username);
-        if (kind == null || Arrays.stream(DocumentKind.values()).noneMatch(k -> k.name().equals(kind))) {
-            throw new BadInput("kind", "REQUIRED", "choose what the document is", "请选择材料的种类");
-        }
-        if (content == null || content.length == 0) {
-            throw new BadInput("file", "REQUIRED", "choose a file", "请选择要上传的文件");
-        }
-        if (content.length > MAX_DOCUMENT_BYTES) {
-            throw new BadInput("file", "TOO_LARGE", "at most 10 MB", "文件最大 10 MB");
-        }
-        String type = contentType(content);
-        if (type == null) {
-            throw new BadInput("file", "UNSUPPORTED_TYPE", "a PDF, JPEG or PNG file", "只能上传 PDF、JPG 或 PNG 文件");
-        }
+        Claims.Document checked = Uploads.check(kind, filename, content);
         DraftDocumentRow d = new DraftDocumentRow();
         d.setDraftId(row.getId());
-        d.setKind(kind);
-        d.setFilename(safeName(filename, type));
-        d.setContentType(type);
+        d.setKind(checked.kind());
+        d.setFilename(checked.filename());
+        d.setContentType(checked.contentType());
         d.setSizeBytes(content.length);
-        d.setSha256(TableCompiler.sha256(content));
+        d.setSha256(checked.sha256());
         d.setContent(content);
         d.setUploadedAt(clock.instant());
         drafts.insertDocument(d);
         touch(row);
-        return new Document(d.getId(), kind, d.getFilename(), type, content.length, d.getSha256());
+        return new Document(d.getId(), d.getKind(), d.getFilename(), d.getContentType(), content.length, d.getSha256());
     }
 
     public void removeDocument(long id, String username, long documentId) {
         DraftRow row = editable(id, username);
         drafts.deleteDocument(documentId, row.getId());
         touch(row);
-    }
-
-    /** The file's type as its first bytes say: PDF, JPEG or PNG; null for anything else. */
-    static String contentType(byte[] c) {
-        if (c.length >= 5 && c[0] == '%' && c[1] == 'P' && c[2] == 'D' && c[3] == 'F' && c[4] == '-') {
-            return "application/pdf";
-        }
-        if (c.length >= 3 && (c[0] & 0xff) == 0xFF && (c[1] & 0xff) == 0xD8 && (c[2] & 0xff) == 0xFF) {
-            return "image/jpeg";
-        }
-        if (c.length >= 8 && (c[0] & 0xff) == 0x89 && c[1] == 'P' && c[2] == 'N' && c[3] == 'G' && c[4] == 0x0D && c[5] == 0x0A
-                && c[6] == 0x1A && c[7] == 0x0A) {
-            return "image/png";
-        }
-        return null;
-    }
-
-    /** A file's name as kept: no path, no control characters, at most 100 characters, the extension its content gives. */
-    static String safeName(String filename, String type) {
-        String name = filename == null ? "" : filename.replace('\\', '/');
-        name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"<>|:*?]", "").strip();
-        int dot = name.lastIndexOf('.');
-        String stem = dot > 0 ? name.substring(0, dot) : name;
-        if (stem.isEmpty()) {
-            stem = "document";
-        }
-        if (stem.length() > 100) {
-            stem = stem.substring(0, 100);
-        }
-        return stem + switch (type) {
-            case "application/pdf" -> ".pdf";
-            case "image/jpeg" -> ".jpg";
-            default -> ".png";
-        };
     }
 
     public void saveBank(long id, String username, String account, String bankName) {

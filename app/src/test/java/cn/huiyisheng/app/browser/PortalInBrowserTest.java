@@ -190,7 +190,7 @@ class PortalInBrowserTest {
     }
 
     @Test
-    void anApplicantFollowsHerClaimAnswersARequestForInformationAndAppealsARefusal() {
+    void anApplicantFollowsHerClaimAnswersARequestForInformationAndAppealsARefusal() throws Exception {
         cn.huiyisheng.app.fixtures.People.Couple couple = cn.huiyisheng.app.fixtures.People.couple(users);
         cn.huiyisheng.app.fixtures.ClaimDriver driver = new cn.huiyisheng.app.fixtures.ClaimDriver(http, runtime, management, tasks);
         String reference = driver.submit(couple, couple.smallClaim());
@@ -222,11 +222,17 @@ class PortalInBrowserTest {
             b.find("form[action$='/information'] button").click();
             assertThat(b.find(".notice.error").getText()).contains("请填写您的答复");
             assertThat(b.find("#status").getText()).isEqualTo("待补充材料");
-            b.find("#note").sendKeys("死亡证明复印件已交社区工作站");
+            b.find("#note").sendKeys("死亡证明复印件已交社区工作站，并附上照片");
+            new org.openqa.selenium.support.ui.Select(b.find("#kind")).selectByVisibleText("子女死亡证明");
+            java.nio.file.Path png = java.nio.file.Files.createTempFile("certificate", ".png");
+            java.nio.file.Files.write(png, new byte[]{(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0});
+            b.find("#file").sendKeys(png.toString());
             b.find("form[action$='/information'] button").click();
             assertThat(b.flash("您的答复已提交，审核人员会继续办理。")).contains("已提交");
+            java.nio.file.Files.deleteIfExists(png);
             assertThat(b.find("#status").getText()).isEqualTo("已补充材料");
             assertThat(b.text()).contains("死亡证明复印件已交社区工作站");
+            assertThat(b.find("ul.documents").getText()).contains("子女死亡证明").contains(".png");
         }
         // the reviewer refuses; she appeals in English
         driver.runJobs(reference);

@@ -62,6 +62,7 @@ public class MyClaimsController {
     @GetMapping("/my/claims/{reference}")
     public String claim(@PathVariable String reference, Authentication auth, Model model) {
         ClaimView view = claims.readOwn(reference, auth.getName());
+        model.addAttribute("kinds", cn.huiyisheng.app.portal.ClaimDrafts.DocumentKind.values());
         model.addAttribute("claim", view);
         model.addAttribute("steps", steps(view));
         model.addAttribute("answerDue", due(view, "REVIEWED_REQUEST_INFO", timers.answerDays()));
@@ -129,15 +130,28 @@ public class MyClaimsController {
     }
 
     @PostMapping("/my/claims/{reference}/information")
-    public String answer(@PathVariable String reference, @RequestParam(required = false) String note, Authentication auth,
-                         RedirectAttributes redirect, Locale locale) {
+    public String answer(@PathVariable String reference, @RequestParam(required = false) String note,
+                         @RequestParam(required = false) String kind,
+                         @RequestParam(name = "file", required = false) org.springframework.web.multipart.MultipartFile file,
+                         Authentication auth, RedirectAttributes redirect, Locale locale) throws java.io.IOException {
         CurrentUser user = CurrentUser.of(auth);
         if (note == null || note.isBlank() || note.strip().length() > 2000) {
             redirect.addFlashAttribute("error", messages.getMessage("my.answer.required", null, locale));
             return "redirect:/my/claims/" + reference + "#answer";
         }
+        List<Claims.Document> documents = new ArrayList<>();
+        if (file != null && !file.isEmpty()) {
+            try {
+                documents.add(cn.huiyisheng.app.portal.Uploads.check(kind, file.getOriginalFilename(), file.getBytes()));
+            } catch (BadInput e) {
+                // the document is refused before anything is sent: the answer waits for a right one
+                redirect.addFlashAttribute("error", locale.getLanguage().equals("en") ? e.problems().get(0).message()
+                        : e.problems().get(0).zh());
+                return "redirect:/my/claims/" + reference + "#answer";
+            }
+        }
         try {
-            claims.answerOwn(reference, user, note.strip());
+            claims.answerOwn(reference, user, note.strip(), documents);
             redirect.addFlashAttribute("flash", messages.getMessage("my.answer.sent", null, locale));
         } catch (Conflict c) {
             redirect.addFlashAttribute("error", messages.getMessage("my.answer.closed", null, locale));
