@@ -271,6 +271,13 @@ class LifelongEntitlementsTest {
             assertThat(st.get("determinedThrough").asText()).isEqualTo("2015-03");
         });
         assertThat(seen.get("adjustments")).hasSize(14);
+        // and in the portal: her standing entitlements, the top-ups and the overpayments in words
+        String portal = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/my/claims/" + reference)
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(couple.username())
+                                .roles("APPLICANT")))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(portal).contains("长期待遇").contains("发放中").contains("自 2013-10 起，已核定至 2015-03")
+                .contains("补发与多发").contains("已安排补发").contains("待处理").contains("¥40.00").contains("¥20.00");
 
         // a reviewer has the wife's five overpayments (100) recovered from her later payments, and waives her husband's
         at("2015-03-20T10:00:00");
