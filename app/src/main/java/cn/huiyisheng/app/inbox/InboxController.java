@@ -108,6 +108,8 @@ public class InboxController {
         model.addAttribute("decisions", ClaimProcess.TASK_SECOND_APPROVAL.equals(task.getTaskDefinitionKey())
                 ? List.of(ClaimProcess.Decision.APPROVE, ClaimProcess.Decision.REFUSE)
                 : List.of(ClaimProcess.Decision.values()));
+        model.addAttribute("canRequestInfo", !ClaimProcess.TASK_SECOND_APPROVAL.equals(task.getTaskDefinitionKey()));
+        model.addAttribute("documentKinds", cn.huiyisheng.app.claims.DocumentKind.values());
         return "inbox/task";
     }
 
@@ -125,8 +127,17 @@ public class InboxController {
 
     @PostMapping("/tasks/{id}/decide")
     public String decide(Authentication auth, @PathVariable String id, @RequestParam(required = false) ClaimProcess.Decision decision,
-                         @RequestParam(required = false) String reason, RedirectAttributes redirect, Locale locale) {
+                         @RequestParam(required = false) String reason,
+                         @RequestParam(name = "document", required = false) List<cn.huiyisheng.app.claims.DocumentKind> documents,
+                         RedirectAttributes redirect, Locale locale) {
         CurrentUser user = CurrentUser.of(auth);
+        if (decision == ClaimProcess.Decision.REQUEST_INFO && documents != null && !documents.isEmpty()) {
+            // the documents asked for, named in the request the applicant reads (in Chinese, then English)
+            String zh = String.join("、", documents.stream().map(k -> messages.getMessage("doc." + k.name(), null, Locale.SIMPLIFIED_CHINESE))
+                    .toList());
+            String en = String.join(", ", documents.stream().map(k -> messages.getMessage("doc." + k.name(), null, Locale.ENGLISH)).toList());
+            reason = (reason == null || reason.isBlank() ? "" : reason.strip() + "\n") + "需要提供的材料：" + zh + "\nDocuments needed: " + en;
+        }
         Task open = taskService.createTaskQuery().taskId(id).singleResult();
         String claimReference = open == null ? null : tasks.claimReferenceOf(open);
         try {

@@ -2,6 +2,7 @@ package cn.huiyisheng.app.portal;
 
 import cn.huiyisheng.app.claims.ClaimSubmission;
 import cn.huiyisheng.app.claims.Claims;
+import cn.huiyisheng.app.claims.DocumentKind;
 import cn.huiyisheng.app.claims.District;
 import cn.huiyisheng.app.evaluation.EvaluationRequest;
 import cn.huiyisheng.app.evaluation.EvaluationService;
@@ -49,12 +50,6 @@ public class ClaimDrafts {
 
     private static final Pattern BANK_ACCOUNT = Pattern.compile("\\d{12,30}");
     private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
-
-    /** What kind of document it is: the checklist's items. */
-    public enum DocumentKind {
-        HOUSEHOLD_REGISTER, MARRIAGE_CERTIFICATE, HONOR_CERTIFICATE, DEATH_CERTIFICATE, DISABILITY_CERTIFICATE, RETIREMENT_PROOF,
-        MEDICAL_PROOF, HARDSHIP_PROOF, RESIDENCE_PERMIT, OTHER
-    }
 
     /** The documents each benefit asks for (a death certificate or a disability certificate as the child's state is). */
     static List<DocumentKind> checklist(TableCode benefit) {

@@ -21,7 +21,7 @@ public final class Uploads {
 
     /** The document checked; every problem is a {@link BadInput} naming the field (kind, file). */
     public static Claims.Document check(String kind, String filename, byte[] content) {
-        if (kind == null || Arrays.stream(ClaimDrafts.DocumentKind.values()).noneMatch(k -> k.name().equals(kind))) {
+        if (kind == null || Arrays.stream(cn.huiyisheng.app.claims.DocumentKind.values()).noneMatch(k -> k.name().equals(kind))) {
             throw new BadInput("kind", "REQUIRED", "choose what the document is", "请选择材料的种类");
         }
         if (content == null || content.length == 0) {

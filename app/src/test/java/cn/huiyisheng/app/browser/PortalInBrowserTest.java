@@ -194,9 +194,18 @@ class PortalInBrowserTest {
         cn.huiyisheng.app.fixtures.People.Couple couple = cn.huiyisheng.app.fixtures.People.couple(users);
         cn.huiyisheng.app.fixtures.ClaimDriver driver = new cn.huiyisheng.app.fixtures.ClaimDriver(http, runtime, management, tasks);
         String reference = driver.submit(couple, couple.smallClaim());
-        // the reviewer asks for the child's death certificate
-        assertThat(driver.post("reviewer", "/api/tasks/" + driver.task(reference) + "/complete",
-                "{\"decision\": \"REQUEST_INFO\", \"reason\": \"请补充独生子女死亡证明\"}").getStatusCode().value()).isEqualTo(204);
+        try (Browser b = Browser.open(port)) {
+            // the reviewer asks for the child's death certificate, naming it among the documents
+            b.signIn("reviewer", "reviewer");
+            b.go("/inbox/tasks/" + driver.task(reference));
+            b.waitFor("form[action$='/decide']");
+            b.find("input[name=decision][value=REQUEST_INFO]").click();
+            b.find("#reason").sendKeys("请补充独生子女死亡证明");
+            b.find("input[name=document][value=DEATH_CERTIFICATE]").click();
+            b.find("form[action$='/decide'] button[type=submit]").click();
+            b.waitFor(".notice.flash");
+            b.signOut();
+        }
         driver.runJobs(reference);
         try (Browser b = Browser.open(port)) {
             b.signIn(couple.username(), couple.password());
@@ -216,7 +225,7 @@ class PortalInBrowserTest {
             b.driver().findElement(org.openqa.selenium.By.partialLinkText(reference)).click();
             assertThat(b.find("#status").getText()).isEqualTo("待补充材料");
             assertThat(b.find("ol.steps li[aria-current=step]").getText()).contains("补充材料").contains("请在 2027年1月6日 前补充");
-            assertThat(b.text()).contains("请补充独生子女死亡证明");
+            assertThat(b.text()).contains("请补充独生子女死亡证明").contains("需要提供的材料：子女死亡证明");
             b.check("portal-claim-info-zh");
             // an empty answer is refused, and nothing is sent
             b.find("form[action$='/information'] button").click();

@@ -93,7 +93,7 @@ public class ClaimDraftController {
         model.addAttribute("section", section);
         model.addAttribute("benefitCodes", Arrays.stream(TableCode.values()).filter(TableCode::isBenefit).toList());
         model.addAttribute("districts", District.values());
-        model.addAttribute("kinds", ClaimDrafts.DocumentKind.values());
+        model.addAttribute("kinds", cn.huiyisheng.app.claims.DocumentKind.values());
         if (section.equals("benefits")) {
             model.addAttribute("held", drafts.held(auth.getName()));
         }

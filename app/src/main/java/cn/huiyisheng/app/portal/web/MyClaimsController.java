@@ -62,7 +62,7 @@ public class MyClaimsController {
     @GetMapping("/my/claims/{reference}")
     public String claim(@PathVariable String reference, Authentication auth, Model model) {
         ClaimView view = claims.readOwn(reference, auth.getName());
-        model.addAttribute("kinds", cn.huiyisheng.app.portal.ClaimDrafts.DocumentKind.values());
+        model.addAttribute("kinds", cn.huiyisheng.app.claims.DocumentKind.values());
         model.addAttribute("claim", view);
         model.addAttribute("steps", steps(view));
         model.addAttribute("answerDue", due(view, "REVIEWED_REQUEST_INFO", timers.answerDays()));
