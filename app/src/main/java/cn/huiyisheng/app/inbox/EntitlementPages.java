@@ -36,8 +36,11 @@ public class EntitlementPages {
     private final MessageSource messages;
     private final cn.huiyisheng.app.audit.SecurityTrail trail;
 
+    private final cn.huiyisheng.app.claims.Claims claims;
+
     public EntitlementPages(RecurringEntitlements entitlements, Corrections corrections, MessageSource messages,
-                            cn.huiyisheng.app.audit.SecurityTrail trail) {
+                            cn.huiyisheng.app.audit.SecurityTrail trail, cn.huiyisheng.app.claims.Claims claims) {
+        this.claims = claims;
         this.entitlements = entitlements;
         this.corrections = corrections;
         this.messages = messages;
@@ -60,7 +63,57 @@ public class EntitlementPages {
         model.addAttribute("e", page);
         model.addAttribute("overpaymentDecisions", Corrections.Decision.values());
         model.addAttribute("decisions", RecurringEntitlements.Decision.values());
+        model.addAttribute("eventKinds", cn.huiyisheng.app.payments.LifeEvents.Kind.values());
         return "inbox/entitlement";
+    }
+
+    /**
+     * A life event of the entitlement's household recorded from its page (issue 10 §4 in the
+     * workbench): the same service as the API, with its checks (never one's own household, every
+     * problem by field, nothing changed by a bad event); what it changed is said in the notice.
+     */
+    @PostMapping("/entitlements/{id}/life-event")
+    public String lifeEvent(Authentication auth, @PathVariable long id, @RequestParam java.util.Map<String, String> form,
+                            RedirectAttributes redirect, Locale locale) {
+        RecurringEntitlements.Page page = entitlements.page(id).orElseThrow(() -> new ApiErrors.NotFound("no standing entitlement " + id));
+        try {
+            cn.huiyisheng.app.payments.LifeEvents.Event event = new cn.huiyisheng.app.payments.LifeEvents.Event(
+                    enumOf(cn.huiyisheng.app.payments.LifeEvents.Kind.class, form.get("kind")), blank(form.get("subject")),
+                    date(form.get("date")), blank(form.get("evidence")), blank(form.get("childName")),
+                    enumOf(cn.huiyisheng.rules.household.Sex.class, form.get("childSex")), date(form.get("childBirthDate")),
+                    blank(form.get("disabilityGrade")) == null ? null : Integer.valueOf(form.get("disabilityGrade").strip()));
+            cn.huiyisheng.app.payments.LifeEvents.Recorded r = claims.recordLifeEvent(page.claimReference(), CurrentUser.of(auth), event);
+            redirect.addFlashAttribute("flash", messages.getMessage("lifeEvent.recorded", new Object[]{r.cancelled(), r.overpayments(),
+                    r.topUps(), r.ended()}, locale));
+        } catch (cn.huiyisheng.app.web.BadInput e) {
+            redirect.addFlashAttribute("error", String.join("; ", e.problems().stream()
+                    .map(p -> p.path().replace("$.", "") + ": " + (locale.getLanguage().equals("en") ? p.message() : p.zh())).toList()));
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(EntitlementPages.class).warn("life event of standing entitlement {} not recorded: {}", id,
+                    e.toString(), e);
+            redirect.addFlashAttribute("error", Refusals.text(e, messages, locale));
+        }
+        return "redirect:/inbox/entitlements/" + id + "#events-heading";
+    }
+
+    private static String blank(String v) {
+        return v == null || v.isBlank() ? null : v.strip();
+    }
+
+    private static java.time.LocalDate date(String v) {
+        try {
+            return blank(v) == null ? null : java.time.LocalDate.parse(v.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new cn.huiyisheng.app.web.BadInput("$.date", "INVALID_VALUE", "a date as YYYY-MM-DD", "日期格式应为 年-月-日");
+        }
+    }
+
+    private static <E extends Enum<E>> E enumOf(Class<E> type, String v) {
+        try {
+            return blank(v) == null ? null : Enum.valueOf(type, v.strip());
+        } catch (IllegalArgumentException e) {
+            throw new cn.huiyisheng.app.web.BadInput("$.kind", "INVALID_VALUE", "one of the listed values", "请从列出的选项中选择");
+        }
     }
 
     @PostMapping("/entitlements/{id}/decide")

@@ -108,7 +108,9 @@ public class LifeEvents {
         LifeEventRow row = new LifeEventRow();
         row.setClaimId(claimId);
         row.setKind(e.kind().name());
-        row.setSubject(e.subject());
+        // a birth or an adoption is about the new child (it has no subject yet): recorded as the child it adds
+        row.setSubject(e.subject() != null && !e.subject().isBlank() ? e.subject().strip()
+                : e.kind() == Kind.BIRTH || e.kind() == Kind.ADOPTION ? "child[" + (after.children().size() - 1) + "]" : "household");
         row.setEventDate(e.date());
         row.setEvidence(e.evidence().strip());
         row.setDetailsJson(e.kind() == Kind.BIRTH || e.kind() == Kind.ADOPTION
@@ -121,8 +123,8 @@ public class LifeEvents {
         String cause = "EVENT-" + row.getId();
         YearMonth month = YearMonth.from(e.date());
         YearMonth thisMonth = YearMonth.now(clock);
-        audit.claim(claimId, staff.username(), "LIFE_EVENT", e.kind() + " of " + e.subject() + " on " + e.date() + ", evidence: "
-                + row.getEvidence() + " (" + cause + ")", List.of(e.kind().name(), e.subject(), e.date().toString(), row.getEvidence()));
+        audit.claim(claimId, staff.username(), "LIFE_EVENT", e.kind() + " of " + row.getSubject() + " on " + e.date() + ", evidence: "
+                + row.getEvidence() + " (" + cause + ")", List.of(e.kind().name(), row.getSubject(), e.date().toString(), row.getEvidence()));
         trail.record(staff.username(), SecurityTrail.Type.DECISION, "OK", "claim " + claimReference, "LIFE_EVENT " + e.kind() + " " + cause);
 
         int cancelled = 0;

@@ -84,6 +84,11 @@ class EntitlementPagesInBrowserTest {
                 new HttpEntity<>(body, headers), String.class).getStatusCode().value()).isEqualTo(201);
     }
 
+    /** A date input's value, as the browser's date picker would set it (whatever the browser's locale shows). */
+    private static void setDate(Browser b, String css, String isoDate) {
+        ((org.openqa.selenium.JavascriptExecutor) b.driver()).executeScript("arguments[0].value = arguments[1]", b.find(css), isoDate);
+    }
+
     /** The table row of this page that holds all these texts. */
     private static String row(Browser b, String... texts) {
         StringBuilder xpath = new StringBuilder("//tr");
@@ -182,6 +187,28 @@ class EntitlementPagesInBrowserTest {
             assertThat(b.h1()).isEqualTo("Standing entitlement");
             assertThat(b.text()).contains("Being recovered from later payments").contains("¥0.00 recovered, ¥").contains(" to go").doesNotContain("To decide");
             b.check("entitlement-decided-en");
+
+            // a change recorded from the page: refused when it cannot apply (no certificate to revoke), nothing recorded;
+            // then an adoption, told in the notice and listed with the household's events
+            int events = b.all("table[aria-labelledby=events-heading] tr").size();
+            new org.openqa.selenium.support.ui.Select(b.find("#ev-kind")).selectByValue("CERTIFICATE_REVOKED");
+            setDate(b, "#ev-date", "2016-08-01");
+            b.find("#ev-evidence").sendKeys("注销通知 No. 2016-77");
+            b.find("form.life-event button[type=submit]").click();
+            assertThat(b.waitFor(".notice.error").getText()).contains("no certificate to revoke");
+            assertThat(b.all("table[aria-labelledby=events-heading] tr")).hasSize(events);
+            new org.openqa.selenium.support.ui.Select(b.find("#ev-kind")).selectByValue("ADOPTION");
+            setDate(b, "#ev-date", "2016-08-01");
+            b.find("#ev-evidence").sendKeys("收养登记证 No. 2016-0099");
+            b.find("form.life-event details summary").click();
+            b.find("#ev-child-name").sendKeys("王小雨");
+            new org.openqa.selenium.support.ui.Select(b.find("#ev-child-sex")).selectByValue("FEMALE");
+            setDate(b, "#ev-child-birth", "2010-01-15");
+            b.find("form.life-event button[type=submit]").click();
+            assertThat(b.flash("Recorded:")).startsWith("Recorded:");
+            assertThat(b.all("table[aria-labelledby=events-heading] tr")).hasSize(events + 1);
+            assertThat(b.find("table[aria-labelledby=events-heading]").getText()).contains("Child adopted");
+            b.check("entitlement-life-event-en");
         }
     }
 }
