@@ -300,6 +300,21 @@ public class Claims {
         attachDocuments(reference, user.username(), documents);
     }
 
+    /** The applicant reports a change of their own approved claim's household, for a reviewer (nothing changes by itself). */
+    @Transactional
+    public LifeEvents.Report reportChange(String reference, String username, LifeEvents.Kind kind, LocalDate date, String note) {
+        ClaimRow claim = visible(reference, username, Set.of());
+        if (!ClaimStatus.APPROVED.name().equals(claim.getStatus())) {
+            throw new Conflict("NOT_APPROVED", "claim " + reference + " is " + claim.getStatus() + ": changes are reported on an approved claim");
+        }
+        return lifeEvents.report(claim.getId(), username, kind, date, note);
+    }
+
+    /** The changes reported on the applicant's own claim. */
+    public List<LifeEvents.Report> changeReportsOwn(String reference, String username) {
+        return lifeEvents.reportsOfClaim(visible(reference, username, Set.of()).getId());
+    }
+
     /** The applicant appeals a refusal of their own claim. */
     public void appealOwn(String reference, String username, String reason) {
         appeal(visible(reference, username, Set.of()), username, reason);

@@ -47,6 +47,8 @@ public class EventTexts {
                         new Object[]{benefits(p.get(0), locale), p.get(1), p.get(2)}, locale);
                 case "CONFIRMED" -> p.size() < 4 ? null : messages.getMessage("event.detail.CONFIRMED",
                         new Object[]{p.get(0), p.get(1), p.get(2), p.get(3)}, locale);
+                case "CHANGE_REPORTED" -> p.size() < 3 ? null : messages.getMessage("event.detail." + type, new Object[]{
+                        messages.getMessage("lifeEvent." + p.get(0), null, p.get(0), locale), p.get(1), p.get(2)}, locale);
                 case "DOCUMENTS_ADDED" -> p.size() < 2 ? null : messages.getMessage("event.detail." + type, new Object[]{p.get(0),
                         String.join(locale.getLanguage().equals("en") ? ", " : "、", java.util.Arrays.stream(p.get(1).split(","))
                                 .map(k -> messages.getMessage("doc." + k, null, k, locale)).toList())}, locale);

@@ -206,7 +206,7 @@ public class SecurityConfig {
                         .requestMatchers("/inbox/payments/**").hasRole("PAYMENT_OFFICER")
                         .requestMatchers("/inbox/blocked").hasRole("ADMIN")
                         .requestMatchers("/inbox/claims/**").hasAnyRole("REVIEWER", "SUPERVISOR")
-                        .requestMatchers("/inbox/entitlements", "/inbox/entitlements/**", "/inbox/overpayments/**")
+                        .requestMatchers("/inbox/entitlements", "/inbox/entitlements/**", "/inbox/overpayments/**", "/inbox/change-reports/**")
                         .hasAnyRole("REVIEWER", "SUPERVISOR")
                         .requestMatchers("/inbox/**").hasAnyRole("REVIEWER", "SUPERVISOR", "PAYMENT_OFFICER")
                         .anyRequest().authenticated())

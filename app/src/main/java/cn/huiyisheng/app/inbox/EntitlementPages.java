@@ -37,10 +37,13 @@ public class EntitlementPages {
     private final cn.huiyisheng.app.audit.SecurityTrail trail;
 
     private final cn.huiyisheng.app.claims.Claims claims;
+    private final cn.huiyisheng.app.payments.LifeEvents lifeEvents;
 
     public EntitlementPages(RecurringEntitlements entitlements, Corrections corrections, MessageSource messages,
-                            cn.huiyisheng.app.audit.SecurityTrail trail, cn.huiyisheng.app.claims.Claims claims) {
+                            cn.huiyisheng.app.audit.SecurityTrail trail, cn.huiyisheng.app.claims.Claims claims,
+                            cn.huiyisheng.app.payments.LifeEvents lifeEvents) {
         this.claims = claims;
+        this.lifeEvents = lifeEvents;
         this.entitlements = entitlements;
         this.corrections = corrections;
         this.messages = messages;
@@ -51,6 +54,7 @@ public class EntitlementPages {
     public String list(Model model) {
         model.addAttribute("held", entitlements.heldItems());
         model.addAttribute("overpayments", corrections.openOverpaymentsForReview());
+        model.addAttribute("reports", lifeEvents.openReports());
         return "inbox/entitlements";
     }
 
@@ -127,6 +131,18 @@ public class EntitlementPages {
             redirect.addFlashAttribute("error", Refusals.text(e, messages, locale));
             return "redirect:/inbox/entitlements/" + id;
         }
+    }
+
+    /** A change an applicant reported, marked handled by a reviewer (once; the life event itself is recorded on the entitlement's page). */
+    @PostMapping("/change-reports/{id}/handled")
+    public String handled(Authentication auth, @PathVariable long id, RedirectAttributes redirect, Locale locale) {
+        try {
+            lifeEvents.handleReport(id, CurrentUser.of(auth));
+            redirect.addFlashAttribute("flash", messages.getMessage("entitlements.reports.handled", null, locale));
+        } catch (RuntimeException e) {
+            redirect.addFlashAttribute("error", Refusals.text(e, messages, locale));
+        }
+        return "redirect:/inbox/entitlements";
     }
 
     /** An overpayment's decision, from the list or from an entitlement's page ({@code standing}: back to that page). */

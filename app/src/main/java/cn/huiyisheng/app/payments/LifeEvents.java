@@ -100,6 +100,72 @@ public class LifeEvents {
         return mapper.lifeEventsOfClaim(claimId);
     }
 
+    /** A change the applicant reported, waiting for a reviewer (or handled). */
+    public record Report(long id, String claimReference, Long standingId, Kind kind, LocalDate date, String note, Instant at,
+                         String status) {
+    }
+
+    /**
+     * The applicant reports a change of their own approved claim's household: kept for a reviewer,
+     * who records the life event with the evidence seen; nothing changes by the report itself.
+     */
+    public Report report(long claimId, String username, Kind kind, LocalDate date, String note) {
+        List<Problem> problems = new ArrayList<>();
+        if (kind == null) {
+            problems.add(new Problem("kind", "REQUIRED", "choose what changed", "请选择发生了什么变化"));
+        }
+        if (date == null || date.isAfter(LocalDate.now(clock)) || date.isBefore(LocalDate.of(1900, 1, 1))) {
+            problems.add(new Problem("date", "OUT_OF_RANGE", "the date it happened, not after today", "请填写发生日期（不晚于今天）"));
+        }
+        if (note == null || note.isBlank() || note.strip().length() > 2000) {
+            problems.add(new Problem("note", "REQUIRED", "say what happened, at most 2,000 characters", "请说明具体情况（最多2000个字）"));
+        }
+        if (!problems.isEmpty()) {
+            throw new BadInput(problems);
+        }
+        cn.huiyisheng.app.payments.persistence.ChangeReportRow row = new cn.huiyisheng.app.payments.persistence.ChangeReportRow();
+        row.setClaimId(claimId);
+        row.setUsername(username);
+        row.setKind(kind.name());
+        row.setEventDate(date);
+        row.setNote(note.strip());
+        row.setCreatedAt(clock.instant());
+        mapper.insertChangeReport(row);
+        audit.claim(claimId, username, "CHANGE_REPORTED", kind + " on " + date + ": " + row.getNote(),
+                List.of(kind.name(), date.toString(), row.getNote()));
+        return new Report(row.getId(), null, null, kind, date, row.getNote(), row.getCreatedAt(), "REPORTED");
+    }
+
+    /** The changes applicants reported that no reviewer has handled yet, the oldest first. */
+    public List<Report> openReports() {
+        return mapper.openChangeReports().stream().map(LifeEvents::report).toList();
+    }
+
+    public List<Report> reportsOfClaim(long claimId) {
+        return mapper.changeReportsOfClaim(claimId).stream().map(LifeEvents::report).toList();
+    }
+
+    private static Report report(cn.huiyisheng.app.payments.persistence.ChangeReportRow r) {
+        return new Report(r.getId(), r.getClaimReference(), r.getStandingId(), Kind.valueOf(r.getKind()), r.getEventDate(), r.getNote(),
+                r.getCreatedAt(), r.getStatus());
+    }
+
+    /** A reviewer marks a report handled (once; the life event, if any, is recorded on its own); never of their own household. */
+    public void handleReport(long id, CurrentUser staff) {
+        Long claimId = mapper.claimOfChangeReport(id);
+        if (claimId == null) {
+            throw new cn.huiyisheng.app.web.ApiErrors.NotFound("no change report " + id);
+        }
+        if (staff.personKey() != null && mapper.isPartyOfClaim(claimId, staff.personKey())) {
+            throw new cn.huiyisheng.app.web.Forbidden("CONFLICT_OF_INTEREST", staff.username()
+                    + " is a member of this household and cannot handle its report");
+        }
+        if (mapper.handleChangeReport(id, staff.username(), clock.instant()) != 1) {
+            throw new cn.huiyisheng.app.web.Conflict("NOT_OPEN", "change report " + id + " was handled already");
+        }
+        audit.claim(claimId, staff.username(), "CHANGE_HANDLED", "change report " + id + " handled", List.of(Long.toString(id)));
+    }
+
     /** Records an event of the claim's household and determines again what it changes; a bad event changes nothing. */
     public Recorded record(long claimId, String claimReference, Event e, CurrentUser staff) {
         Household before = households.current(claimId);

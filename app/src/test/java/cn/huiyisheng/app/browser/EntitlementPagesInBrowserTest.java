@@ -121,6 +121,18 @@ class EntitlementPagesInBrowserTest {
         at("2016-08-02T10:00:00");
 
         try (Browser b = Browser.open(port)) {
+            // the wife reports in the portal that they adopted a girl: kept for a reviewer, nothing changes by itself
+            b.signIn(couple.username(), couple.password());
+            b.go("/my/claims/" + reference);
+            new org.openqa.selenium.support.ui.Select(b.find("#change-kind")).selectByValue("ADOPTION");
+            setDate(b, "#change-date", "2016-08-01");
+            b.find("#change-note").sendKeys("我们收养了一个女孩王小雨，收养登记证 No. 2016-0099");
+            b.find("form[action$='/changes'] button[type=submit]").click();
+            assertThat(b.flash("已收到您的报告")).contains("工作人员核实后会处理");
+            assertThat(b.find("ul.reports").getText()).contains("收养子女 · 2016-08-01 · 待核实");
+            b.check("portal-change-reported-zh");
+            b.signOut();
+
             // the payment officer: each run says what it paid as months due and as top-ups, and what waits for a reviewer
             b.signIn("payment", "payment");
             b.go("/inbox/payments");
@@ -137,6 +149,7 @@ class EntitlementPagesInBrowserTest {
             assertThat(b.h1()).isEqualTo("待遇变化与多发待遇");
             assertThat(row(b, reference, "申请人")).contains("计划生育家庭特别扶助").contains("不再符合条件").contains("2016-07");
             assertThat(row(b, reference, "2016-03")).contains("配偶").contains("¥").contains("家庭情况变化").doesNotContain("EVENT-");
+            assertThat(row(b, reference, "收养子女")).contains("2016-08-01").contains("王小雨");
             assertThat(b.all("tr")).filteredOn(r -> r.getText().contains(reference) && r.getText().contains("配偶")).hasSize(2);
             b.check("entitlements-zh");
 
@@ -209,6 +222,11 @@ class EntitlementPagesInBrowserTest {
             assertThat(b.all("table[aria-labelledby=events-heading] tr")).hasSize(events + 1);
             assertThat(b.find("table[aria-labelledby=events-heading]").getText()).contains("Child adopted");
             b.check("entitlement-life-event-en");
+            // the report it answers is marked handled, once
+            b.go("/inbox/entitlements?lang=en");
+            b.driver().findElement(By.xpath("//tr[contains(., '" + reference + "') and contains(., 'Child adopted')]//button")).click();
+            assertThat(b.flash("Marked as handled.")).isEqualTo("Marked as handled.");
+            assertThat(b.text()).contains("No reported change waits to be checked.");
         }
     }
 }

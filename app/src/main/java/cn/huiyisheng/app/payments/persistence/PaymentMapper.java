@@ -269,4 +269,25 @@ public interface PaymentMapper {
 
     /** The runs started and not yet reconciled or ended with nothing due, the oldest first. */
     List<PaymentRunRow> findRunsInProgress();
+
+    @org.apache.ibatis.annotations.Insert("INSERT INTO change_report (claim_id, username, kind, event_date, note, created_at, status)"
+            + " VALUES (#{claimId}, #{username}, #{kind}, #{eventDate}, #{note}, #{createdAt}, 'REPORTED')")
+    int insertChangeReport(ChangeReportRow row);
+
+    /** The reports not handled yet, the oldest first, with their claims' references and first standing entitlements. */
+    @org.apache.ibatis.annotations.Select("SELECT r.id, r.claim_id, r.username, r.kind, r.event_date, r.note, r.created_at, r.status,"
+            + " c.reference AS claim_reference, (SELECT MIN(s.id) FROM recurring_entitlement s WHERE s.claim_id = r.claim_id) AS standing_id"
+            + " FROM change_report r JOIN claim c ON c.id = r.claim_id WHERE r.status = 'REPORTED' ORDER BY r.created_at, r.id LIMIT 500")
+    List<ChangeReportRow> openChangeReports();
+
+    @org.apache.ibatis.annotations.Select("SELECT id, claim_id, username, kind, event_date, note, created_at, status FROM change_report"
+            + " WHERE claim_id = #{claimId} ORDER BY id")
+    List<ChangeReportRow> changeReportsOfClaim(@Param("claimId") long claimId);
+
+    @org.apache.ibatis.annotations.Select("SELECT claim_id FROM change_report WHERE id = #{id}")
+    Long claimOfChangeReport(@Param("id") long id);
+
+    @org.apache.ibatis.annotations.Update("UPDATE change_report SET status = 'HANDLED', handled_by = #{by}, handled_at = #{at}"
+            + " WHERE id = #{id} AND status = 'REPORTED'")
+    int handleChangeReport(@Param("id") long id, @Param("by") String by, @Param("at") Instant at);
 }

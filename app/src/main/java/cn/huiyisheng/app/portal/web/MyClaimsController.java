@@ -63,6 +63,8 @@ public class MyClaimsController {
     public String claim(@PathVariable String reference, Authentication auth, Model model) {
         ClaimView view = claims.readOwn(reference, auth.getName());
         model.addAttribute("kinds", cn.huiyisheng.app.claims.DocumentKind.values());
+        model.addAttribute("changeKinds", cn.huiyisheng.app.payments.LifeEvents.Kind.values());
+        model.addAttribute("reports", "APPROVED".equals(view.status()) ? claims.changeReportsOwn(reference, auth.getName()) : List.of());
         model.addAttribute("claim", view);
         model.addAttribute("steps", steps(view));
         model.addAttribute("answerDue", due(view, "REVIEWED_REQUEST_INFO", timers.answerDays()));
@@ -157,6 +159,28 @@ public class MyClaimsController {
             redirect.addFlashAttribute("error", messages.getMessage("my.answer.closed", null, locale));
         }
         return "redirect:/my/claims/" + reference;
+    }
+
+    /** A change of the household reported by the applicant, for a reviewer to check and record. */
+    @PostMapping("/my/claims/{reference}/changes")
+    public String reportChange(@PathVariable String reference, @RequestParam(required = false) String kind,
+                               @RequestParam(required = false) String date, @RequestParam(required = false) String note,
+                               Authentication auth, RedirectAttributes redirect, Locale locale) {
+        try {
+            cn.huiyisheng.app.payments.LifeEvents.Kind k = kind == null || kind.isBlank() ? null
+                    : cn.huiyisheng.app.payments.LifeEvents.Kind.valueOf(kind);
+            LocalDate d = date == null || date.isBlank() ? null : LocalDate.parse(date.strip());
+            claims.reportChange(reference, auth.getName(), k, d, note);
+            redirect.addFlashAttribute("flash", messages.getMessage("my.change.sent", null, locale));
+        } catch (BadInput e) {
+            redirect.addFlashAttribute("error", String.join("；", e.problems().stream()
+                    .map(p -> locale.getLanguage().equals("en") ? p.message() : p.zh()).toList()));
+        } catch (IllegalArgumentException | java.time.DateTimeException e) {
+            redirect.addFlashAttribute("error", messages.getMessage("check.error.invalid", null, locale));
+        } catch (Conflict c) {
+            redirect.addFlashAttribute("error", c.getMessage());
+        }
+        return "redirect:/my/claims/" + reference + "#change";
     }
 
     @PostMapping("/my/claims/{reference}/appeal")
