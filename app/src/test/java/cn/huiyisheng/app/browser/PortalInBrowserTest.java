@@ -24,6 +24,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PortalInBrowserTest {
 
+    /** A database of its own: the claims here are approved and paid by a run of their own. */
+    @org.springframework.test.context.DynamicPropertySource
+    static void ownDatabase(org.springframework.test.context.DynamicPropertyRegistry registry) throws Exception {
+        cn.huiyisheng.app.policy.OwnDatabase.register(registry, "_portal", "portal");
+    }
+
     @LocalServerPort
     int port;
     @org.springframework.beans.factory.annotation.Autowired
@@ -40,6 +46,10 @@ class PortalInBrowserTest {
     cn.huiyisheng.app.notifications.SmsRelay relay;
     @org.springframework.beans.factory.annotation.Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @org.springframework.beans.factory.annotation.Autowired
+    cn.huiyisheng.app.payments.Payments payments;
+    @org.springframework.beans.factory.annotation.Autowired
+    cn.huiyisheng.app.payments.persistence.PaymentMapper paymentMapper;
 
     @BeforeAll
     static void chromium() {
@@ -86,7 +96,15 @@ class PortalInBrowserTest {
     }
 
     private static void next(Browser b) {
-        b.find("main form button[type=submit]").click();
+        nav(b, b.find("main form button[type=submit]"));
+    }
+
+    /** Clicks what leads to another page and waits until the browser has left this one (no reading the old page by mistake). */
+    private static void nav(Browser b, org.openqa.selenium.WebElement target) {
+        org.openqa.selenium.WebElement page = b.find("html");
+        target.click();
+        new org.openqa.selenium.support.ui.WebDriverWait(b.driver(), java.time.Duration.ofSeconds(15))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
     }
 
     @Test
@@ -96,11 +114,11 @@ class PortalInBrowserTest {
             assertThat(b.h1()).isEqualTo("惠一生：计划生育家庭待遇查询");
             b.check("portal-start-zh");
             // nothing chosen: told so, at the top and at the question
-            b.find("button.start").click();
+            nav(b, b.find("button.start"));
             assertThat(b.find(".error-summary").getText()).contains("请至少选择一种情况");
             b.check("portal-start-error-zh");
             b.find("#situation-CHILD_LOST").click();
-            b.find("button.start").click();
+            nav(b, b.find("button.start"));
 
             assertThat(b.h1()).isEqualTo("关于您");
             assertThat(b.text()).contains("第 1 步，共 6 步");
@@ -134,7 +152,7 @@ class PortalInBrowserTest {
             assertThat(b.h1()).isEqualTo("请核对您的回答");
             assertThat(b.text()).contains("1958年3月20日").contains("已去世");
             b.check("portal-answers-zh");
-            b.find("a.button").click();
+            nav(b, b.find("a.button"));
 
             assertThat(b.h1()).isEqualTo("查询结果");
             String special = b.find("#benefit-SPECIAL_SUPPORT").getText();
@@ -144,14 +162,14 @@ class PortalInBrowserTest {
             b.check("portal-result-zh");
             // 长辈版: larger type, remembered on the next page
             double standard = fontSize(b);
-            b.driver().findElement(org.openqa.selenium.By.linkText("长辈版（大字）")).click();
+            nav(b, b.driver().findElement(org.openqa.selenium.By.linkText("长辈版（大字）")));
             assertThat(b.find("html").getAttribute("class")).contains("elder");
             assertThat(fontSize(b)).isGreaterThanOrEqualTo(standard * 1.2);
             b.check("portal-result-elder-zh");
             b.go("/");
             assertThat(b.find("html").getAttribute("class")).contains("elder");
             b.check("portal-start-elder-zh");
-            b.driver().findElement(org.openqa.selenium.By.linkText("标准版")).click();
+            nav(b, b.driver().findElement(org.openqa.selenium.By.linkText("标准版")));
             assertThat(b.find("html").getAttribute("class")).doesNotContain("elder");
         }
     }
@@ -162,7 +180,7 @@ class PortalInBrowserTest {
             b.go("/?lang=en");
             assertThat(b.h1()).isEqualTo("Huiyisheng: what your family can get");
             b.find("#situation-CHILD_LOST").click();
-            b.find("button.start").click();
+            nav(b, b.find("button.start"));
             radio(b, "sex", "FEMALE");
             date(b, "birth", "1980", "6", "15");
             next(b);
@@ -180,7 +198,7 @@ class PortalInBrowserTest {
             date(b, "lossDate", "2020", "5", "1");
             next(b);
             b.check("portal-answers-en");
-            b.find("a.button").click();
+            nav(b, b.find("a.button"));
 
             assertThat(b.h1()).isEqualTo("Your result");
             String special = b.find("#benefit-SPECIAL_SUPPORT").getText();
@@ -202,7 +220,7 @@ class PortalInBrowserTest {
             b.find("input[name=decision][value=REQUEST_INFO]").click();
             b.find("#reason").sendKeys("请补充独生子女死亡证明");
             b.find("input[name=document][value=DEATH_CERTIFICATE]").click();
-            b.find("form[action$='/decide'] button[type=submit]").click();
+            nav(b, b.find("form[action$='/decide'] button[type=submit]"));
             b.waitFor(".notice.flash");
             b.signOut();
         }
@@ -213,7 +231,7 @@ class PortalInBrowserTest {
             assertThat(b.h1()).isEqualTo("我的申请");
             assertThat(b.find("#nav-messages").getText()).isEqualTo("消息（1 条未读）");
             b.check("portal-my-zh");
-            b.find("#nav-messages").click();
+            nav(b, b.find("#nav-messages"));
             assertThat(b.waitFor("ul.messages").getText()).contains("您的申请 " + reference + " 需要补充材料");
             b.check("portal-messages-zh");
             b.go("/my");
@@ -222,13 +240,13 @@ class PortalInBrowserTest {
             relay.relay(10_000);
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM notification WHERE username = ? AND sms_sent_at IS NULL", Integer.class,
                     couple.username())).isZero();
-            b.driver().findElement(org.openqa.selenium.By.partialLinkText(reference)).click();
+            nav(b, b.driver().findElement(org.openqa.selenium.By.partialLinkText(reference)));
             assertThat(b.find("#status").getText()).isEqualTo("待补充材料");
             assertThat(b.find("ol.steps li[aria-current=step]").getText()).contains("补充材料").contains("请在 2027年1月6日 前补充");
             assertThat(b.text()).contains("请补充独生子女死亡证明").contains("需要提供的材料：子女死亡证明");
             b.check("portal-claim-info-zh");
             // an empty answer is refused, and nothing is sent
-            b.find("form[action$='/information'] button").click();
+            nav(b, b.find("form[action$='/information'] button"));
             assertThat(b.find(".notice.error").getText()).contains("请填写您的答复");
             assertThat(b.find("#status").getText()).isEqualTo("待补充材料");
             b.find("#note").sendKeys("死亡证明复印件已交社区工作站，并附上照片");
@@ -236,7 +254,7 @@ class PortalInBrowserTest {
             java.nio.file.Path png = java.nio.file.Files.createTempFile("certificate", ".png");
             java.nio.file.Files.write(png, new byte[]{(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0});
             b.find("#file").sendKeys(png.toString());
-            b.find("form[action$='/information'] button").click();
+            nav(b, b.find("form[action$='/information'] button"));
             assertThat(b.flash("您的答复已提交，审核人员会继续办理。")).contains("已提交");
             java.nio.file.Files.deleteIfExists(png);
             assertThat(b.find("#status").getText()).isEqualTo("已补充材料");
@@ -255,7 +273,7 @@ class PortalInBrowserTest {
             assertThat(b.text()).contains("死亡证明未能核实").contains("you can appeal by 2027-01-06");
             b.check("portal-claim-refused-en");
             b.find("#reason").sendKeys("The certificate was issued by the Futian police station on 2005-07-20.");
-            b.find("form[action$='/appeal'] button").click();
+            nav(b, b.find("form[action$='/appeal'] button"));
             assertThat(b.flash("Your appeal has been sent; a supervisor will review the claim again.")).contains("appeal");
             assertThat(b.find("#status").getText()).isEqualTo("Appealed");
             // another applicant finds no such claim
@@ -277,7 +295,7 @@ class PortalInBrowserTest {
             // the calculator, signed out
             b.go("/");
             b.find("#situation-CHILD_LOST").click();
-            b.find("button.start").click();
+            nav(b, b.find("button.start"));
             radio(b, "sex", "FEMALE");
             date(b, "birth", "1958", "3", "20");
             next(b);
@@ -295,22 +313,22 @@ class PortalInBrowserTest {
             radio(b, "childStatus", "DIED");
             date(b, "lossDate", "2005", "7", "15");
             next(b);
-            b.find("a.button").click();
+            nav(b, b.find("a.button"));
             // "sign in to claim": signed in, the claim starts from these answers
-            b.find("p.actions a.button").click();
+            nav(b, b.find("p.actions a.button"));
             b.find("#username").sendKeys(couple.username());
             b.find("#password").sendKeys(couple.password());
-            b.find("form.card button[type=submit]").click();
+            nav(b, b.find("form.card button[type=submit]"));
             b.waitFor("main form[action$='/my/drafts']");
             assertThat(b.h1()).isEqualTo("开始申请");
-            b.find("main form button.start").click();
+            nav(b, b.find("main form button.start"));
 
             b.waitFor("#state-benefits");
             assertThat(b.h1()).isEqualTo("填写申请");
             assertThat(b.find("#state-benefits").getText()).isEqualTo("已完成");
             assertThat(b.find("#state-household").getText()).isEqualTo("未完成");
             b.check("portal-draft-zh");
-            b.driver().findElement(org.openqa.selenium.By.linkText("家庭成员信息")).click();
+            nav(b, b.driver().findElement(org.openqa.selenium.By.linkText("家庭成员信息")));
             // a wrong ID number is refused at its field, nothing kept
             new org.openqa.selenium.support.ui.Select(b.find("#district")).selectByVisibleText("福田区");
             b.find("#spouseName").sendKeys("王强");
@@ -324,42 +342,42 @@ class PortalInBrowserTest {
             next(b);
             assertThat(b.waitFor("#state-household").getText()).isEqualTo("已完成");
 
-            b.driver().findElement(org.openqa.selenium.By.linkText("证明材料")).click();
+            nav(b, b.driver().findElement(org.openqa.selenium.By.linkText("证明材料")));
             assertThat(b.text()).contains("子女死亡证明").contains("未上传");
             new org.openqa.selenium.support.ui.Select(b.find("#kind")).selectByVisibleText("子女死亡证明");
             b.find("#file").sendKeys(fake.toString());
-            b.find("form[enctype] button").click();
+            nav(b, b.find("form[enctype] button"));
             assertThat(b.waitFor(".error-summary").getText()).contains("只能上传 PDF、JPG 或 PNG 文件");
             new org.openqa.selenium.support.ui.Select(b.find("#kind")).selectByVisibleText("子女死亡证明");
             b.find("#file").sendKeys(pdf.toString());
-            b.find("form[enctype] button").click();
+            nav(b, b.find("form[enctype] button"));
             assertThat(b.flash("已上传")).contains(".pdf");
             assertThat(b.find("ul.checklist").getText()).contains("子女死亡证明 · 已上传");
             b.check("portal-draft-documents-zh");
-            b.find("p a.button").click();
+            nav(b, b.find("p a.button"));
 
             b.waitFor("#state-bank");
-            b.driver().findElement(org.openqa.selenium.By.linkText("收款账户")).click();
+            nav(b, b.driver().findElement(org.openqa.selenium.By.linkText("收款账户")));
             b.find("#bankAccount").sendKeys(couple.bankAccount());
             b.find("#bankName").sendKeys("中国工商银行");
             next(b);
             b.waitFor("#state-bank");
-            b.driver().findElement(org.openqa.selenium.By.linkText("核对并提交")).click();
+            nav(b, b.driver().findElement(org.openqa.selenium.By.linkText("核对并提交")));
             assertThat(b.h1()).isEqualTo("核对您的申请");
             assertThat(b.text()).contains("计划生育家庭特别扶助").doesNotContain(couple.bankAccount()).doesNotContain(couple.manId());
             b.check("portal-draft-check-zh");
             // not without the declaration
-            b.find("button.start").click();
+            nav(b, b.find("button.start"));
             assertThat(b.waitFor(".error-summary").getText()).contains("告知承诺");
             b.find("#declaration").click();
-            b.find("button.start").click();
+            nav(b, b.find("button.start"));
 
             b.waitFor("#reference");
             assertThat(b.h1()).isEqualTo("申请已提交");
             String reference = b.find("#reference").getText();
             assertThat(reference).startsWith("HYS-");
             b.check("portal-draft-done-zh");
-            b.find("p a.button").click();
+            nav(b, b.find("p a.button"));
             b.waitFor("#status");
             assertThat(b.h1()).isEqualTo("申请 " + reference);
             assertThat(b.text()).contains("申请人提交证明材料").contains("子女死亡证明");
@@ -372,9 +390,9 @@ class PortalInBrowserTest {
             assertThat((String) mine.get("body")).startsWith("%PDF-");
             // a second claim from the same answers: what she has just claimed is not offered again
             b.go("/my/drafts/new");
-            b.find("main form button.start").click();
+            nav(b, b.find("main form button.start"));
             assertThat(b.waitFor("#state-benefits").getText()).isEqualTo("未完成");
-            b.driver().findElement(org.openqa.selenium.By.linkText("申请的待遇和起始月份")).click();
+            nav(b, b.driver().findElement(org.openqa.selenium.By.linkText("申请的待遇和起始月份")));
             assertThat(b.waitFor("#benefit-SPECIAL_SUPPORT").isEnabled()).isFalse();
             assertThat(b.find("label[for=benefit-SPECIAL_SUPPORT]").getText()).contains("已申请，正在办理");
             b.check("portal-draft-benefits-zh");
@@ -390,6 +408,27 @@ class PortalInBrowserTest {
             b.signOut();
             b.signIn("applicant2", "applicant2");
             assertThat(fetch(b, href).get("status")).isEqualTo(404L);
+            b.signOut();
+
+            // approved, then paid by the month's run: she sees the payments and is told of them
+            cn.huiyisheng.app.fixtures.ClaimDriver approvals = new cn.huiyisheng.app.fixtures.ClaimDriver(http, runtime, management, tasks);
+            approvals.approve("reviewer", reference);
+            cn.huiyisheng.app.Jobs.runDueOfClaim(runtime, management, reference);
+            // above the threshold (hardship support is 6,000 a year): a supervisor approves again
+            if (tasks.createTaskQuery().processInstanceBusinessKey(reference).count() > 0) {
+                approvals.approve("supervisor", reference);
+                cn.huiyisheng.app.Jobs.runDueOfClaim(runtime, management, reference);
+            }
+            cn.huiyisheng.app.fixtures.PaymentRuns.runAndReconcile(payments, paymentMapper, management, users);
+            b.signIn(couple.username(), couple.password());
+            assertThat(b.find("#nav-messages").getText()).contains("未读");
+            nav(b, b.find("#nav-messages"));
+            assertThat(b.waitFor("ul.messages").getText()).contains("您的申请 " + reference + " 已批准").contains("已向您的银行账户发放");
+            b.go("/my/claims/" + reference);
+            assertThat(b.find("#status").getText()).isEqualTo("已批准");
+            assertThat(b.find("table[aria-labelledby=payments-heading]").getText()).contains("¥340.00").contains("已发放");
+            assertThat(b.find("ol.steps").getText()).contains("发放 · 已完成");
+            b.check("portal-claim-paid-zh");
         } finally {
             java.nio.file.Files.deleteIfExists(pdf);
             java.nio.file.Files.deleteIfExists(fake);
