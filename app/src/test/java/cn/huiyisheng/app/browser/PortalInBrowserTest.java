@@ -124,8 +124,15 @@ class PortalInBrowserTest {
     private static void nav(Browser b, org.openqa.selenium.WebElement target) {
         org.openqa.selenium.WebElement page = b.find("html");
         target.click();
-        new org.openqa.selenium.support.ui.WebDriverWait(b.driver(), java.time.Duration.ofSeconds(15))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        // gone: stale, or (Chromium, mid-navigation) "node does not belong to the document"
+        new org.openqa.selenium.support.ui.WebDriverWait(b.driver(), java.time.Duration.ofSeconds(15)).until(d -> {
+            try {
+                page.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                return true;
+            }
+        });
     }
 
     @Test
