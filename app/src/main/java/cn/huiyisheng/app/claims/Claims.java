@@ -296,8 +296,23 @@ public class Claims {
     /** The applicant answers a request for information on their own claim, with a note and the documents asked for. */
     @Transactional
     public void answerOwn(String reference, CurrentUser user, String note, List<Document> documents) {
-        answer(visible(reference, user.username(), Set.of()), user, null, note);
+        answerOwn(reference, user, note, documents, null);
+    }
+
+    /**
+     * The applicant answers a request for information on their own claim with corrected household
+     * facts (or null for none): checked as a submitted household is, nothing kept when a fact is
+     * wrong; the process then evaluates the claim again on them.
+     */
+    @Transactional
+    public void answerOwn(String reference, CurrentUser user, String note, List<Document> documents, Household corrected) {
+        answer(visible(reference, user.username(), Set.of()), user, corrected, note);
         attachDocuments(reference, user.username(), documents);
+    }
+
+    /** The household facts of the applicant's own claim as they stand (their own: not masked, not a staff read). */
+    public Household householdOwn(String reference, String username) {
+        return read(visible(reference, username, Set.of()).getHouseholdJson());
     }
 
     /** The applicant reports a change of their own approved claim's household, for a reviewer (nothing changes by itself). */
@@ -459,7 +474,9 @@ public class Claims {
             if (!problems.isEmpty()) {
                 throw new BadInput(problems);
             }
+            String before = claim.getHouseholdJson();
             claim.setHouseholdJson(write(corrected));
+            recordCorrection(claim, username, before, claim.getHouseholdJson());
             claim.searchableFrom(corrected);
             claim.setApplicantKey(parties.householdKey(corrected));
             claims.setHousehold(claim);
@@ -469,6 +486,24 @@ public class Claims {
         audit.claim(claim.getId(), username, "INFO_PROVIDED", note == null ? null : note.strip());
         runtime.createMessageCorrelation(ClaimProcess.MESSAGE_INFORMATION_PROVIDED)
                 .processInstanceBusinessKey(claim.getReference()).correlate();
+    }
+
+    /**
+     * What the applicant corrected, for the reviewer: each changed fact at its JSON pointer with its
+     * old and new value (names, ID numbers and accounts by their pointer only: personal data).
+     */
+    private void recordCorrection(ClaimRow claim, String username, String before, String after) {
+        List<cn.huiyisheng.app.determinations.JsonDiff.Op> ops;
+        try {
+            ops = cn.huiyisheng.app.determinations.JsonDiff.diff(json.readTree(before == null ? "null" : before), json.readTree(after));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a claim's household could not be read", e);
+        }
+        List<String> changes = ops.stream().map(o -> o.path().matches(".*/(name|idNumber|bankAccount)$") ? o.path() : o.describe()).toList();
+        String text = String.join("; ", changes);
+        text = text.length() > 900 ? text.substring(0, 899) + "…" : text; // the event's columns are bounded
+        audit.claim(claim.getId(), username, "FACTS_CORRECTED", ops.size() + " fact(s) corrected: " + text,
+                List.of(Integer.toString(ops.size()), text));
     }
 
     /**

@@ -52,6 +52,8 @@ public class EventTexts {
                 case "DOCUMENTS_ADDED" -> p.size() < 2 ? null : messages.getMessage("event.detail." + type, new Object[]{p.get(0),
                         String.join(locale.getLanguage().equals("en") ? ", " : "、", java.util.Arrays.stream(p.get(1).split(","))
                                 .map(k -> messages.getMessage("doc." + k, null, k, locale)).toList())}, locale);
+                case "FACTS_CORRECTED" -> p.size() < 2 ? null : messages.getMessage("event.detail." + type, new Object[]{p.get(0), p.get(1)},
+                        locale);
                 case "RECOVERY_WITHHELD" -> p.size() < 3 ? null : messages.getMessage("event.detail." + type,
                         new Object[]{p.get(0), p.get(1), p.get(2)}, locale);
                 case "OVERPAYMENT_WAIVED", "OVERPAYMENT_RECOVERY" -> p.size() < 4 ? null : messages.getMessage("event.detail." + type,

@@ -300,6 +300,62 @@ class PortalInBrowserTest {
     }
 
     @Test
+    void anApplicantAnswersARequestByCorrectingTheDayHerChildDiedAndTheClaimIsEvaluatedAgainOnIt() throws Exception {
+        cn.huiyisheng.app.fixtures.People.Couple couple = cn.huiyisheng.app.fixtures.People.couple(users);
+        cn.huiyisheng.app.fixtures.ClaimDriver driver = new cn.huiyisheng.app.fixtures.ClaimDriver(http, runtime, management, tasks);
+        String reference = driver.submit(couple, couple.smallClaim());
+        driver.runJobs(reference);
+        assertThat(driver.post("reviewer", "/api/tasks/" + driver.task(reference) + "/complete",
+                "{\"decision\": \"REQUEST_INFO\", \"reason\": \"死亡证明上的日期与申请不符，请核对\"}").getStatusCode().value()).isEqualTo(204);
+        driver.runJobs(reference);
+        try (Browser b = Browser.open(port)) {
+            b.size(Browser.PHONE);
+            b.signIn(couple.username(), couple.password());
+            b.go("/my/claims/" + reference);
+            nav(b, b.find("#correct-link"));
+            // the form starts from the facts as they stand: the child died on 2005-07-15
+            assertThat(b.h1()).isEqualTo("更正家庭情况");
+            assertThat(b.find("#c0Status-DIED").isSelected()).isTrue();
+            assertThat(b.find("#c0LossY").getAttribute("value")).isEqualTo("2005");
+            assertThat(b.find("#c0LossD").getAttribute("value")).isEqualTo("15");
+            b.check("portal-correct-zh");
+            // sent unchanged: nothing to send
+            nav(b, b.find("form[action$='/correct'] button[type=submit]"));
+            assertThat(b.find("#problems").getText()).contains("您没有更改任何内容");
+            // a day before the child was born: refused at its field, and nothing is sent
+            b.find("#c0LossY").clear();
+            b.find("#c0LossY").sendKeys("1950");
+            nav(b, b.find("form[action$='/correct'] button[type=submit]"));
+            assertThat(b.find("#problems").getText()).contains("日期不能早于");
+            assertThat(b.find("fieldset.date.has-error").getText()).contains("日期不能早于");
+            b.check("portal-correct-refused-zh");
+            assertThat(jdbc.queryForObject("SELECT status FROM claim WHERE reference = ?", String.class, reference)).isEqualTo("INFO_REQUESTED");
+            // the right day
+            b.find("#c0LossY").clear();
+            b.find("#c0LossY").sendKeys("2005");
+            b.find("#c0LossD").clear();
+            b.find("#c0LossD").sendKeys("20");
+            b.find("#note").sendKeys("死亡证明上是7月20日");
+            nav(b, b.find("form[action$='/correct'] button[type=submit]"));
+            assertThat(b.flash("更正已提交，系统将按更正后的情况重新评估您的申请。")).contains("更正已提交");
+            assertThat(b.find("#status").getText()).isEqualTo("已补充材料");
+        }
+        driver.runJobs(reference);
+        // evaluated again on the corrected facts, and back with the reviewer
+        assertThat(jdbc.queryForObject("SELECT household_json FROM claim WHERE reference = ?", String.class, reference))
+                .contains("\"deathDate\":\"2005-07-20\"").doesNotContain("2005-07-15");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event e JOIN claim c ON c.id = e.claim_id WHERE c.reference = ? AND e.type = 'EVALUATED'",
+                Integer.class, reference)).isEqualTo(2);
+        assertThat(driver.task(reference)).isNotNull();
+        try (Browser b = Browser.open(port)) {
+            b.signIn("reviewer", "reviewer");
+            b.go("/inbox/tasks/" + driver.task(reference));
+            assertThat(b.waitFor("form[action$='/decide']")).isNotNull();
+            assertThat(b.text()).contains("申请人更正家庭情况").contains("/children/0/deathDate: \"2005-07-15\" → \"2005-07-20\"");
+        }
+    }
+
+    @Test
     void aMotherWhoseChildDiedClaimsWithADocumentFromTheCalculatorAndIsGivenHerReference() throws Exception {
         cn.huiyisheng.app.fixtures.People.Couple couple = cn.huiyisheng.app.fixtures.People.couple(users);
         java.nio.file.Path pdf = java.nio.file.Files.createTempFile("death-certificate", ".pdf");

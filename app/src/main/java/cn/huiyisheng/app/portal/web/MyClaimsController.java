@@ -6,6 +6,7 @@ import cn.huiyisheng.app.claims.Claims;
 import cn.huiyisheng.app.identity.CurrentUser;
 import cn.huiyisheng.app.web.BadInput;
 import cn.huiyisheng.app.web.Conflict;
+import cn.huiyisheng.rules.household.Household;
 import cn.huiyisheng.processes.claim.ClaimTimers;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
@@ -40,9 +41,12 @@ public class MyClaimsController {
     private final ClaimTimers timers;
     private final MessageSource messages;
     private final cn.huiyisheng.app.portal.ClaimDrafts drafts;
+    private final java.time.Clock clock;
 
-    public MyClaimsController(Claims claims, ClaimTimers timers, MessageSource messages, cn.huiyisheng.app.portal.ClaimDrafts drafts) {
+    public MyClaimsController(Claims claims, ClaimTimers timers, MessageSource messages, cn.huiyisheng.app.portal.ClaimDrafts drafts,
+                              java.time.Clock clock) {
         this.drafts = drafts;
+        this.clock = clock;
         this.claims = claims;
         this.timers = timers;
         this.messages = messages;
@@ -159,6 +163,75 @@ public class MyClaimsController {
             redirect.addFlashAttribute("error", messages.getMessage("my.answer.closed", null, locale));
         }
         return "redirect:/my/claims/" + reference;
+    }
+
+    /** Correcting the household's facts in answer to a request: the form, filled in with the facts as they stand. */
+    @GetMapping("/my/claims/{reference}/correct")
+    public String correctPage(@PathVariable String reference, Authentication auth, Model model) {
+        ClaimView view = claims.readOwn(reference, auth.getName());
+        if (!ClaimStatus.INFO_REQUESTED.name().equals(view.status())) {
+            return "redirect:/my/claims/" + reference;
+        }
+        Household h = claims.householdOwn(reference, auth.getName());
+        model.addAttribute("claim", view);
+        model.addAttribute("h", h);
+        model.addAttribute("s", cn.huiyisheng.app.portal.Correction.of(h));
+        return "portal/correct";
+    }
+
+    /**
+     * The corrected facts, with a note: each field checked (the problems at the top and at their
+     * fields, nothing sent), then checked as a claim's household is, then sent as the answer; the
+     * claim is evaluated again on them.
+     */
+    @PostMapping("/my/claims/{reference}/correct")
+    public String correct(@PathVariable String reference, @RequestParam java.util.Map<String, String> form, Authentication auth,
+                          Model model, Locale locale, RedirectAttributes redirect, jakarta.servlet.http.HttpServletResponse response) {
+        ClaimView view = claims.readOwn(reference, auth.getName());
+        if (!ClaimStatus.INFO_REQUESTED.name().equals(view.status())) {
+            redirect.addFlashAttribute("error", messages.getMessage("my.answer.closed", null, locale));
+            return "redirect:/my/claims/" + reference;
+        }
+        Household h = claims.householdOwn(reference, auth.getName());
+        cn.huiyisheng.app.portal.Correction c = cn.huiyisheng.app.portal.Correction.posted(form, h);
+        String note = form.getOrDefault("note", "").strip();
+        java.util.Map<String, String> errors = new java.util.LinkedHashMap<>();
+        for (cn.huiyisheng.app.portal.Screening.FieldProblem p : c.problems(h, LocalDate.now(clock))) {
+            errors.putIfAbsent(p.field(), messages.getMessage(p.key(), p.args().toArray(), locale));
+        }
+        if (note.length() > 2000) {
+            errors.put("note", messages.getMessage("my.answer.required", null, locale));
+        }
+        Household corrected = errors.isEmpty() ? c.apply(h) : null;
+        if (corrected != null && corrected.equals(h)) {
+            errors.put(firstField(h), messages.getMessage("my.correct.unchanged", null, locale));
+        }
+        if (errors.isEmpty()) {
+            try {
+                claims.answerOwn(reference, CurrentUser.of(auth), note.isEmpty() ? null : note, List.of(), corrected);
+                redirect.addFlashAttribute("flash", messages.getMessage("my.correct.sent", null, locale));
+                return "redirect:/my/claims/" + reference;
+            } catch (BadInput e) {
+                // the facts do not hold together as a household (the claim's own checks): said as the validator says it
+                e.problems().forEach(p -> errors.putIfAbsent("household", locale.getLanguage().equals("en") ? p.message() : p.zh()));
+            } catch (Conflict e) {
+                redirect.addFlashAttribute("error", messages.getMessage("my.answer.closed", null, locale));
+                return "redirect:/my/claims/" + reference;
+            }
+        }
+        response.setStatus(400);
+        model.addAttribute("claim", view);
+        model.addAttribute("h", h);
+        model.addAttribute("s", c);
+        model.addAttribute("note", note);
+        model.addAttribute("errors", errors);
+        model.addAttribute("problems", errors.entrySet());
+        return "portal/correct";
+    }
+
+    /** The form's first field: where "nothing was changed" is shown. */
+    private static String firstField(Household h) {
+        return h.children().isEmpty() ? (h.certificate() != null ? "certY" : "retiredY") : "c0Status";
     }
 
     /** A change of the household reported by the applicant, for a reviewer to check and record. */
