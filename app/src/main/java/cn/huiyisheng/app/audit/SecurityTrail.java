@@ -40,7 +40,9 @@ public class SecurityTrail {
     static final Duration LATE_COMMIT = Duration.ofMinutes(1);
 
     public enum Type {
-        SIGN_IN, SIGN_IN_FAILED, SIGN_IN_THROTTLED, REGISTERED, ACCESS_REFUSED, READ_HOUSEHOLD, READ_BANK_FILE, DECISION, PAYMENT_RUN, POLICY_CHANGE
+        SIGN_IN, SIGN_IN_FAILED, SIGN_IN_THROTTLED, REGISTERED, ACCESS_REFUSED, READ_HOUSEHOLD, READ_BANK_FILE, DECISION, PAYMENT_RUN, POLICY_CHANGE,
+        /** An auditor reads personal data of the record (facts unmasked, a search by resident ID), with the reason given. */
+        AUDIT_READ
     }
 
     private final SecurityEventMapper mapper;
@@ -91,6 +93,25 @@ public class SecurityTrail {
     /** Failed sign-ins of an account, or from an address, since an instant, newest first (at most {@code limit}). */
     public List<Instant> failures(String actor, String address, Instant since, int limit) {
         return mapper.latestAt(actor, address, Type.SIGN_IN_FAILED.name(), since, limit);
+    }
+
+    /** What the auditors' trail page filters on; null is "any"; instants half-open [from, to). */
+    public record Filter(String actor, String type, String outcome, String target, String address, Instant from, Instant to) {
+    }
+
+    /** One event as the auditors read it, with its place in the chain once sealed. */
+    public record Entry(long id, Instant at, String actor, String address, String type, String outcome, String target, String detail,
+                        Long seq) {
+    }
+
+    /** A page of the trail, newest first, and how many events match. */
+    public record Page(List<Entry> entries, long total) {
+    }
+
+    public Page search(Filter filter, int limit, long offset) {
+        List<Entry> entries = mapper.search(filter, limit, offset).stream().map(r -> new Entry(r.getId(), r.getAt(), r.getActor(), r.getAddress(),
+                r.getType(), r.getOutcome(), r.getTarget(), r.getDetail(), r.getSeq())).toList();
+        return new Page(entries, offset == 0 && entries.size() < limit ? entries.size() : mapper.countMatching(filter));
     }
 
     public List<SecurityEventRow> latest(String actor, String type, int limit) {
@@ -151,6 +172,11 @@ public class SecurityTrail {
 
     /** Seals what is pending, then recomputes every seal's hash and link. */
     public ChainReport verify() {
+        return verify(checked -> { });
+    }
+
+    /** As {@link #verify()}, telling {@code progress} how many seals are checked after each page. */
+    public ChainReport verify(java.util.function.LongConsumer progress) {
         // in a transaction of its own: called from here, seal()'s annotation is not seen (no proxy in
         // between), and the chain head must stay locked while seals are appended
         separately.execute(tx -> seal());
@@ -177,6 +203,7 @@ public class SecurityTrail {
                 previous = e.getHash();
                 expected++;
             }
+            progress.accept(expected - 1);
         }
         long sealed = expected - 1;
         SecurityEventMapper.ChainHead head = separately.execute(tx -> mapper.lockChainHead());
@@ -190,10 +217,25 @@ public class SecurityTrail {
     }
 
     static String hash(SecurityEventRow e) {
-        String content = String.join("\n", Long.toString(e.getSeq()), Long.toString(e.getId()), e.getAt().toString(), e.getActor(),
-                String.valueOf(e.getAddress()), e.getType(), e.getOutcome(), String.valueOf(e.getTarget()), String.valueOf(e.getDetail()),
+        return hash(e.getSeq(), e.getId(), e.getAt(), e.getActor(), e.getAddress(), e.getType(), e.getOutcome(), e.getTarget(), e.getDetail(),
                 e.getPrevHash());
+    }
+
+    /** The hash a seal holds: of its event's content, its position and the hash before it (public for the offline verifier). */
+    public static String hash(long seq, long id, Instant at, String actor, String address, String type, String outcome, String target,
+                              String detail, String prevHash) {
+        String content = String.join("\n", Long.toString(seq), Long.toString(id), at.toString(), actor,
+                String.valueOf(address), type, outcome, String.valueOf(target), String.valueOf(detail), prevHash);
         return TableCompiler.sha256(content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The head of the trail's chain: the last position sealed and its hash. */
+    public record Head(long seq, String hash) {
+    }
+
+    public Head head() {
+        SecurityEventMapper.ChainHead h = separately.execute(tx -> mapper.lockChainHead());
+        return new Head(h.lastSeq(), h.lastHash());
     }
 
     private static String cut(String s, int max) {

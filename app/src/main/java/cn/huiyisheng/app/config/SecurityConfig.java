@@ -128,6 +128,7 @@ public class SecurityConfig {
                         .requestMatchers("/api/entitlements/**").hasAnyRole("REVIEWER", "SUPERVISOR")
                         .requestMatchers("/api/payment-runs/**").hasRole("PAYMENT_OFFICER")
                         .requestMatchers("/api/security-events/**").hasRole("AUDITOR")
+                        .requestMatchers("/api/audit/**").hasRole("AUDITOR")
                         .requestMatchers("/api/claims/**").authenticated()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .anyRequest().denyAll())
@@ -203,6 +204,7 @@ public class SecurityConfig {
                         // the applicant's own pages: only their own claims are ever found there
                         .requestMatchers("/my", "/my/**").hasRole("APPLICANT")
                         .requestMatchers("/policy/**", "/policy").hasRole("POLICY_STAFF")
+                        .requestMatchers("/audit/**", "/audit").hasRole("AUDITOR")
                         .requestMatchers("/inbox/payments/**").hasRole("PAYMENT_OFFICER")
                         .requestMatchers("/inbox/blocked").hasRole("ADMIN")
                         .requestMatchers("/inbox/claims/**").hasAnyRole("REVIEWER", "SUPERVISOR")

@@ -238,6 +238,12 @@ public class SealedDeterminations {
     /** Seals what is pending, then recomputes every seal's hash and link; finds a changed, inserted or deleted record. */
     @Transactional(readOnly = true)
     public ChainReport verifyChain() {
+        return verifyChain(checked -> { });
+    }
+
+    /** As {@link #verifyChain()}, telling {@code progress} how many records are checked after each page. */
+    @Transactional(readOnly = true)
+    public ChainReport verifyChain(java.util.function.LongConsumer progress) {
         // in a transaction of its own (a self-call does not pass the transactional proxy)
         separately.execute(tx -> seal());
         String previous = GENESIS;
@@ -265,6 +271,7 @@ public class SealedDeterminations {
                 expectedSeq++;
                 count++;
             }
+            progress.accept(count);
         }
         DeterminationMapper.ChainHead head = mapper.lockChainHead();
         if (head.getLastSeq() != count || !head.getLastHash().equals(previous)) {
@@ -287,24 +294,101 @@ public class SealedDeterminations {
         if (row == null) {
             throw new IllegalArgumentException("no determination " + determinationId);
         }
+        return replay(row);
+    }
+
+    /** As {@link #replay(long)}, of a record already read. */
+    public Replay replay(DeterminationRow row) {
+        try {
+            String replayed = json(evaluateAgain(row, row.getKnownAt()));
+            String difference = replayed.equals(row.getResultJson()) ? null
+                    : firstDifference(canonical.readTree(row.getResultJson()), canonical.readTree(replayed), "$");
+            return new Replay(row.getId(), difference == null, difference, replayed);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("determination " + row.getId() + ": unreadable result", e);
+        }
+    }
+
+    /**
+     * The record's facts evaluated again, as of the same date, over the same period, in the same
+     * scope and with the same system records, under the table versions known at {@code knownAt}:
+     * the record's own instant replays it as decided; now, as the rules are known today.
+     */
+    public EvaluationResponse evaluateAgain(DeterminationRow row, Instant knownAt) {
         try {
             Household household = canonical.readValue(row.getFactsJson(), Household.class);
             EvaluationRequest request = new EvaluationRequest(household, row.getAsOf(),
                     new EvaluationRequest.Span(YearMonth.parse(row.getPeriodFrom()), YearMonth.parse(row.getPeriodTo())),
-                    Arrays.asList(row.getBenefits().split(",")), row.getKnownAt());
+                    Arrays.asList(row.getBenefits().split(",")), knownAt);
             // a record made before the system's records were sealed replays without them
             boolean claimLike = SCOPE_CLAIM.equals(row.getScope()) || SCOPE_PAYMENT.equals(row.getScope());
-            String replayed = json(!claimLike ? evaluations.evaluate(request)
+            return !claimLike ? evaluations.evaluate(request)
                     : row.getRecordsJson() == null ? evaluations.evaluateClaim(request)
                     : SCOPE_PAYMENT.equals(row.getScope())
                     ? evaluations.evaluatePayment(request, canonical.readValue(row.getRecordsJson(), SystemRecords.class))
-                    : evaluations.evaluateClaim(request, canonical.readValue(row.getRecordsJson(), SystemRecords.class)));
-            String difference = replayed.equals(row.getResultJson()) ? null
-                    : firstDifference(canonical.readTree(row.getResultJson()), canonical.readTree(replayed), "$");
-            return new Replay(determinationId, difference == null, difference, replayed);
+                    : evaluations.evaluateClaim(request, canonical.readValue(row.getRecordsJson(), SystemRecords.class));
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("determination " + determinationId + ": unreadable facts", e);
+            throw new IllegalStateException("determination " + row.getId() + ": unreadable facts", e);
         }
+    }
+
+    /** One record with its seal (null seal fields while unsealed), or empty. */
+    public Optional<DeterminationRow> find(long determinationId) {
+        return Optional.ofNullable(mapper.find(determinationId));
+    }
+
+    /** The household the record was decided on. */
+    public Household facts(DeterminationRow row) {
+        try {
+            return canonical.readValue(row.getFactsJson(), Household.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("determination " + row.getId() + ": unreadable facts", e);
+        }
+    }
+
+    /** A JSON text as the canonical reader reads it (amounts exact). */
+    public JsonNode tree(String jsonText) {
+        try {
+            return canonical.readTree(jsonText);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable JSON", e);
+        }
+    }
+
+    /** A page of the chain in seal order from a position on (a seal whose record was deleted comes with no claim id). */
+    public List<DeterminationRow> chain(long fromSeq, int limit) {
+        return mapper.findChain(fromSeq, limit);
+    }
+
+    /** Whether one sealed record holds: its content gives its hash, and it links to the seal before it. */
+    public record SealCheck(boolean sealed, boolean hashHolds, boolean linkHolds, String recomputedHash) {
+        public boolean holds() {
+            return sealed && hashHolds && linkHolds;
+        }
+    }
+
+    public SealCheck check(DeterminationRow row) {
+        if (row.getSeq() == null) {
+            return new SealCheck(false, false, false, null);
+        }
+        String recomputed = hash(row);
+        String before = row.getSeq() == 1 ? GENESIS : mapper.findChain(row.getSeq() - 1, 1).stream().findFirst()
+                .map(DeterminationRow::getHash).orElse(null);
+        return new SealCheck(true, recomputed.equals(row.getHash()), row.getPrevHash().equals(before), recomputed);
+    }
+
+    /** SHA-256 of a text's UTF-8 bytes, hex. */
+    public static String sha256(String text) {
+        return TableCompiler.sha256(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The head of the chain: the last position sealed and its hash (GENESIS at 0). */
+    public record Head(long seq, String hash) {
+    }
+
+    public Head head() {
+        DeterminationMapper.ChainHead h = mapper.readChainHead();
+        return new Head(h.getLastSeq(), h.getLastHash());
     }
 
     public String json(Object value) {
@@ -339,7 +423,8 @@ public class SealedDeterminations {
         return versions;
     }
 
-    static String hash(DeterminationRow r) {
+    /** The hash a record's seal holds: of its content, its position and the hash before it (public for the offline verifier). */
+    public static String hash(DeterminationRow r) {
         String content = String.join("\n", Long.toString(r.getSeq()), Long.toString(r.getClaimId()), r.getAsOf().toString(),
                 r.getKnownAt().toString(), r.getPeriodFrom(), r.getPeriodTo(), r.getBenefits(), r.getFactsJson(),
                 r.getVersionsJson(), r.getResultJson(), r.getEngineVersion(), r.getRecordedAt().toString(), r.getPrevHash())

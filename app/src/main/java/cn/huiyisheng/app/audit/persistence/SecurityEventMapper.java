@@ -24,6 +24,12 @@ public interface SecurityEventMapper {
     /** The newest events, optionally of one actor and one type. */
     List<SecurityEventRow> find(@Param("actor") String actor, @Param("type") String type, @Param("limit") int limit);
 
+    /** Events by who, what, outcome, target text and time ([from, to)), newest first, a page at a time. */
+    List<SecurityEventRow> search(@Param("f") cn.huiyisheng.app.audit.SecurityTrail.Filter filter, @Param("limit") int limit,
+                                  @Param("offset") long offset);
+
+    long countMatching(@Param("f") cn.huiyisheng.app.audit.SecurityTrail.Filter filter);
+
     record ChainHead(long lastSeq, String lastHash, Instant lastEventAt) {
     }
 

@@ -14,6 +14,9 @@ public interface DeterminationMapper {
     /** The chain head, locked until the transaction ends: seals are appended by one sealer at a time. */
     ChainHead lockChainHead();
 
+    /** The chain head as it stands, not locked. */
+    ChainHead readChainHead();
+
     int advanceChainHead(@Param("lastSeq") long lastSeq, @Param("lastHash") String lastHash,
                          @Param("lastRecordedAt") Instant lastRecordedAt);
 

@@ -30,6 +30,10 @@ public class SignInController {
                 .anyMatch(a -> a.equals("ROLE_REVIEWER") || a.equals("ROLE_SUPERVISOR") || a.equals("ROLE_PAYMENT_OFFICER"));
         boolean admin = auth != null && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN"));
         boolean policy = auth != null && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_POLICY_STAFF"));
+        boolean auditor = auth != null && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_AUDITOR"));
+        if (!staff && !policy && !admin && auditor) {
+            return "redirect:/audit";
+        }
         if (!staff && !policy && !admin) {
             return auth != null && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_APPLICANT"))
                     ? "redirect:/my" : "redirect:/";
