@@ -38,6 +38,16 @@ public final class Jobs {
         runDue(management, pi);
     }
 
+    /** Runs a bulk replay to its end: the run's planning, every chunk, then the summary the last chunk asked for. */
+    public static void runReplay(RuntimeService runtime, ManagementService management, long runId) {
+        String pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey("REPLAY-" + runId).singleResult().getId();
+        runDue(management, pi);
+        for (ProcessInstance chunk : runtime.createProcessInstanceQuery().processInstanceBusinessKeyLike("REPLAY-" + runId + "-%").list()) {
+            runDue(management, chunk.getId());
+        }
+        runDue(management, pi);
+    }
+
     /**
      * Runs the due jobs of a process instance, and those of any payment run's chunks (instances of
      * their own, which a run started and waits for), until none is left.

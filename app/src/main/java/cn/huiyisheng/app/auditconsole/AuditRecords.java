@@ -2,7 +2,7 @@ package cn.huiyisheng.app.auditconsole;
 
 import cn.huiyisheng.app.audit.SecurityTrail;
 import cn.huiyisheng.app.determinations.DeterminationRow;
-import cn.huiyisheng.app.determinations.JsonDiff;
+import cn.huiyisheng.rules.replay.JsonDiff;
 import cn.huiyisheng.app.determinations.SealedDeterminations;
 import cn.huiyisheng.app.evaluation.EvaluationResponse;
 import cn.huiyisheng.app.policy.PolicyCatalog;
@@ -283,8 +283,12 @@ public class AuditRecords {
 
     @Transactional(readOnly = true)
     public AsKnownNow replayAsKnownNow(long id) {
-        DeterminationRow row = row(id);
-        Instant now = clock.instant();
+        return replayAsKnownAt(row(id), clock.instant());
+    }
+
+    /** As {@link #replayAsKnownNow(long)}, of a record already read, under the versions known at an instant (a bulk run's start). */
+    public AsKnownNow replayAsKnownAt(DeterminationRow row, Instant now) {
+        long id = row.getId();
         EvaluationResponse then = determinations.response(row);
         EvaluationResponse current = determinations.evaluateAgain(row, now);
         List<Drift> drifts = new ArrayList<>();

@@ -49,6 +49,20 @@ public class AuditSearch {
 
     public DeterminationIndex.Page find(Query q, int page, int size, String auditor) {
         List<Problem> problems = new ArrayList<>();
+        if (page < 0 || page > 100_000) {
+            problems.add(new Problem("page", "OUT_OF_RANGE", "page is 0 to 100000", "页码应在 0 至 100000 之间"));
+        }
+        if (size < 1 || size > MAX_SIZE) {
+            problems.add(new Problem("size", "OUT_OF_RANGE", "size is 1 to " + MAX_SIZE, "每页条数应在 1 至 " + MAX_SIZE + " 之间"));
+        }
+        return index.search(criteria(q, auditor, problems), page, size);
+    }
+
+    /**
+     * The index's filters from a query as typed, every one checked (with {@code problems} found
+     * before, all thrown together, by field); a search by resident ID is recorded in the trail.
+     */
+    public AuditIndexMapper.Criteria criteria(Query q, String auditor, List<Problem> problems) {
         String reference = blankToNull(q.reference());
         String id = blankToNull(q.idNumber());
         String personKey = null;
@@ -92,21 +106,15 @@ public class AuditSearch {
         if (outcome != null && !Set.of("ELIGIBLE", "NOT_ELIGIBLE").contains(outcome)) {
             problems.add(new Problem("outcome", "UNKNOWN", "outcome is ELIGIBLE or NOT_ELIGIBLE", "结果应为 ELIGIBLE 或 NOT_ELIGIBLE"));
         }
-        if (page < 0 || page > 100_000) {
-            problems.add(new Problem("page", "OUT_OF_RANGE", "page is 0 to 100000", "页码应在 0 至 100000 之间"));
-        }
-        if (size < 1 || size > MAX_SIZE) {
-            problems.add(new Problem("size", "OUT_OF_RANGE", "size is 1 to " + MAX_SIZE, "每页条数应在 1 至 " + MAX_SIZE + " 之间"));
-        }
         if (!problems.isEmpty()) {
             throw new BadInput(problems);
         }
         if (personKey != null) {
             trail.record(auditor, SecurityTrail.Type.AUDIT_READ, "OK", "determinations of person " + ResidentId.mask(id), "search by resident ID");
         }
-        return index.search(new AuditIndexMapper.Criteria(reference, personKey, benefit, version, sha,
+        return new AuditIndexMapper.Criteria(reference, personKey, benefit, version, sha,
                 from == null ? null : from.atStartOfDay(SHANGHAI).toInstant(), to == null ? null : to.plusDays(1).atStartOfDay(SHANGHAI).toInstant(),
-                scope, outcome), page, size);
+                scope, outcome);
     }
 
     /** A day typed as yyyy-MM-dd, or null when blank; a wrong one is a problem at its field. */

@@ -506,9 +506,9 @@ public class Claims {
      * old and new value (names, ID numbers and accounts by their pointer only: personal data).
      */
     private void recordCorrection(ClaimRow claim, String username, String before, String after) {
-        List<cn.huiyisheng.app.determinations.JsonDiff.Op> ops;
+        List<cn.huiyisheng.rules.replay.JsonDiff.Op> ops;
         try {
-            ops = cn.huiyisheng.app.determinations.JsonDiff.diff(json.readTree(before == null ? "null" : before), json.readTree(after));
+            ops = cn.huiyisheng.rules.replay.JsonDiff.diff(json.readTree(before == null ? "null" : before), json.readTree(after));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a claim's household could not be read", e);
         }

@@ -228,6 +228,15 @@ public class SealedDeterminations {
         }
     }
 
+    /** A result as written by {@link #json(Object)} (a replay's), typed. */
+    public EvaluationResponse response(String resultJson) {
+        try {
+            return canonical.readValue(resultJson, EvaluationResponse.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable result: " + e.getOriginalMessage(), e);
+        }
+    }
+
     /**
      * The outcome of checking the chain: intact, or the first seal that does not hold; records
      * left unsealed longer than the sealer ever takes make it not intact either.

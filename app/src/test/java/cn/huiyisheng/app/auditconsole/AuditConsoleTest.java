@@ -166,6 +166,53 @@ class AuditConsoleTest {
         // as decided is still the same bytes: the versions then
         assertThat(get("auditor", "/api/audit/determinations/" + id + "/replay").get("identical").asBoolean()).isTrue();
 
+        // in bulk, over today's special-support records: as known now, this claim's record drifts by the correction; as decided, none
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        ResponseEntity<JsonNode> started = post("auditor", "/api/audit/replays",
+                "{\"mode\": \"AS_KNOWN_NOW\", \"from\": \"" + today + "\", \"to\": \"" + today + "\", \"benefit\": \"SPECIAL_SUPPORT\"}");
+        assertThat(started.getStatusCode().value()).as(String.valueOf(started.getBody())).isEqualTo(202);
+        long run = started.getBody().get("id").asLong();
+        assertThat(started.getBody().get("status").asText()).isEqualTo("RUNNING");
+        long selected = started.getBody().get("recordsTotal").asLong();
+        assertThat(selected).isGreaterThanOrEqualTo(1);
+        cn.huiyisheng.app.Jobs.runReplay(runtime, management, run);
+        JsonNode done = get("auditor", "/api/audit/replays/" + run);
+        assertThat(done.get("status").asText()).isEqualTo("DONE");
+        assertThat(done.get("recordsDone").asLong()).isEqualTo(selected);
+        JsonNode result = done.get("result");
+        assertThat(result.get("records").asLong()).isEqualTo(selected);
+        assertThat(result.get("drifted").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(result.get("failed").asLong()).isZero();
+        assertThat(result.get("causes").findValuesAsText("cause")).contains(correction);
+        JsonNode items = get("auditor", "/api/audit/replays/" + run + "/items");
+        JsonNode mine = null;
+        for (JsonNode i : items) {
+            if (i.get("determinationId").asLong() == id) {
+                mine = i;
+            }
+        }
+        assertThat(mine).as(items.toString()).isNotNull();
+        assertThat(mine.get("cause").asText()).isEqualTo(correction);
+        assertThat(mine.get("amountDrift").decimalValue()).isEqualByComparingTo("160.00");
+        assertThat(mine.get("reference").asText()).isEqualTo(reference);
+        JsonNode decidedRun = post("auditor", "/api/audit/replays", "{\"mode\": \"AS_DECIDED\", \"from\": \"" + today + "\"}").getBody();
+        cn.huiyisheng.app.Jobs.runReplay(runtime, management, decidedRun.get("id").asLong());
+        JsonNode decidedDone = get("auditor", "/api/audit/replays/" + decidedRun.get("id").asLong());
+        assertThat(decidedDone.get("result").get("identical").asLong()).isEqualTo(decidedDone.get("recordsTotal").asLong());
+        assertThat(decidedDone.get("result").get("drifted").asLong()).isZero();
+        // nothing selected: refused by its field
+        ResponseEntity<JsonNode> none = post("auditor", "/api/audit/replays", "{\"mode\": \"AS_DECIDED\", \"from\": \"2001-01-01\", \"to\": \"2001-01-31\"}");
+        assertThat(none.getStatusCode().value()).isEqualTo(400);
+        assertThat(none.getBody().toString()).contains("criteria");
+        // cancelled before its chunks run: they replay nothing, and it says so
+        long cancelled = post("auditor", "/api/audit/replays", "{\"mode\": \"AS_DECIDED\"}").getBody().get("id").asLong();
+        assertThat(post("auditor", "/api/audit/replays/" + cancelled + "/cancel", "").getStatusCode().value()).isEqualTo(200);
+        cn.huiyisheng.app.Jobs.runReplay(runtime, management, cancelled);
+        JsonNode c = get("auditor", "/api/audit/replays/" + cancelled);
+        assertThat(c.get("status").asText()).isEqualTo("CANCELLED");
+        assertThat(c.get("result").get("records").asLong()).isZero();
+        assertThat(post("auditor", "/api/audit/replays/" + cancelled + "/cancel", "").getStatusCode().value()).isEqualTo(409);
+
         // a changed result: the replay names each difference, the seal says altered
         jdbc.update("UPDATE determination SET result_json = REPLACE(result_json, '\"amount\":340.00', '\"amount\":341.00') WHERE id = ?", id);
         try {
@@ -177,6 +224,12 @@ class AuditConsoleTest {
             assertThat(changed.get("patch").asText()).contains("\"value\":340.00");
             JsonNode seal = get("auditor", "/api/audit/determinations/" + id).get("seal");
             assertThat(seal.get("hashHolds").asBoolean()).isFalse();
+            long bulk = post("auditor", "/api/audit/replays", "{\"mode\": \"AS_DECIDED\", \"reference\": \"" + reference + "\"}").getBody()
+                    .get("id").asLong();
+            cn.huiyisheng.app.Jobs.runReplay(runtime, management, bulk);
+            JsonNode found = get("auditor", "/api/audit/replays/" + bulk);
+            assertThat(found.get("result").get("drifted").asLong()).isEqualTo(1);
+            assertThat(found.get("result").get("causes").findValuesAsText("cause").get(0)).startsWith("ENGINE");
         } finally {
             jdbc.update("UPDATE determination SET result_json = REPLACE(result_json, '\"amount\":341.00', '\"amount\":340.00') WHERE id = ?", id);
         }

@@ -65,14 +65,14 @@ class AuditConsoleInBrowserTest {
             b.check("audit-search-zh");
             // a wrong resident ID is named at its field
             b.find("#idNumber").sendKeys("440304195803200000");
-            b.find("form[role=search] button[type=submit]").click();
+            b.nav(b.find("form[role=search] button[type=submit]"));
             assertThat(b.waitFor("#problems").getText()).contains("身份证号码无效");
             b.find("#idNumber").clear();
             b.find("#reference").sendKeys(reference);
-            b.find("form[role=search] button[type=submit]").click();
+            b.nav(b.find("form[role=search] button[type=submit]"));
             assertThat(b.waitFor("#results-heading").getText()).isEqualTo("共 1 条判定记录");
             assertThat(b.find("#results").getText()).contains(reference).contains("符合条件").contains("¥2,040.00");
-            b.find("#results a").click();
+            b.nav(b.find("#results a"));
             assertThat(b.waitFor("#seal").getText()).isEqualTo("内容与哈希一致，且与前一条记录相连");
             assertThat(b.find("#reference").getText()).isEqualTo(reference);
             // the deciding row marked in the version's table
@@ -81,7 +81,7 @@ class AuditConsoleInBrowserTest {
             assertThat(b.find("#facts").getText()).doesNotContain(couple.womanId()).doesNotContain("王强");
             b.check("audit-record-zh");
 
-            b.find("#replay-decided").click();
+            b.nav(b.find("#replay-decided"));
             assertThat(b.waitFor("#decided").getText()).contains("重放结果与记录完全一致（逐字节相同）");
             b.check("audit-replay-decided-zh");
 
@@ -89,44 +89,67 @@ class AuditConsoleInBrowserTest {
             String correction = "SPECIAL_SUPPORT-v" + PolicyLifecycle.publishSpecialSupport380(http, "2014-07-01", "2014-06-30")
                     .get("publishedVersion").asInt();
             Thread.sleep(cn.huiyisheng.app.policy.PolicyCatalog.PUBLICATION_DELAY.plus(Duration.ofMillis(500)).toMillis());
-            b.find("#replay-now").click();
+            b.nav(b.find("#replay-now"));
             String drift = b.waitFor("#known-now").getText();
             assertThat(drift).contains("按现行规则有 2 处变化，金额合计变化 ¥160.00").contains("更正版本 " + correction)
                     .contains("2014-07 — 2014-08").contains("¥380.00");
             b.check("audit-replay-now-zh");
 
+            // in bulk, over today's special-support records, with its progress; the jobs run as the job executor would
+            String record = b.driver().getCurrentUrl().replaceAll(".*/determinations/(\\d+).*", "$1");
+            b.go("/audit/replays");
+            b.waitFor("#mode-now").click();
+            String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+            ((org.openqa.selenium.JavascriptExecutor) b.driver()).executeScript(
+                    "document.getElementById('from').value = arguments[0]; document.getElementById('to').value = arguments[0];", today);
+            new org.openqa.selenium.support.ui.Select(b.find("#benefit")).selectByValue("SPECIAL_SUPPORT");
+            b.check("audit-replays-zh");
+            b.nav(b.find("#start-replay"));
+            assertThat(b.waitFor("#progress").getAttribute("data-status")).isEqualTo("RUNNING");
+            assertThat(b.find("#status").getText()).isEqualTo("正在重放");
+            long run = Long.parseLong(b.driver().getCurrentUrl().replaceAll(".*/audit/replays/(\\d+).*", "$1"));
+            cn.huiyisheng.app.Jobs.runReplay(runtime, management, run);
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                    .until(() -> b.find("#progress").getAttribute("data-status"), st -> st.equals("DONE"));
+            b.nav(b.find("#progress a"));
+            assertThat(b.waitFor("#drifted").getText()).isEqualTo("1");
+            assertThat(b.find("#amount").getText()).isEqualTo("¥160.00");
+            assertThat(b.find("figure.bars").getText()).contains(correction).contains("完全一致");
+            assertThat(b.find("#items").getText()).contains(reference).contains(correction).contains("¥160.00");
+            b.check("audit-replay-run-zh");
+            b.go("/audit/determinations/" + record);
+
             // the facts in clear: not without a reason; with one, and the page says the reading is recorded
-            b.find("form[action$='/unmask'] button").click();
+            b.nav(b.find("form[action$='/unmask'] button"));
             assertThat(b.waitFor(".field.has-error").getText()).contains("请说明查看完整信息的理由");
             b.find("#reason").sendKeys("专项审计抽查");
-            b.find("form[action$='/unmask'] button").click();
+            b.nav(b.find("form[action$='/unmask'] button"));
             assertThat(b.waitFor("#facts-heading").getText()).contains("完整信息");
             assertThat(b.find("#facts").getText()).contains(couple.womanId());
 
-            b.go("/audit/determinations/" + b.driver().getCurrentUrl().replaceAll(".*/determinations/(\\d+).*", "$1") + "?lang=en");
+            b.go("/audit/determinations/" + record + "?lang=en");
             assertThat(b.find("#seal").getText()).isEqualTo("The content gives its hash, and it links to the record before it");
             b.check("audit-record-en");
             b.go("/audit?lang=zh_CN");
 
             // both chains verified with progress; a checkpoint signed
-            b.find("nav.subnav a[href$='/audit/chains']").click();
-            b.waitFor("#verify").click();
-            b.waitFor("#progress");
-            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+            b.nav(b.find("nav.subnav a[href$='/audit/chains']"));
+            b.nav(b.waitFor("#verify"));
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
                     .until(() -> b.find("#run-heading").getText(), t -> t.equals("两条链都完好"));
             assertThat(b.find("#determinations-result").getText()).startsWith("完好：");
             assertThat(b.find("#security-result").getText()).startsWith("完好：");
             assertThat(b.find("#run-progress").getAttribute("value")).isEqualTo("100");
-            b.find("#sign").click();
+            b.nav(b.find("#sign"));
             assertThat(b.flash("已签署检查点")).contains("checkpoint-");
             assertThat(b.find("#checkpoints").getText()).contains("checkpoint-");
             assertThat(b.find("#public-key").getText()).startsWith("04").hasSize(130);
             b.check("audit-chains-zh");
 
             // the security trail: the unmasking above is in it, with its reason; the CSV export too
-            b.find("nav.subnav a[href$='/audit/trail']").click();
+            b.nav(b.find("nav.subnav a[href$='/audit/trail']"));
             new org.openqa.selenium.support.ui.Select(b.waitFor("#type")).selectByValue("AUDIT_READ");
-            b.find("form[role=search] button[type=submit]").click();
+            b.nav(b.find("form[role=search] button[type=submit]"));
             assertThat(b.waitFor("#trail").getText()).contains("审计查阅个人信息").contains("facts unmasked: 专项审计抽查");
             b.check("audit-trail-zh");
             @SuppressWarnings("unchecked")

@@ -126,6 +126,22 @@ public final class Browser implements AutoCloseable {
      * The flash notice's text once it says this (after a form's submission and redirect), within 10 s:
      * the page submitted from may show an earlier flash, which is not taken for the new one.
      */
+    /** Clicks what leads to another page and waits until the browser has left this one (no reading the old page by mistake). */
+    public Browser nav(WebElement target) {
+        WebElement page = find("html");
+        target.click();
+        // gone: stale, or (Chromium, mid-navigation) "node does not belong to the document"
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15)).until(d -> {
+            try {
+                page.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                return true;
+            }
+        });
+        return this;
+    }
+
     public String flash(String expected) {
         String[] seen = {""};
         try {

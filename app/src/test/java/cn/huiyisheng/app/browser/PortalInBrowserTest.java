@@ -120,19 +120,9 @@ class PortalInBrowserTest {
         nav(b, b.find("main form button[type=submit]"));
     }
 
-    /** Clicks what leads to another page and waits until the browser has left this one (no reading the old page by mistake). */
+    /** Clicks what leads to another page and waits until the browser has left this one. */
     private static void nav(Browser b, org.openqa.selenium.WebElement target) {
-        org.openqa.selenium.WebElement page = b.find("html");
-        target.click();
-        // gone: stale, or (Chromium, mid-navigation) "node does not belong to the document"
-        new org.openqa.selenium.support.ui.WebDriverWait(b.driver(), java.time.Duration.ofSeconds(15)).until(d -> {
-            try {
-                page.isEnabled();
-                return false;
-            } catch (org.openqa.selenium.WebDriverException gone) {
-                return true;
-            }
-        });
+        b.nav(target);
     }
 
     @Test

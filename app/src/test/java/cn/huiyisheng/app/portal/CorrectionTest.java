@@ -1,6 +1,6 @@
 package cn.huiyisheng.app.portal;
 
-import cn.huiyisheng.app.determinations.JsonDiff;
+import cn.huiyisheng.rules.replay.JsonDiff;
 import cn.huiyisheng.rules.household.Certificate;
 import cn.huiyisheng.rules.household.Child;
 import cn.huiyisheng.rules.household.ChildOrigin;

@@ -64,7 +64,7 @@ public class AuditConsoleController {
     @GetMapping("/chains/progress")
     public String progress(Model model) {
         model.addAttribute("run", chains.last());
-        return "audit/chains :: progress";
+        return "audit/chains :: runStatus";
     }
 
     @PostMapping("/chains/verify")

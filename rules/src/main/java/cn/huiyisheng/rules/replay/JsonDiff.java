@@ -1,4 +1,4 @@
-package cn.huiyisheng.app.determinations;
+package cn.huiyisheng.rules.replay;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
