@@ -91,7 +91,15 @@ public class AuditRecords {
 
     /** What one item or segment decided, and by which version and rows. */
     public record Decided(String benefit, String subject, String from, String to, boolean eligible, BigDecimal amount, String version,
-                          List<String> rows) {
+                          List<String> rows, List<Because> reasons) {
+    }
+
+    /** A condition of the deciding row (or one that failed), in both languages, and whether it held. */
+    public record Because(boolean met, String zh, String en) {
+    }
+
+    private static List<Because> because(List<cn.huiyisheng.rules.engine.Reason> reasons) {
+        return reasons.stream().map(r -> new Because(r.met(), r.zh(), r.en())).toList();
     }
 
     @Transactional(readOnly = true)
@@ -225,7 +233,7 @@ public class AuditRecords {
             for (BenefitDetermination b : r.determination().benefits()) {
                 for (ItemDetermination i : b.items()) {
                     out.add(new Decided(b.benefit(), i.subject(), i.assessedOn() == null ? null : i.assessedOn().toString(), null, i.eligible(),
-                            i.amount(), i.version() == null ? null : i.version().id(), rows(i.rows())));
+                            i.amount(), i.version() == null ? null : i.version().id(), rows(i.rows()), because(i.reasons())));
                 }
             }
         }
@@ -234,7 +242,7 @@ public class AuditRecords {
                 for (PeriodDetermination.SubjectPeriod s : b.subjects()) {
                     for (Segment g : s.segments()) {
                         out.add(new Decided(b.benefit(), s.subject(), g.from().toString(), g.to().toString(), g.eligible(), g.amount(),
-                                g.version() == null ? null : g.version().id(), rows(g.rows())));
+                                g.version() == null ? null : g.version().id(), rows(g.rows()), because(g.reasons())));
                     }
                 }
             }

@@ -41,9 +41,9 @@ public class AuditSearch {
 
     /** A search as typed: every field optional, dates as yyyy-MM-dd (both days included). */
     public record Query(String reference, String idNumber, String benefit, String version, String sha256, String from, String to,
-                        String scope, String outcome) {
+                        String scope, String outcome, String asOfFrom, String asOfTo) {
         public static Query empty() {
-            return new Query(null, null, null, null, null, null, null, null, null);
+            return new Query(null, null, null, null, null, null, null, null, null, null, null);
         }
     }
 
@@ -98,6 +98,11 @@ public class AuditSearch {
         if (from != null && to != null && to.isBefore(from)) {
             problems.add(new Problem("to", "BEFORE_FROM", "the last day is before the first", "结束日期早于开始日期"));
         }
+        LocalDate asOfFrom = date("asOfFrom", q.asOfFrom(), problems);
+        LocalDate asOfTo = date("asOfTo", q.asOfTo(), problems);
+        if (asOfFrom != null && asOfTo != null && asOfTo.isBefore(asOfFrom)) {
+            problems.add(new Problem("asOfTo", "BEFORE_FROM", "the last day is before the first", "结束日期早于开始日期"));
+        }
         String scope = blankToNull(q.scope());
         if (scope != null && !Set.of("FULL", "CLAIM", "PAYMENT").contains(scope)) {
             problems.add(new Problem("scope", "UNKNOWN", "scope is FULL, CLAIM or PAYMENT", "范围应为 FULL、CLAIM 或 PAYMENT"));
@@ -114,7 +119,7 @@ public class AuditSearch {
         }
         return new AuditIndexMapper.Criteria(reference, personKey, benefit, version, sha,
                 from == null ? null : from.atStartOfDay(SHANGHAI).toInstant(), to == null ? null : to.plusDays(1).atStartOfDay(SHANGHAI).toInstant(),
-                scope, outcome);
+                scope, outcome, asOfFrom, asOfTo);
     }
 
     /** A day typed as yyyy-MM-dd, or null when blank; a wrong one is a problem at its field. */

@@ -58,6 +58,11 @@ public class BulkReplays implements ReplaySteps {
     private final ObjectMapper json;
     private final Clock clock;
     private final int span;
+    /**
+     * Chunks replayed at once on this node: as many as it has cores (replaying only computes; the
+     * job executor runs more threads than cores, for claims' steps that mostly wait on the database).
+     */
+    private final java.util.concurrent.Semaphore replaying = new java.util.concurrent.Semaphore(Runtime.getRuntime().availableProcessors());
 
     public BulkReplays(ReplayRunMapper mapper, SealedDeterminations determinations, DeterminationIndex index, AuditRecords records,
                        AuditSearch search, RuntimeService runtime, ObjectMapper json, Clock clock,
@@ -191,6 +196,33 @@ public class BulkReplays implements ReplaySteps {
         }
     }
 
+    /** What a chunk found. */
+    private static final class Tally {
+        int identical;
+        int drifted;
+        int failed;
+        BigDecimal amount = BigDecimal.ZERO;
+        final Map<String, Object[]> causes = new TreeMap<>();
+        final List<ReplayRunMapper.ItemRow> items = new ArrayList<>();
+
+        void add(ReplayRunMapper.ItemRow item) {
+            if (item == null) {
+                identical++;
+                return;
+            }
+            items.add(item);
+            if ("FAILED".equals(item.getOutcome())) {
+                failed++;
+            } else {
+                drifted++;
+                amount = amount.add(item.getAmountDrift());
+            }
+            Object[] c = causes.computeIfAbsent(item.getCause(), k -> new Object[]{0L, BigDecimal.ZERO});
+            c[0] = (Long) c[0] + 1;
+            c[1] = ((BigDecimal) c[1]).add(item.getAmountDrift() == null ? BigDecimal.ZERO : item.getAmountDrift());
+        }
+    }
+
     @Override
     @Transactional
     public void replayChunk(long runId, int chunk) {
@@ -201,46 +233,30 @@ public class BulkReplays implements ReplaySteps {
         if (mapper.hasChunk(runId, chunk)) {
             return; // counted already
         }
-        int identical = 0;
-        int drifted = 0;
-        int failed = 0;
-        BigDecimal amount = BigDecimal.ZERO;
-        Map<String, Object[]> causes = new TreeMap<>();
-        List<ReplayRunMapper.ItemRow> items = new ArrayList<>();
+        Tally tally = new Tally();
         if (!run.isCancelRequested() && Status.RUNNING.name().equals(run.getStatus())) {
             long fromSeq = run.getSeqFrom() + (long) chunk * run.getSeqSpan();
-            AuditIndexMapper.Criteria criteria = read(run.getCriteriaJson());
-            Set<Long> selected = new HashSet<>(mapper.idsInRange(criteria, fromSeq, fromSeq + run.getSeqSpan()));
+            Set<Long> selected = new HashSet<>(mapper.idsInRange(read(run.getCriteriaJson()), fromSeq, fromSeq + run.getSeqSpan()));
             if (!selected.isEmpty()) {
-                for (DeterminationRow row : determinations.chain(fromSeq, run.getSeqSpan())) {
-                    if (row.getClaimId() == null || !selected.contains(row.getId())) {
-                        continue;
+                replaying.acquireUninterruptibly();
+                try {
+                    for (DeterminationRow row : determinations.chain(fromSeq, run.getSeqSpan())) {
+                        if (row.getClaimId() != null && selected.contains(row.getId())) {
+                            tally.add(replay(run, row));
+                        }
                     }
-                    ReplayRunMapper.ItemRow item = replay(run, row);
-                    if (item == null) {
-                        identical++;
-                        continue;
-                    }
-                    items.add(item);
-                    if ("FAILED".equals(item.getOutcome())) {
-                        failed++;
-                    } else {
-                        drifted++;
-                        amount = amount.add(item.getAmountDrift());
-                    }
-                    Object[] c = causes.computeIfAbsent(item.getCause(), k -> new Object[]{0L, BigDecimal.ZERO});
-                    c[0] = (Long) c[0] + 1;
-                    c[1] = ((BigDecimal) c[1]).add(item.getAmountDrift() == null ? BigDecimal.ZERO : item.getAmountDrift());
+                } finally {
+                    replaying.release();
                 }
             }
         }
-        for (int i = 0; i < items.size(); i += 500) {
-            mapper.insertItems(items.subList(i, Math.min(items.size(), i + 500)));
+        for (int i = 0; i < tally.items.size(); i += 500) {
+            mapper.insertItems(tally.items.subList(i, Math.min(tally.items.size(), i + 500)));
         }
-        Map<String, Map<String, Object>> causesOut = new TreeMap<>();
-        causes.forEach((k, v) -> causesOut.put(k, Map.of("records", v[0], "amount", v[1])));
-        int done = identical + drifted + failed;
-        mapper.insertChunk(runId, chunk, done, identical, drifted, failed, amount, write(causesOut), clock.instant());
+        Map<String, Map<String, Object>> causes = new TreeMap<>();
+        tally.causes.forEach((k, v) -> causes.put(k, Map.of("records", v[0], "amount", v[1])));
+        int done = tally.identical + tally.drifted + tally.failed;
+        mapper.insertChunk(runId, chunk, done, tally.identical, tally.drifted, tally.failed, tally.amount, write(causes), clock.instant());
         mapper.chunkDone(runId, done);
         // the run's row is locked by this update until commit: exactly one chunk reads the total
         if (mapper.chunksDone(runId) == run.getChunksTotal()) {

@@ -102,6 +102,10 @@ class AuditConsoleTest {
                 .isEqualTo(1);
         assertThat(get("auditor", "/api/audit/determinations?benefit=ONE_CHILD_HEALTH_FEE&reference=" + reference).get("total").asLong()).isZero();
         assertThat(get("auditor", "/api/audit/determinations?outcome=NOT_ELIGIBLE&reference=" + reference).get("total").asLong()).isZero();
+        // by the date it was decided as of
+        assertThat(get("auditor", "/api/audit/determinations?asOfFrom=2000-01-01&reference=" + reference).get("total").asLong()).isEqualTo(1);
+        assertThat(get("auditor", "/api/audit/determinations?asOfFrom=2000-01-01&asOfTo=2000-12-31&reference=" + reference).get("total").asLong())
+                .isZero();
         // a wrong filter is named by its field, and nothing is searched
         ResponseEntity<JsonNode> wrong = http.withBasicAuth("auditor", "auditor")
                 .getForEntity("/api/audit/determinations?idNumber=440304195803200000&from=2026-13-01", JsonNode.class);
@@ -127,6 +131,9 @@ class AuditConsoleTest {
         assertThat(deciding).isNotEmpty();
         assertThat(record.get("decided").toString()).contains(deciding.get(0));
         assertThat(record.get("decided").findValuesAsText("from")).contains("2014-06");
+        // with the conditions that decided it, in both languages
+        assertThat(record.get("decided").get(0).get("reasons").findValuesAsText("zh")).isNotEmpty();
+        assertThat(record.get("decided").get(0).get("reasons").findValuesAsText("met")).contains("true");
 
         // in clear only for a reason, which the trail keeps
         assertThat(post("auditor", "/api/audit/determinations/" + id + "/unmask", "{\"reason\": \"\"}").getStatusCode().value()).isEqualTo(400);
@@ -148,7 +155,8 @@ class AuditConsoleTest {
         // policy staff publish a correction: 380 a month from July 2014
         JsonNode published = PolicyLifecycle.publishSpecialSupport380(http, "2014-07-01", "2014-06-30");
         String correction = "SPECIAL_SUPPORT-v" + published.get("publishedVersion").asInt();
-        Thread.sleep(cn.huiyisheng.app.policy.PolicyCatalog.PUBLICATION_DELAY.plus(Duration.ofMillis(500)).toMillis());
+        // known from three seconds after its approval; a bulk run takes the rules as known at its start, to the whole second
+        Thread.sleep(cn.huiyisheng.app.policy.PolicyCatalog.PUBLICATION_DELAY.plus(Duration.ofMillis(1500)).toMillis());
         JsonNode now = get("auditor", "/api/audit/determinations/" + id + "/replay-now");
         assertThat(now.get("unchanged").asBoolean()).isFalse();
         assertThat(now.get("amountDrift").decimalValue()).isEqualByComparingTo("160.00");

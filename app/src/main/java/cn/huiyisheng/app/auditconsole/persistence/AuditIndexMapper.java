@@ -83,9 +83,9 @@ public interface AuditIndexMapper {
         public void setDeterminationId(long determinationId) { this.determinationId = determinationId; }
     }
 
-    /** A search's filters; null is "any". Instants are half-open: [from, to). */
+    /** A search's filters; null is "any". Instants (recorded) are half-open: [from, to); as-of days are both included. */
     record Criteria(String reference, String personKey, String benefit, String version, String sha256, Instant from, Instant to,
-                    String scope, String outcome) {
+                    String scope, String outcome, LocalDate asOfFrom, LocalDate asOfTo) {
     }
 
     /** A row of the search's results. */

@@ -37,16 +37,18 @@ public class AuditApiController {
 
     @Operation(summary = "Find sealed determinations / 查找判定记录", description = "Every filter optional: claim reference, the resident ID"
             + " of a person in the facts (looked up by its keyed hash; the search is recorded), benefit, version id, version SHA-256,"
-            + " the days recorded (from, to: yyyy-MM-dd, Asia/Shanghai, both included), scope, outcome. Newest in the chain first.")
+            + " the days recorded (from, to: yyyy-MM-dd, Asia/Shanghai, both included), the as-of dates (asOfFrom, asOfTo), scope, outcome."
+            + " Newest in the chain first.")
     @GetMapping
     public DeterminationIndex.Page find(Authentication auth, @RequestParam(required = false) String reference,
                                         @RequestParam(required = false) String idNumber, @RequestParam(required = false) String benefit,
                                         @RequestParam(required = false) String version, @RequestParam(required = false) String sha256,
                                         @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                                         @RequestParam(required = false) String scope, @RequestParam(required = false) String outcome,
+                                        @RequestParam(required = false) String asOfFrom, @RequestParam(required = false) String asOfTo,
                                         @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        return search.find(new AuditSearch.Query(reference, idNumber, benefit, version, sha256, from, to, scope, outcome), page, size,
-                auth.getName());
+        return search.find(new AuditSearch.Query(reference, idNumber, benefit, version, sha256, from, to, scope, outcome, asOfFrom, asOfTo),
+                page, size, auth.getName());
     }
 
     @Operation(summary = "One sealed determination, facts masked / 判定记录（信息已脱敏）")

@@ -84,7 +84,7 @@ public class AuditConsoleController {
     public String search(org.springframework.security.core.Authentication auth, @RequestParam Map<String, String> form,
                          @RequestParam(defaultValue = "0") int page, Model model, Locale locale, HttpServletResponse response) {
         AuditSearch.Query q = new AuditSearch.Query(form.get("reference"), form.get("idNumber"), form.get("benefit"), form.get("version"),
-                form.get("sha256"), form.get("from"), form.get("to"), form.get("scope"), form.get("outcome"));
+                form.get("sha256"), form.get("from"), form.get("to"), form.get("scope"), form.get("outcome"), form.get("asOfFrom"), form.get("asOfTo"));
         model.addAttribute("q", q);
         model.addAttribute("benefits", TableCode.values());
         try {

@@ -35,7 +35,7 @@ public class ReplaysApiController {
 
     /** What to replay: the mode, and the search's filters (all optional). */
     public record Start(BulkReplays.Mode mode, String from, String to, String benefit, String version, String sha256, String scope,
-                        String outcome, String reference) {
+                        String outcome, String reference, String asOfFrom, String asOfTo) {
     }
 
     @Operation(summary = "Start a bulk replay / 发起批量重放", description = "AS_DECIDED (the versions then: identical bytes expected) or"
@@ -48,7 +48,7 @@ public class ReplaysApiController {
     public ResponseEntity<BulkReplays.Run> start(Authentication auth, @RequestBody(required = false) byte[] body) {
         Start s = input.require(body, Start.class);
         return ResponseEntity.accepted().body(replays.start(s.mode(), new AuditSearch.Query(s.reference(), null, s.benefit(), s.version(),
-                s.sha256(), s.from(), s.to(), s.scope(), s.outcome()), auth.getName()));
+                s.sha256(), s.from(), s.to(), s.scope(), s.outcome(), s.asOfFrom(), s.asOfTo()), auth.getName()));
     }
 
     @Operation(summary = "A bulk replay: progress and result / 批量重放进度与结果")

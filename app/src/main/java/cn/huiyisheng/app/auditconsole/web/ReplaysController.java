@@ -53,7 +53,7 @@ public class ReplaysController {
         }
         try {
             BulkReplays.Run run = replays.start(mode, new AuditSearch.Query(null, null, form.get("benefit"), form.get("version"), null,
-                    form.get("from"), form.get("to"), null, null), auth.getName());
+                    form.get("from"), form.get("to"), null, null, form.get("asOfFrom"), form.get("asOfTo")), auth.getName());
             return "redirect:/audit/replays/" + run.id();
         } catch (BadInput e) {
             Map<String, String> errors = new LinkedHashMap<>();
