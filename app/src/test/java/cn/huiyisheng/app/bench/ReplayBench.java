@@ -86,7 +86,9 @@ public final class ReplayBench {
         ObjectMapper json = ctx.getBean(ObjectMapper.class);
         Random random = new Random(42);
         Instant knownAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        Timestamp recorded = Timestamp.from(knownAt);
+        // recorded a second apart, as a caseload's are, over the days before: the sealer looks back a minute from
+        // the newest it sealed, and N records recorded in one instant would make each of its passes read them all again
+        Instant firstRecorded = knownAt.minusSeconds(n + 60L);
         try (Connection c = DriverManager.getConnection(url + "&rewriteBatchedStatements=true&connectionTimeZone=UTC"
                 + "&forceConnectionTimeZoneToSession=true&sendFractionalSeconds=false", "root", "")) {
             c.setAutoCommit(false);
@@ -119,6 +121,7 @@ public final class ReplayBench {
                 claim.setString(5, String.join(",", benefits));
                 claim.setString(6, from.toString());
                 claim.setString(7, to.toString());
+                Timestamp recorded = Timestamp.from(firstRecorded.plusSeconds(i));
                 claim.setTimestamp(8, recorded);
                 claim.setString(9, district);
                 claim.setString(10, "李梅");
