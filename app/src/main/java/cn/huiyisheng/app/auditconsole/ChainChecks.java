@@ -113,7 +113,9 @@ public class ChainChecks implements AuditSteps {
         return last;
     }
 
+    /** Outside the job's transaction: the determination chain's head is locked only for the verification's own moments. */
     @Override
+    @org.springframework.transaction.annotation.Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
     public String verifyChains() {
         SealedDeterminations.ChainReport d = determinations.verifyChain();
         SecurityTrail.ChainReport s = trail.verify();
@@ -129,6 +131,7 @@ public class ChainChecks implements AuditSteps {
     }
 
     @Override
+    @org.springframework.transaction.annotation.Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
     public String signCheckpoint() {
         return checkpoints.write().file();
     }

@@ -93,7 +93,12 @@ public class Checkpoints {
         return FORMAT + "\n" + at + "\ndeterminations " + dSeq + " " + dHash + "\nsecurity " + sSeq + " " + sHash;
     }
 
-    /** Seals what is pending in both chains, then signs and writes their heads; the checkpoint written. */
+    /**
+     * Seals what is pending in both chains, then signs and writes their heads; the checkpoint written.
+     * Outside any caller's transaction (the nightly process's job has one): each seal commits on its
+     * own, so that no chain head stays locked while the file is signed and written.
+     */
+    @org.springframework.transaction.annotation.Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
     public Checkpoint write() {
         determinations.seal();
         trail.seal();

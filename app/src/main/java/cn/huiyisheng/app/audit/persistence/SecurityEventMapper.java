@@ -35,6 +35,9 @@ public interface SecurityEventMapper {
 
     ChainHead lockChainHead();
 
+    /** The chain head as it stands, not locked. */
+    ChainHead readChainHead();
+
     int advanceChainHead(@Param("lastSeq") long lastSeq, @Param("lastHash") String lastHash, @Param("lastEventAt") Instant lastEventAt);
 
     /** Events not sealed yet, stamped at or after an instant, in id order. */
