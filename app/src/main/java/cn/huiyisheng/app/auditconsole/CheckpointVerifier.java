@@ -200,7 +200,13 @@ public final class CheckpointVerifier {
             key = Files.readString(Path.of(key)).strip();
         }
         try (Connection db = DriverManager.getConnection(a.get("--url"), a.getOrDefault("--user", ""), a.getOrDefault("--password", ""))) {
-            Report r = verify(db, Path.of(a.get("--dir")), key);
+            Report r;
+            try {
+                r = verify(db, Path.of(a.get("--dir")), key);
+            } catch (SQLException e) {
+                out.println("cannot read the chains from " + a.get("--url") + ": " + e.getMessage());
+                return 2;
+            }
             out.println("checkpoints: " + r.checkpoints() + ", determinations: " + r.determinations() + ", security events: "
                     + r.securityEvents());
             r.problems().forEach(p -> out.println("PROBLEM " + p));
