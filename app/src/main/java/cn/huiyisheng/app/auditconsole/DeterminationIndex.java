@@ -63,8 +63,9 @@ public class DeterminationIndex {
                 if (row.getClaimId() == null) {
                     continue; // a seal whose record is gone: the chain's verification names it
                 }
-                entries.add(entry(row));
-                terms.addAll(terms(row));
+                EvaluationResponse response = determinations.response(row); // read once, for the entry and its terms
+                entries.add(entry(row, response));
+                terms.addAll(terms(row, response));
             }
             if (!entries.isEmpty()) {
                 mapper.insertEntries(entries);
@@ -81,8 +82,7 @@ public class DeterminationIndex {
         return indexed;
     }
 
-    private AuditIndexMapper.Entry entry(DeterminationRow row) {
-        EvaluationResponse response = determinations.response(row);
+    private AuditIndexMapper.Entry entry(DeterminationRow row, EvaluationResponse response) {
         AuditIndexMapper.Entry e = new AuditIndexMapper.Entry();
         e.setDeterminationId(row.getId());
         e.setSeq(row.getSeq());
@@ -129,7 +129,7 @@ public class DeterminationIndex {
         return sum;
     }
 
-    private List<AuditIndexMapper.Term> terms(DeterminationRow row) {
+    private List<AuditIndexMapper.Term> terms(DeterminationRow row, EvaluationResponse response) {
         long id = row.getId();
         List<AuditIndexMapper.Term> terms = new ArrayList<>();
         Household h = determinations.facts(row);
@@ -146,7 +146,6 @@ public class DeterminationIndex {
         }
         people.forEach(k -> terms.add(new AuditIndexMapper.Term("P", k, id)));
         Set<String> benefits = new LinkedHashSet<>();
-        EvaluationResponse response = determinations.response(row);
         if (response.determination() != null) {
             response.determination().benefits().forEach(b -> benefits.add(b.benefit()));
         }
