@@ -148,7 +148,7 @@ public class SecurityConfig {
         basic.setRealmName("huiyisheng");
         return (request, response, e) -> {
             if (e instanceof org.springframework.security.authentication.InternalAuthenticationServiceException
-                    && e.getCause() instanceof org.springframework.dao.DataAccessResourceFailureException) {
+                    && cn.huiyisheng.app.web.DatabaseAway.is(e.getCause())) {
                 response.setHeader("Retry-After", "10");
                 problems.write(response, problems.of(ProblemType.UNAVAILABLE, ApiErrors.DATABASE_DOWN));
                 return;

@@ -109,6 +109,9 @@ public class ApiErrors {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiProblem> unexpected(Exception e) {
+        if (DatabaseAway.is(e)) {
+            return databaseDown(e);
+        }
         // no request data in the log: it may hold personal data
         log.error("Unexpected error: {}", e.toString(), e);
         return answer(ProblemType.INTERNAL, "the error was logged");

@@ -64,6 +64,9 @@ public class PageErrors {
 
     @ExceptionHandler(Exception.class)
     String unexpected(Exception e, HttpServletResponse response, Model model) {
+        if (DatabaseAway.is(e)) {
+            return databaseDown(e, response, model);
+        }
         log.error("Unexpected error on a page: {}", e.toString(), e);
         return page(500, null, response, model);
     }
