@@ -67,10 +67,12 @@ public class SealedDeterminations {
     private final ObjectMapper canonical;
     private final Clock clock;
     private final TransactionTemplate separately;
+    private final javax.sql.DataSource dataSource;
 
     public SealedDeterminations(DeterminationMapper mapper, EvaluationService evaluations, ObjectMapper json, Clock clock,
-                                PlatformTransactionManager transactions) {
+                                PlatformTransactionManager transactions, javax.sql.DataSource dataSource) {
         this.mapper = mapper;
+        this.dataSource = dataSource;
         this.evaluations = evaluations;
         this.clock = clock;
         this.separately = new TransactionTemplate(transactions);
@@ -255,37 +257,47 @@ public class SealedDeterminations {
     public ChainReport verifyChain(java.util.function.LongConsumer progress) {
         // in a transaction of its own (a self-call does not pass the transactional proxy)
         separately.execute(tx -> seal());
-        String previous = GENESIS;
-        long expectedSeq = 1;
-        long count = 0;
-        while (true) {
-            List<DeterminationRow> page = mapper.findChain(expectedSeq, 500);
-            if (page.isEmpty()) {
-                break;
+        DeterminationMapper.ChainHead head = mapper.readChainHead();
+        List<ChainScan.Segment> segments;
+        try {
+            if (org.springframework.transaction.support.TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+                // on its own: the committed chain, one segment per core, each on a connection of its own
+                segments = ChainScan.scan(dataSource, head.getLastSeq(), Runtime.getRuntime().availableProcessors(), progress, null);
+            } else {
+                // within a caller's transaction that may have written: the chain as that transaction sees it
+                java.sql.Connection c = org.springframework.jdbc.datasource.DataSourceUtils.getConnection(dataSource);
+                try {
+                    long[] done = {0};
+                    segments = List.of(ChainScan.segment(c, 1, head.getLastSeq() + 1, n -> progress.accept(done[0] += n), null));
+                } finally {
+                    org.springframework.jdbc.datasource.DataSourceUtils.releaseConnection(c, dataSource);
+                }
             }
-            for (DeterminationRow row : page) {
-                if (row.getSeq() != expectedSeq) {
-                    return new ChainReport(false, count, 0, expectedSeq, "record " + expectedSeq + " is missing");
-                }
-                if (row.getClaimId() == null) {
-                    return new ChainReport(false, count, 0, row.getSeq(), "record " + row.getSealedId() + " was deleted");
-                }
-                if (!row.getPrevHash().equals(previous)) {
-                    return new ChainReport(false, count, 0, row.getSeq(), "does not link to the record before it");
-                }
-                if (!hash(row).equals(row.getHash())) {
-                    return new ChainReport(false, count, 0, row.getSeq(), "its content does not match its hash (altered)");
-                }
-                previous = row.getHash();
-                expectedSeq++;
-                count++;
-            }
-            progress.accept(count);
+        } catch (java.sql.SQLException e) {
+            throw new org.springframework.dao.DataAccessResourceFailureException("the chain could not be read", e);
         }
-        DeterminationMapper.ChainHead head = mapper.lockChainHead();
-        if (head.getLastSeq() != count || !head.getLastHash().equals(previous)) {
+        String previous = GENESIS;
+        long count = 0;
+        for (ChainScan.Segment s : segments) {
+            if (s.firstPrev() != null && !s.firstPrev().equals(previous)) {
+                return new ChainReport(false, count, 0, s.from(), "does not link to the record before it");
+            }
+            if (s.problem() != null) {
+                return new ChainReport(false, count + s.records(), 0, s.brokenAtSeq(), s.problem());
+            }
+            count += s.records();
+            previous = s.lastHash();
+        }
+        if (count != head.getLastSeq() || !head.getLastHash().equals(previous)) {
             return new ChainReport(false, count, 0, count + 1, "the chain head names record " + head.getLastSeq()
                     + ": records after " + count + " were deleted");
+        }
+        // sealed since the head was read: checked next time; but nothing may sit beyond the head
+        DeterminationMapper.ChainHead now = mapper.lockChainHead();
+        Long beyond = mapper.maxSealSeq();
+        if (beyond != null && beyond > now.getLastSeq()) {
+            return new ChainReport(false, count, 0, now.getLastSeq() + 1, "record " + beyond + " is beyond the chain's head ("
+                    + now.getLastSeq() + "): inserted behind the sealer's back");
         }
         int late = mapper.countUnsealedBefore(clock.instant().minus(LATE));
         return new ChainReport(late == 0, count, late, null, late == 0 ? null : late + " record(s) older than "
@@ -304,6 +316,78 @@ public class SealedDeterminations {
             throw new IllegalArgumentException("no determination " + determinationId);
         }
         return replay(row);
+    }
+
+    /** A sealed record read for a bulk replay: every field but the result, and the stored result's UTF-8 bytes. */
+    public record Stored(DeterminationRow row, byte[] result) {
+    }
+
+    private static final String REPLAY_PAGE = "SELECT s.seq, s.prev_hash, s.hash, s.determination_id, d.id, d.claim_id, d.as_of, d.known_at,"
+            + " d.period_from, d.period_to, d.benefits, d.facts_json, d.versions_json, d.result_json, d.engine_version, d.recorded_at,"
+            + " d.scope, d.records_json FROM determination_seal s LEFT JOIN determination d ON d.id = s.determination_id"
+            + " WHERE s.seq >= ? ORDER BY s.seq LIMIT ?";
+
+    /**
+     * A page of the chain for a bulk replay, read straight from JDBC in the caller's transaction:
+     * the fields as the mapper types them (a test holds the two readings equal through the seal), the
+     * result as the bytes the database holds (on MySQL/MariaDB not decoded at all). A deleted
+     * record's seal comes with no claim id.
+     */
+    public List<Stored> chainForReplay(long fromSeq, int limit) {
+        java.sql.Connection c = org.springframework.jdbc.datasource.DataSourceUtils.getConnection(dataSource);
+        try (java.sql.PreparedStatement st = c.prepareStatement(REPLAY_PAGE)) {
+            boolean raw = c.getMetaData().getDatabaseProductName().matches("(?i)mysql|mariadb");
+            st.setLong(1, fromSeq);
+            st.setInt(2, limit);
+            List<Stored> page = new java.util.ArrayList<>(Math.min(limit, 1000));
+            try (java.sql.ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    DeterminationRow r = new DeterminationRow();
+                    r.setSeq(rs.getLong(1));
+                    r.setPrevHash(rs.getString(2));
+                    r.setHash(rs.getString(3));
+                    r.setSealedId(rs.getLong(4));
+                    if (rs.getObject(5) == null) {
+                        page.add(new Stored(r, null));
+                        continue;
+                    }
+                    r.setId(rs.getLong(5));
+                    r.setClaimId(rs.getLong(6));
+                    r.setAsOf(rs.getObject(7, LocalDate.class));
+                    r.setKnownAt(rs.getTimestamp(8).toInstant());
+                    r.setPeriodFrom(rs.getString(9));
+                    r.setPeriodTo(rs.getString(10));
+                    r.setBenefits(rs.getString(11));
+                    r.setFactsJson(rs.getString(12));
+                    r.setVersionsJson(rs.getString(13));
+                    byte[] result = raw ? rs.getBytes(14) : rs.getString(14).getBytes(StandardCharsets.UTF_8);
+                    r.setEngineVersion(rs.getString(15));
+                    r.setRecordedAt(rs.getTimestamp(16).toInstant());
+                    r.setScope(rs.getString(17));
+                    r.setRecordsJson(rs.getString(18));
+                    page.add(new Stored(r, result));
+                }
+            }
+            return page;
+        } catch (java.sql.SQLException e) {
+            throw new org.springframework.dao.DataAccessResourceFailureException("the chain could not be read for a replay", e);
+        } finally {
+            org.springframework.jdbc.datasource.DataSourceUtils.releaseConnection(c, dataSource);
+        }
+    }
+
+    /**
+     * Whether a sealed record replays as decided, byte for byte, and is as it was sealed: the
+     * result evaluated again is the stored one, and the record with it gives its seal's hash. False
+     * means "look closer" ({@link #replay(DeterminationRow)} on the whole record says what differs).
+     */
+    public boolean replaysAsSealed(Stored stored) {
+        try {
+            byte[] replayed = canonical.writeValueAsBytes(evaluateAgain(stored.row(), stored.row().getKnownAt()));
+            return Arrays.equals(replayed, stored.result()) && hash(stored.row(), replayed).equals(stored.row().getHash());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** As {@link #replay(long)}, of a record already read. */
@@ -434,15 +518,45 @@ public class SealedDeterminations {
 
     /** The hash a record's seal holds: of its content, its position and the hash before it (public for the offline verifier). */
     public static String hash(DeterminationRow r) {
-        String content = String.join("\n", Long.toString(r.getSeq()), Long.toString(r.getClaimId()), r.getAsOf().toString(),
-                r.getKnownAt().toString(), r.getPeriodFrom(), r.getPeriodTo(), r.getBenefits(), r.getFactsJson(),
-                r.getVersionsJson(), r.getResultJson(), r.getEngineVersion(), r.getRecordedAt().toString(), r.getPrevHash())
-                // the scope is sealed too; FULL, the scope of the records made before it existed, adds nothing
-                + (SCOPE_FULL.equals(r.getScope()) ? "" : "\n" + r.getScope())
-                // the system's records used, when there were any (none before they were sealed)
-                + (r.getRecordsJson() == null ? "" : "\n" + r.getRecordsJson());
-        return TableCompiler.sha256(content.getBytes(StandardCharsets.UTF_8));
+        return hash(r, r.getResultJson().getBytes(StandardCharsets.UTF_8));
     }
+
+    /**
+     * The record's hash with {@code result} (UTF-8) in place of its stored result: the SHA-256 of
+     * its fields joined by line feeds, fed to the digest field by field (no joined copy).
+     */
+    public static String hash(DeterminationRow r, byte[] result) {
+        java.security.MessageDigest sha;
+        try {
+            sha = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        String[] before = {Long.toString(r.getSeq()), Long.toString(r.getClaimId()), r.getAsOf().toString(), r.getKnownAt().toString(),
+                r.getPeriodFrom(), r.getPeriodTo(), r.getBenefits(), r.getFactsJson(), r.getVersionsJson()};
+        for (String field : before) {
+            sha.update(String.valueOf(field).getBytes(StandardCharsets.UTF_8));
+            sha.update(LINE);
+        }
+        sha.update(result);
+        for (String field : new String[]{r.getEngineVersion(), r.getRecordedAt().toString(), r.getPrevHash()}) {
+            sha.update(LINE);
+            sha.update(String.valueOf(field).getBytes(StandardCharsets.UTF_8));
+        }
+        // the scope is sealed too; FULL, the scope of the records made before it existed, adds nothing
+        if (!SCOPE_FULL.equals(r.getScope())) {
+            sha.update(LINE);
+            sha.update(String.valueOf(r.getScope()).getBytes(StandardCharsets.UTF_8));
+        }
+        // the system's records used, when there were any (none before they were sealed)
+        if (r.getRecordsJson() != null) {
+            sha.update(LINE);
+            sha.update(r.getRecordsJson().getBytes(StandardCharsets.UTF_8));
+        }
+        return java.util.HexFormat.of().formatHex(sha.digest());
+    }
+
+    private static final byte[] LINE = {'\n'};
 
     private static String firstDifference(JsonNode a, JsonNode b, String path) {
         if (a.equals(b)) {

@@ -44,9 +44,13 @@ public final class ReplayBench {
 
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
-        try (Connection c = DriverManager.getConnection("jdbc:mysql://127.0.0.1:3306/?user=root&password=");
-             Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + DB);
+        // "reuse": the database of an earlier run, when it holds N records already (seeding 200,000 takes minutes)
+        boolean reuse = args.length > 1 && "reuse".equals(args[1]) && seeded() >= n;
+        if (!reuse) {
+            try (Connection c = DriverManager.getConnection("jdbc:mysql://127.0.0.1:3306/?user=root&password=");
+                 Statement s = c.createStatement()) {
+                s.execute("DROP DATABASE IF EXISTS " + DB);
+            }
         }
         String url = "jdbc:mysql://127.0.0.1:3306/" + DB + "?createDatabaseIfNotExist=true";
         ConfigurableApplicationContext ctx = new SpringApplicationBuilder(HuiyishengApplication.class).profiles("mysql")
@@ -56,8 +60,12 @@ public final class ReplayBench {
                         "--huiyisheng.audit.checkpoint-key=target/replay-bench/signing.key");
         try {
             long t0 = System.nanoTime();
-            seed(ctx, url, n);
-            System.out.printf("seeded %,d sealed determinations with real results in %.1f s%n", n, (System.nanoTime() - t0) / 1e9);
+            if (reuse) {
+                System.out.printf("reusing the %,d records of an earlier run%n", seeded());
+            } else {
+                seed(ctx, url, n);
+                System.out.printf("seeded %,d sealed determinations with real results in %.1f s%n", n, (System.nanoTime() - t0) / 1e9);
+            }
             SealedDeterminations determinations = ctx.getBean(SealedDeterminations.class);
             DeterminationIndex index = ctx.getBean(DeterminationIndex.class);
             t0 = System.nanoTime();
@@ -72,10 +80,21 @@ public final class ReplayBench {
             System.out.printf("indexed in %.1f s%n", (System.nanoTime() - t0) / 1e9);
             replay(ctx, n, "first run (cold: the JIT compiling)");
             replay(ctx, n, "second run (warm)");
+            replay(ctx, n, "third run (warm)");
             verify(ctx);
             verify(ctx);
         } finally {
             ctx.close();
+        }
+    }
+
+    private static long seeded() {
+        try (Connection c = DriverManager.getConnection("jdbc:mysql://127.0.0.1:3306/" + DB + "?user=root&password=");
+             Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM determination")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (java.sql.SQLException none) {
+            return 0;
         }
     }
 

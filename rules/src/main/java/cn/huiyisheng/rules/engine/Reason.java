@@ -15,6 +15,9 @@ public final class Reason {
     private final Function<Boolean, String> render;
     private String zh;
     private String en;
+    /** A writer's encoded forms of this reason (it never changes), kept with it: see {@link #encoded(int)}. */
+    private volatile Object encoded0;
+    private volatile Object encoded1;
 
     /** A reason whose words are known already. */
     public Reason(String code, boolean met, String zh, String en) {
@@ -53,6 +56,24 @@ public final class Reason {
             en = render.apply(Boolean.FALSE);
         }
         return en;
+    }
+
+    /**
+     * What a writer stored with {@link #encoded(int, Object)} for the given form (0 or 1), or null.
+     * The engine keeps each outcome's reasons and hands the same objects out for every household
+     * with that outcome; a serialiser can so encode each once (the rules module knows nothing of
+     * the encoding: the app's JSON writer keeps its bytes here).
+     */
+    public Object encoded(int form) {
+        return form == 0 ? encoded0 : encoded1;
+    }
+
+    public void encoded(int form, Object value) {
+        if (form == 0) {
+            encoded0 = value;
+        } else {
+            encoded1 = value;
+        }
     }
 
     @Override

@@ -17,6 +17,9 @@ public interface DeterminationMapper {
     /** The chain head as it stands, not locked. */
     ChainHead readChainHead();
 
+    /** The highest position sealed, or null when nothing is. */
+    Long maxSealSeq();
+
     int advanceChainHead(@Param("lastSeq") long lastSeq, @Param("lastHash") String lastHash,
                          @Param("lastRecordedAt") Instant lastRecordedAt);
 
