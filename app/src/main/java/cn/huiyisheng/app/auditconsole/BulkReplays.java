@@ -241,11 +241,10 @@ public class BulkReplays implements ReplaySteps {
                 replaying.acquireUninterruptibly();
                 try {
                     if (Mode.AS_DECIDED.name().equals(run.getMode())) {
-                        // read as bytes, compared as bytes; only a record that differs is read and compared as JSON
-                        for (SealedDeterminations.Stored stored : determinations.chainForReplay(fromSeq, run.getSeqSpan())) {
-                            DeterminationRow row = stored.row();
+                        // compared through the seal, the results not read; only a record that differs is read whole
+                        for (DeterminationRow row : determinations.chainForReplay(fromSeq, run.getSeqSpan())) {
                             if (row.getClaimId() != null && selected.contains(row.getId())) {
-                                tally.add(replaysAsSealed(stored) ? null : replay(run, determinations.chain(row.getSeq(), 1).get(0)));
+                                tally.add(replaysToItsSeal(row) ? null : replay(run, determinations.chain(row.getSeq(), 1).get(0)));
                             }
                         }
                     } else {
@@ -323,9 +322,9 @@ public class BulkReplays implements ReplaySteps {
     }
 
     /** The fast check of one record; a failure to evaluate is looked at closer, where it is told. */
-    private boolean replaysAsSealed(SealedDeterminations.Stored stored) {
+    private boolean replaysToItsSeal(DeterminationRow row) {
         try {
-            return determinations.replaysAsSealed(stored);
+            return determinations.replaysToItsSeal(row);
         } catch (RuntimeException e) {
             return false;
         }

@@ -27,6 +27,12 @@ public class JacksonConfig {
         @JsonProperty("en") abstract String en();
     }
 
+    /** Registered on every mapper Spring Boot builds (and kept by their copies, the canonical one included). */
+    @Bean
+    com.fasterxml.jackson.databind.Module blackbird() {
+        return new com.fasterxml.jackson.module.blackbird.BlackbirdModule();
+    }
+
     @Bean
     Jackson2ObjectMapperBuilderCustomizer rulesTypes() {
         return builder -> builder.mixIn(Reason.class, ReasonJson.class);

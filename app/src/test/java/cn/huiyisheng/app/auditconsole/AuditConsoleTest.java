@@ -236,12 +236,26 @@ class AuditConsoleTest {
                     .get("id").asLong();
             cn.huiyisheng.app.Jobs.runReplay(runtime, management, bulk);
             JsonNode found = get("auditor", "/api/audit/replays/" + bulk);
-            // not a drift of the engine: the stored result is not the one sealed, and the bulk replay says so
+            // the bulk replay compares through the seal (it does not read results): the engine still gives the decision
+            // that was sealed; that the stored text is no longer it is the seal's to say (above) and the chain's
+            assertThat(found.get("result").get("identical").asLong()).isEqualTo(1);
+        } finally {
+            jdbc.update("UPDATE determination SET result_json = REPLACE(result_json, '\"amount\":341.00', '\"amount\":340.00') WHERE id = ?", id);
+        }
+        // a record changed elsewhere than in its result (here the engine it names): its replay no longer gives its seal,
+        // and a closer look finds the record itself altered, not an engine drifting
+        String engine = jdbc.queryForObject("SELECT engine_version FROM determination WHERE id = ?", String.class, id);
+        jdbc.update("UPDATE determination SET engine_version = 'huiyisheng-rules/9.9.9' WHERE id = ?", id);
+        try {
+            long bulk = post("auditor", "/api/audit/replays", "{\"mode\": \"AS_DECIDED\", \"reference\": \"" + reference + "\"}").getBody()
+                    .get("id").asLong();
+            cn.huiyisheng.app.Jobs.runReplay(runtime, management, bulk);
+            JsonNode found = get("auditor", "/api/audit/replays/" + bulk);
             assertThat(found.get("result").get("failed").asLong()).isEqualTo(1);
             assertThat(found.get("result").get("drifted").asLong()).isZero();
             assertThat(found.get("result").get("causes").findValuesAsText("cause")).containsExactly("ALTERED");
         } finally {
-            jdbc.update("UPDATE determination SET result_json = REPLACE(result_json, '\"amount\":341.00', '\"amount\":340.00') WHERE id = ?", id);
+            jdbc.update("UPDATE determination SET engine_version = ? WHERE id = ?", engine, id);
         }
         assertThat(get("auditor", "/api/audit/determinations/" + id).get("seal").get("hashHolds").asBoolean()).isTrue();
     }
