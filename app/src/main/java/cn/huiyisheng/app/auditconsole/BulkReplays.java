@@ -58,6 +58,7 @@ public class BulkReplays implements ReplaySteps {
     private final ObjectMapper json;
     private final Clock clock;
     private final int span;
+    private final org.springframework.transaction.support.TransactionTemplate inOne;
     /**
      * Chunks replayed at once on this node: as many as it has cores (replaying only computes; the
      * job executor runs more threads than cores, for claims' steps that mostly wait on the database).
@@ -66,8 +67,10 @@ public class BulkReplays implements ReplaySteps {
 
     public BulkReplays(ReplayRunMapper mapper, SealedDeterminations determinations, DeterminationIndex index, AuditRecords records,
                        AuditSearch search, RuntimeService runtime, ObjectMapper json, Clock clock,
+                       org.springframework.transaction.PlatformTransactionManager transactions,
                        @Value("${huiyisheng.audit.replay-chunk:1000}") int span) {
         this.mapper = mapper;
+        this.inOne = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.determinations = determinations;
         this.index = index;
         this.records = records;
@@ -98,8 +101,12 @@ public class BulkReplays implements ReplaySteps {
     public record Cause(String cause, long records, BigDecimal amount) {
     }
 
-    /** Starts a run over what the filters select (every sealed record so far indexed first); 400 when they select nothing. */
-    @Transactional
+    /**
+     * Starts a run over what the filters select (every sealed record so far indexed first); 400 when
+     * they select nothing. The sealer's and the indexer's passes commit on their own first (their
+     * heads are locked only for their own pass, not while the run's process starts); the run's row
+     * and its process start in one transaction.
+     */
     public Run start(Mode mode, AuditSearch.Query query, String auditor) {
         if (mode == null) {
             throw new BadInput("mode", "REQUIRED", "mode is AS_DECIDED or AS_KNOWN_NOW", "请选择重放方式");
@@ -107,26 +114,29 @@ public class BulkReplays implements ReplaySteps {
         AuditIndexMapper.Criteria criteria = search.criteria(query, auditor, new ArrayList<>());
         determinations.seal();
         index.index();
-        ReplayRunMapper.Range range = mapper.range(criteria);
-        if (range.getRecords() == 0 || range.getMinSeq() == null) {
-            throw new BadInput("criteria", "NONE", "no sealed record matches these filters", "没有符合条件的判定记录");
-        }
-        ReplayRunRow row = new ReplayRunRow();
-        row.setMode(mode.name());
-        row.setCriteriaJson(write(criteria));
-        row.setKnownAt(clock.instant().truncatedTo(ChronoUnit.SECONDS));
-        row.setStatus(Status.RUNNING.name());
-        row.setSeqFrom(range.getMinSeq());
-        row.setSeqSpan(span);
-        row.setChunksTotal((int) ((range.getMaxSeq() - range.getMinSeq()) / span + 1));
-        row.setRecordsTotal(range.getRecords());
-        row.setStartedBy(auditor);
-        row.setStartedAt(clock.instant());
-        mapper.insert(row);
-        String pi = runtime.startProcessInstanceByKey(ReplayProcess.PROCESS_ID, ReplayProcess.businessKey(row.getId()),
-                Variables.createVariables().putValue(ReplayProcess.RUN_ID, row.getId())).getId();
-        mapper.setProcessInstance(row.getId(), pi);
-        return find(row.getId());
+        long id = inOne.execute(tx -> {
+            ReplayRunMapper.Range range = mapper.range(criteria);
+            if (range.getRecords() == 0 || range.getMinSeq() == null) {
+                throw new BadInput("criteria", "NONE", "no sealed record matches these filters", "没有符合条件的判定记录");
+            }
+            ReplayRunRow row = new ReplayRunRow();
+            row.setMode(mode.name());
+            row.setCriteriaJson(write(criteria));
+            row.setKnownAt(clock.instant().truncatedTo(ChronoUnit.SECONDS));
+            row.setStatus(Status.RUNNING.name());
+            row.setSeqFrom(range.getMinSeq());
+            row.setSeqSpan(span);
+            row.setChunksTotal((int) ((range.getMaxSeq() - range.getMinSeq()) / span + 1));
+            row.setRecordsTotal(range.getRecords());
+            row.setStartedBy(auditor);
+            row.setStartedAt(clock.instant());
+            mapper.insert(row);
+            String pi = runtime.startProcessInstanceByKey(ReplayProcess.PROCESS_ID, ReplayProcess.businessKey(row.getId()),
+                    Variables.createVariables().putValue(ReplayProcess.RUN_ID, row.getId())).getId();
+            mapper.setProcessInstance(row.getId(), pi);
+            return row.getId();
+        });
+        return find(id);
     }
 
     public Run find(long id) {

@@ -31,9 +31,17 @@ public class MessagesController {
         return "portal/messages";
     }
 
-    /** How many messages the signed-in applicant has not read (null for anyone else). */
+    /**
+     * How many messages the signed-in applicant has not read (null for anyone else, and for the
+     * JSON API, whose answers render no page: a model attribute of an advice runs for every
+     * controller, and this one cost each API call of an applicant a count; found with the claims
+     * bench's statement log).
+     */
     @ModelAttribute("unread")
-    public Integer unread() {
+    public Integer unread(jakarta.servlet.http.HttpServletRequest request) {
+        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            return null;
+        }
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth == null || auth.getAuthorities().stream().noneMatch(a -> a.getAuthority().equals("ROLE_APPLICANT"))) {
             return null;
