@@ -89,42 +89,21 @@ public final class CheckpointVerifier {
             throws SQLException {
         String previous = SealedDeterminations.GENESIS;
         long expected = 1;
-        try (PreparedStatement st = db.prepareStatement("SELECT s.seq, s.prev_hash, s.hash, s.determination_id, d.id, d.claim_id, d.as_of,"
-                + " d.known_at, d.period_from, d.period_to, d.benefits, d.facts_json, d.versions_json, d.result_json, d.engine_version,"
-                + " d.recorded_at, d.scope, d.records_json FROM determination_seal s LEFT JOIN determination d ON d.id = s.determination_id"
+        try (PreparedStatement st = db.prepareStatement("SELECT " + SealedDeterminations.sealedColumns(true) + SealedDeterminations.SEALED_FROM
                 + " ORDER BY s.seq")) {
             st.setFetchSize(1000);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    long seq = rs.getLong(1);
+                    DeterminationRow r = SealedDeterminations.readSealed(rs, true, true);
+                    long seq = r.getSeq();
                     if (seq != expected) {
                         problems.add("determinations " + expected + ": missing");
                         return expected - 1;
                     }
-                    DeterminationRow r = new DeterminationRow();
-                    r.setSeq(seq);
-                    r.setPrevHash(rs.getString(2));
-                    r.setHash(rs.getString(3));
-                    if (rs.getObject(5) == null) {
-                        problems.add("determinations " + seq + ": record " + rs.getLong(4) + " was deleted");
-                    } else {
-                        r.setId(rs.getLong(5));
-                        r.setClaimId(rs.getLong(6));
-                        r.setAsOf(rs.getDate(7).toLocalDate());
-                        r.setKnownAt(rs.getTimestamp(8).toInstant());
-                        r.setPeriodFrom(rs.getString(9));
-                        r.setPeriodTo(rs.getString(10));
-                        r.setBenefits(rs.getString(11));
-                        r.setFactsJson(rs.getString(12));
-                        r.setVersionsJson(rs.getString(13));
-                        r.setResultJson(rs.getString(14));
-                        r.setEngineVersion(rs.getString(15));
-                        r.setRecordedAt(rs.getTimestamp(16).toInstant());
-                        r.setScope(rs.getString(17));
-                        r.setRecordsJson(rs.getString(18));
-                        if (!SealedDeterminations.hash(r).equals(r.getHash())) {
-                            problems.add("determinations " + seq + ": record " + r.getId() + " does not match its hash (altered)");
-                        }
+                    if (r.getClaimId() == null) {
+                        problems.add("determinations " + seq + ": record " + r.getSealedId() + " was deleted");
+                    } else if (!SealedDeterminations.hash(r).equals(r.getHash())) {
+                        problems.add("determinations " + seq + ": record " + r.getId() + " does not match its hash (altered)");
                     }
                     if (!r.getPrevHash().equals(previous)) {
                         problems.add("determinations " + seq + ": does not link to the record before it");

@@ -262,13 +262,13 @@ public class SealedDeterminations {
         try {
             if (org.springframework.transaction.support.TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
                 // on its own: the committed chain, one segment per core, each on a connection of its own
-                segments = ChainScan.scan(dataSource, head.getLastSeq(), Runtime.getRuntime().availableProcessors(), progress, null);
+                segments = ChainScan.scan(dataSource, head.getLastSeq(), Runtime.getRuntime().availableProcessors(), progress);
             } else {
                 // within a caller's transaction that may have written: the chain as that transaction sees it
                 java.sql.Connection c = org.springframework.jdbc.datasource.DataSourceUtils.getConnection(dataSource);
                 try {
                     long[] done = {0};
-                    segments = List.of(ChainScan.segment(c, 1, head.getLastSeq() + 1, n -> progress.accept(done[0] += n), null));
+                    segments = List.of(ChainScan.segment(c, 1, head.getLastSeq() + 1, n -> progress.accept(done[0] += n)));
                 } finally {
                     org.springframework.jdbc.datasource.DataSourceUtils.releaseConnection(c, dataSource);
                 }
@@ -318,10 +318,58 @@ public class SealedDeterminations {
         return replay(row);
     }
 
-    private static final String REPLAY_PAGE = "SELECT s.seq, s.prev_hash, s.hash, s.determination_id, d.id, d.claim_id, d.as_of, d.known_at,"
-            + " d.period_from, d.period_to, d.benefits, d.facts_json, d.versions_json, d.engine_version, d.recorded_at,"
-            + " d.scope, d.records_json FROM determination_seal s LEFT JOIN determination d ON d.id = s.determination_id"
-            + " WHERE s.seq >= ? ORDER BY s.seq LIMIT ?";
+    /**
+     * The columns of a sealed record read by JDBC, its seal first, the record after (null when it
+     * was deleted), the result, when asked for, at position 14: {@link #readSealed} reads them.
+     */
+    public static String sealedColumns(boolean withResult) {
+        return "s.seq, s.prev_hash, s.hash, s.determination_id, d.id, d.claim_id, d.as_of, d.known_at, d.period_from, d.period_to,"
+                + " d.benefits, d.facts_json, d.versions_json," + (withResult ? " d.result_json," : "")
+                + " d.engine_version, d.recorded_at, d.scope, d.records_json";
+    }
+
+    /** FROM a seal joined to its record (which may be gone), for {@link #sealedColumns}. */
+    public static final String SEALED_FROM = " FROM determination_seal s LEFT JOIN determination d ON d.id = s.determination_id";
+
+    /**
+     * The current row of a query over {@link #sealedColumns}, typed as the mapper types it (the
+     * seal's hash holds only if it is): the seal, and the record unless it was deleted (then no
+     * claim id). The result is read as text only when {@code readResult}; a caller that hashes it
+     * may read its bytes itself (column 14).
+     */
+    public static DeterminationRow readSealed(java.sql.ResultSet rs, boolean withResult, boolean readResult) throws java.sql.SQLException {
+        DeterminationRow r = new DeterminationRow();
+        r.setSeq(rs.getLong(1));
+        r.setPrevHash(rs.getString(2));
+        r.setHash(rs.getString(3));
+        r.setSealedId(rs.getLong(4));
+        if (rs.getObject(5) == null) {
+            return r;
+        }
+        r.setId(rs.getLong(5));
+        r.setClaimId(rs.getLong(6));
+        r.setAsOf(rs.getObject(7, LocalDate.class));
+        r.setKnownAt(rs.getTimestamp(8).toInstant());
+        r.setPeriodFrom(rs.getString(9));
+        r.setPeriodTo(rs.getString(10));
+        r.setBenefits(rs.getString(11));
+        r.setFactsJson(rs.getString(12));
+        r.setVersionsJson(rs.getString(13));
+        int next = 14;
+        if (withResult) {
+            if (readResult) {
+                r.setResultJson(rs.getString(next));
+            }
+            next++;
+        }
+        r.setEngineVersion(rs.getString(next));
+        r.setRecordedAt(rs.getTimestamp(next + 1).toInstant());
+        r.setScope(rs.getString(next + 2));
+        r.setRecordsJson(rs.getString(next + 3));
+        return r;
+    }
+
+    private static final String REPLAY_PAGE = "SELECT " + sealedColumns(false) + SEALED_FROM + " WHERE s.seq >= ? ORDER BY s.seq LIMIT ?";
 
     /**
      * A page of the chain for a bulk replay, without the records' results, read straight from JDBC
@@ -338,27 +386,7 @@ public class SealedDeterminations {
             List<DeterminationRow> page = new java.util.ArrayList<>(Math.min(limit, 1000));
             try (java.sql.ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    DeterminationRow r = new DeterminationRow();
-                    r.setSeq(rs.getLong(1));
-                    r.setPrevHash(rs.getString(2));
-                    r.setHash(rs.getString(3));
-                    r.setSealedId(rs.getLong(4));
-                    if (rs.getObject(5) != null) {
-                        r.setId(rs.getLong(5));
-                        r.setClaimId(rs.getLong(6));
-                        r.setAsOf(rs.getObject(7, LocalDate.class));
-                        r.setKnownAt(rs.getTimestamp(8).toInstant());
-                        r.setPeriodFrom(rs.getString(9));
-                        r.setPeriodTo(rs.getString(10));
-                        r.setBenefits(rs.getString(11));
-                        r.setFactsJson(rs.getString(12));
-                        r.setVersionsJson(rs.getString(13));
-                        r.setEngineVersion(rs.getString(14));
-                        r.setRecordedAt(rs.getTimestamp(15).toInstant());
-                        r.setScope(rs.getString(16));
-                        r.setRecordsJson(rs.getString(17));
-                    }
-                    page.add(r);
+                    page.add(readSealed(rs, false, false));
                 }
             }
             return page;
