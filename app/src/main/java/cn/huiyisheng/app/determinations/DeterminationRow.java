@@ -18,7 +18,13 @@ public class DeterminationRow {
     private String benefits;
     private String factsJson;
     private String versionsJson;
+    /** The result as text (column result_json): the records made before V39; null for those stored compressed. */
     private String resultJson;
+    /** Since V39: the SHA-256 of the result's UTF-8 text, and that text compressed ({@link SealedResult}). */
+    private String resultSha256;
+    private byte[] resultZ;
+    /** The compressed result's text, once inflated (not part of the row). */
+    private String inflated;
     private String engineVersion;
     /** FULL or CLAIM: see {@code SealedDeterminations#SCOPE_CLAIM}. */
     private String scope = "FULL";
@@ -57,8 +63,34 @@ public class DeterminationRow {
     public void setFactsJson(String factsJson) { this.factsJson = factsJson; }
     public String getVersionsJson() { return versionsJson; }
     public void setVersionsJson(String versionsJson) { this.versionsJson = versionsJson; }
-    public String getResultJson() { return resultJson; }
+    /**
+     * The sealed result's text: the compressed one when the record has one (even if a text was
+     * put beside it: the seal covers both as stored, so such a record fails its check), else the text.
+     */
+    public String getResultJson() {
+        if (resultZ == null) {
+            return resultJson;
+        }
+        if (inflated == null) {
+            inflated = SealedResult.inflate(resultZ);
+        }
+        return inflated;
+    }
     public void setResultJson(String resultJson) { this.resultJson = resultJson; }
+    /** The column result_json as stored (null for a record stored compressed). */
+    public String getStoredResultJson() { return resultJson; }
+    public String getResultSha256() { return resultSha256; }
+    public void setResultSha256(String resultSha256) { this.resultSha256 = resultSha256; }
+    public byte[] getResultZ() { return resultZ; }
+    public void setResultZ(byte[] resultZ) { this.resultZ = resultZ; this.inflated = null; }
+    /** Stores {@code json} compressed with its SHA-256 (the records made since V39), not as text. */
+    public void storeResult(String json) {
+        byte[] utf8 = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        this.resultJson = null;
+        this.resultSha256 = SealedResult.sha256(utf8);
+        this.resultZ = SealedResult.compress(utf8);
+        this.inflated = json;
+    }
     public String getScope() { return scope; }
     public void setScope(String scope) { this.scope = scope; }
     public String getEngineVersion() { return engineVersion; }

@@ -122,7 +122,7 @@ public class SealedDeterminations {
         row.setPeriodTo(to.toString());
         row.setBenefits(String.join(",", benefits));
         row.setFactsJson(json(household));
-        row.setResultJson(json(response));
+        row.storeResult(json(response));
         row.setVersionsJson(json(versionsUsed(response)));
         row.setEngineVersion(Engine.VERSION);
         row.setRecordedAt(clock.instant().truncatedTo(ChronoUnit.SECONDS));
@@ -320,12 +320,13 @@ public class SealedDeterminations {
 
     /**
      * The columns of a sealed record read by JDBC, its seal first, the record after (null when it
-     * was deleted), the result, when asked for, at position 14: {@link #readSealed} reads them.
+     * was deleted), the result as text, when asked for, at position 14, the compressed result and
+     * its SHA-256 (the records made since V39) last: {@link #readSealed} reads them.
      */
     public static String sealedColumns(boolean withResult) {
         return "s.seq, s.prev_hash, s.hash, s.determination_id, d.id, d.claim_id, d.as_of, d.known_at, d.period_from, d.period_to,"
                 + " d.benefits, d.facts_json, d.versions_json," + (withResult ? " d.result_json," : "")
-                + " d.engine_version, d.recorded_at, d.scope, d.records_json";
+                + " d.engine_version, d.recorded_at, d.scope, d.records_json, d.result_sha256, d.result_z";
     }
 
     /** FROM a seal joined to its record (which may be gone), for {@link #sealedColumns}. */
@@ -366,6 +367,9 @@ public class SealedDeterminations {
         r.setRecordedAt(rs.getTimestamp(next + 1).toInstant());
         r.setScope(rs.getString(next + 2));
         r.setRecordsJson(rs.getString(next + 3));
+        // a record made since V39: its result compressed, with its SHA-256 (small, in the row: read always)
+        r.setResultSha256(rs.getString(next + 4));
+        r.setResultZ(rs.getBytes(next + 5));
         return r;
     }
 
@@ -406,6 +410,19 @@ public class SealedDeterminations {
      */
     public boolean replaysToItsSeal(DeterminationRow sealedWithoutResult) {
         EvaluationResponse replayed = evaluateAgain(sealedWithoutResult, sealedWithoutResult.getKnownAt());
+        if (sealedWithoutResult.getResultZ() != null) {
+            // stored compressed (since V39): the replayed text's SHA-256 in the sealed one's place, with the
+            // compressed bytes as stored; equal to the seal exactly when the text is the sealed one
+            java.security.MessageDigest text = SealedResult.digest();
+            try {
+                canonical.writeValue(new java.security.DigestOutputStream(java.io.OutputStream.nullOutputStream(), text), replayed);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("the replayed result could not be written", e);
+            }
+            String sha = java.util.HexFormat.of().formatHex(text.digest());
+            return hash(sealedWithoutResult, out -> SealedResult.writeSealed(out, null, sha, sealedWithoutResult.getResultZ()))
+                    .equals(sealedWithoutResult.getHash());
+        }
         // written by the JSON generator straight into the digest, a buffer at a time
         return hash(sealedWithoutResult, out -> canonical.writeValue(out, replayed)).equals(sealedWithoutResult.getHash());
     }
@@ -538,7 +555,9 @@ public class SealedDeterminations {
 
     /** The hash a record's seal holds: of its content, its position and the hash before it (public for the offline verifier). */
     public static String hash(DeterminationRow r) {
-        return hash(r, r.getResultJson().getBytes(StandardCharsets.UTF_8));
+        String text = r.getStoredResultJson();
+        byte[] utf8 = text == null ? null : text.getBytes(StandardCharsets.UTF_8);
+        return hash(r, out -> SealedResult.writeSealed(out, utf8, r.getResultSha256(), r.getResultZ()));
     }
 
     /**
@@ -556,16 +575,30 @@ public class SealedDeterminations {
 
     /** As {@link #hash(DeterminationRow, byte[])}, the result written straight into the digest (no copy of it held). */
     public static String hash(DeterminationRow r, ResultBytes result) {
-        java.security.MessageDigest sha;
-        try {
-            sha = java.security.MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        String[] before = {Long.toString(r.getSeq()), Long.toString(r.getClaimId()), r.getAsOf().toString(), r.getKnownAt().toString(),
-                r.getPeriodFrom(), r.getPeriodTo(), r.getBenefits(), r.getFactsJson(), r.getVersionsJson()};
-        for (String field : before) {
-            sha.update(String.valueOf(field).getBytes(StandardCharsets.UTF_8));
+        return hash(new byte[][]{utf8(Long.toString(r.getSeq())), utf8(Long.toString(r.getClaimId())), utf8(r.getAsOf().toString()),
+                        utf8(r.getKnownAt().toString()), utf8(r.getPeriodFrom()), utf8(r.getPeriodTo()), utf8(r.getBenefits()),
+                        utf8(r.getFactsJson()), utf8(r.getVersionsJson())}, result,
+                new byte[][]{utf8(r.getEngineVersion()), utf8(r.getRecordedAt().toString()), utf8(r.getPrevHash())},
+                utf8(r.getScope()), r.getRecordsJson() == null ? null : utf8(r.getRecordsJson()));
+    }
+
+    /** A field's text as the hash takes it: its UTF-8 bytes, "null" for none. */
+    private static byte[] utf8(String text) {
+        return String.valueOf(text).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static final byte[] NULL = utf8(null);
+    private static final byte[] FULL = utf8(SCOPE_FULL);
+
+    /**
+     * The one definition of a record's hash, over its fields' UTF-8 bytes in this order: the nine
+     * before the result, each followed by a line feed; the result; a line feed before each of the
+     * three after it; the scope unless FULL; the system's records when there are any.
+     */
+    private static String hash(byte[][] before, ResultBytes result, byte[][] after, byte[] scope, byte[] records) {
+        java.security.MessageDigest sha = SealedResult.digest();
+        for (byte[] field : before) {
+            sha.update(field);
             sha.update(LINE);
         }
         try {
@@ -573,21 +606,48 @@ public class SealedDeterminations {
         } catch (java.io.IOException e) {
             throw new IllegalStateException("the result could not be written", e);
         }
-        for (String field : new String[]{r.getEngineVersion(), r.getRecordedAt().toString(), r.getPrevHash()}) {
+        for (byte[] field : after) {
             sha.update(LINE);
-            sha.update(String.valueOf(field).getBytes(StandardCharsets.UTF_8));
+            sha.update(field);
         }
         // the scope is sealed too; FULL, the scope of the records made before it existed, adds nothing
-        if (!SCOPE_FULL.equals(r.getScope())) {
+        if (!Arrays.equals(FULL, scope)) {
             sha.update(LINE);
-            sha.update(String.valueOf(r.getScope()).getBytes(StandardCharsets.UTF_8));
+            sha.update(scope);
         }
         // the system's records used, when there were any (none before they were sealed)
-        if (r.getRecordsJson() != null) {
+        if (records != null) {
             sha.update(LINE);
-            sha.update(r.getRecordsJson().getBytes(StandardCharsets.UTF_8));
+            sha.update(records);
         }
         return java.util.HexFormat.of().formatHex(sha.digest());
+    }
+
+    /**
+     * The hash of the record in the current row of a query over {@link #sealedColumns sealedColumns(true)}
+     * on MySQL/MariaDB, from the bytes of its text columns as they came (not decoded to strings and
+     * encoded again: the chain's verification, {@link ChainScan}); the same as {@link #hash(DeterminationRow)}
+     * of the record {@link #readSealed} reads from that row.
+     */
+    static String hashOfRow(java.sql.ResultSet rs) throws java.sql.SQLException {
+        byte[] text = rs.getBytes(14);
+        String sha256 = rs.getString(19);
+        byte[] z = rs.getBytes(20);
+        return hash(new byte[][]{utf8(Long.toString(rs.getLong(1))), utf8(Long.toString(rs.getLong(6))),
+                        utf8(rs.getObject(7, LocalDate.class).toString()), instant(rs, 8), bytes(rs, 9), bytes(rs, 10), bytes(rs, 11),
+                        bytes(rs, 12), bytes(rs, 13)}, out -> SealedResult.writeSealed(out, text, sha256, z),
+                new byte[][]{bytes(rs, 15), instant(rs, 16), bytes(rs, 2)}, bytes(rs, 17), rs.getBytes(18));
+    }
+
+    private static byte[] bytes(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
+        byte[] b = rs.getBytes(column);
+        return b == null ? NULL : b;
+    }
+
+    /** A DATETIME stored in UTC (the mysql profile's connection time zone) as {@link Instant#toString()} writes it. */
+    private static byte[] instant(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
+        java.time.LocalDateTime t = rs.getObject(column, java.time.LocalDateTime.class);
+        return t == null ? NULL : utf8(t.toInstant(java.time.ZoneOffset.UTC).toString());
     }
 
     private static final byte[] LINE = {'\n'};

@@ -66,6 +66,13 @@ public final class ReplayBench {
                 seed(ctx, url, n);
                 System.out.printf("seeded %,d sealed determinations with real results in %.1f s%n", n, (System.nanoTime() - t0) / 1e9);
             }
+            try (Connection c = DriverManager.getConnection("jdbc:mysql://127.0.0.1:3306/" + DB + "?user=root&password=");
+                 Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery("SELECT AVG(COALESCE(LENGTH(result_json), 0)),"
+                         + " AVG(COALESCE(LENGTH(result_z), 0)), AVG(LENGTH(facts_json)) FROM determination")) {
+                rs.next();
+                System.out.printf("a record's result: %,.0f bytes as text, %,.0f compressed; facts %,.0f bytes%n", rs.getDouble(1),
+                        rs.getDouble(2), rs.getDouble(3));
+            }
             SealedDeterminations determinations = ctx.getBean(SealedDeterminations.class);
             DeterminationIndex index = ctx.getBean(DeterminationIndex.class);
             t0 = System.nanoTime();
@@ -78,6 +85,9 @@ public final class ReplayBench {
                 // the indexer's own passes, back to back
             }
             System.out.printf("indexed in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+            // how many of the first thousand compare through their seal (the rest would be read whole)
+            long through = determinations.chainForReplay(1, 1000).stream().filter(determinations::replaysToItsSeal).count();
+            System.out.printf("of the first 1,000 records, %d replay to their seal without being read whole%n", through);
             replay(ctx, n, "first run (cold: the JIT compiling)");
             replay(ctx, n, "second run (warm)");
             replay(ctx, n, "third run (warm)");
@@ -115,8 +125,8 @@ public final class ReplayBench {
                     + " status, household_json, benefits, period_from, period_to, bank_account, submitted_at, district, applicant_name)"
                     + " VALUES (?, ?, 'bench', ?, ?, 'APPROVED', '{}', ?, ?, ?, '6222000000000000000', ?, ?, ?)");
             PreparedStatement determination = c.prepareStatement("INSERT INTO determination (id, claim_id, as_of, known_at, period_from,"
-                    + " period_to, benefits, facts_json, versions_json, result_json, engine_version, recorded_at, scope)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, '{}', ?, ?, ?, 'FULL')");
+                    + " period_to, benefits, facts_json, versions_json, result_sha256, result_z, engine_version, recorded_at, scope)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, '{}', ?, ?, ?, ?, 'FULL')");
             for (int i = 1; i <= n; i++) {
                 boolean urban = random.nextInt(3) > 0;
                 boolean died = random.nextInt(4) > 0;
@@ -153,9 +163,12 @@ public final class ReplayBench {
                 determination.setString(6, to.toString());
                 determination.setString(7, String.join(",", benefits));
                 determination.setString(8, facts);
-                determination.setString(9, result);
-                determination.setString(10, Engine.VERSION);
-                determination.setTimestamp(11, recorded);
+                // stored as the service stores a result since V39: compressed, with its SHA-256
+                byte[] utf8 = result.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                determination.setString(9, cn.huiyisheng.app.determinations.SealedResult.sha256(utf8));
+                determination.setBytes(10, cn.huiyisheng.app.determinations.SealedResult.compress(utf8));
+                determination.setString(11, Engine.VERSION);
+                determination.setTimestamp(12, recorded);
                 determination.addBatch();
                 if (i % 2000 == 0 || i == n) {
                     claim.executeBatch();

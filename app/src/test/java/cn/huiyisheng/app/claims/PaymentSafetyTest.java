@@ -63,6 +63,12 @@ class PaymentSafetyTest {
     cn.huiyisheng.app.identity.Users users;
     @Autowired
     cn.huiyisheng.app.payments.Payments paymentService;
+    @Autowired
+    cn.huiyisheng.app.notifications.Notifications notifications;
+    @Autowired
+    cn.huiyisheng.app.notifications.persistence.NotificationMapper notificationRows;
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
 
     @AfterEach
     void clock() {
@@ -240,7 +246,7 @@ class PaymentSafetyTest {
         sealed.seal(); // the sealer's pass (it runs every second on its own)
         long seq = sealed.latest(claimId).orElseThrow().getSeq();
         transaction.executeWithoutResult(tx -> {
-            jdbc.update("UPDATE determination SET result_json = REPLACE(result_json, '340.00', '3400.00') WHERE claim_id = ?", claimId);
+            cn.huiyisheng.app.determinations.StoredResults.replace(jdbc, "claim_id = ?", claimId, "340.00", "3400.00");
             var report = sealed.verifyChain();
             assertThat(report.intact()).isFalse();
             assertThat(report.brokenAtSeq()).isEqualTo(seq);
@@ -267,9 +273,9 @@ class PaymentSafetyTest {
         transaction.executeWithoutResult(tx -> {
             // a record slipped in behind the sealer's back, dated before what it has sealed: never chained, and reported
             jdbc.update("INSERT INTO determination (claim_id, as_of, known_at, period_from, period_to, benefits, facts_json,"
-                    + " versions_json, result_json, engine_version, recorded_at, scope, records_json)"
+                    + " versions_json, result_json, result_sha256, result_z, engine_version, recorded_at, scope, records_json)"
                     + " SELECT claim_id, as_of, known_at, period_from, period_to, benefits, facts_json, versions_json,"
-                    + " REPLACE(result_json, '340.00', '3400.00'), engine_version, ?, scope, records_json FROM determination"
+                    + " result_json, result_sha256, result_z, engine_version, ?, scope, records_json FROM determination"
                     + " WHERE claim_id = ?", java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(600)), claimId);
             var report = sealed.verifyChain();
             assertThat(report.intact()).isFalse();
@@ -277,6 +283,83 @@ class PaymentSafetyTest {
             assertThat(report.problem()).contains("in no seal");
             tx.setRollbackOnly();
         });
+        assertThat(sealed.verifyChain().intact()).isTrue();
+    }
+
+    @Test
+    void twoNodesRelayingMessagesAtOnceSendEachOnceAndLoseNone() throws Exception {
+        String reference = submit();
+        for (int i = 0; i < 120; i++) {
+            notifications.claim(reference, cn.huiyisheng.app.notifications.Notifications.Type.INFO_REQUESTED, List.of("m" + i));
+        }
+        Set<Long> mine = new HashSet<>(jdbc.queryForList("SELECT n.id FROM notification n JOIN claim c ON c.id = n.claim_id"
+                + " WHERE c.reference = ? AND n.sms_sent_at IS NULL", Long.class, reference));
+        // two nodes' relays with small batches, at the same moment, each marking a batch in one transaction before sending it
+        java.util.Queue<Long> sent = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        cn.huiyisheng.app.notifications.Notifier recording = (username, message) -> sent.add(message.id());
+        List<cn.huiyisheng.app.notifications.SmsRelay> nodes = List.of(
+                new cn.huiyisheng.app.notifications.SmsRelay(notificationRows, recording, java.time.Clock.systemUTC(), transactions),
+                new cn.huiyisheng.app.notifications.SmsRelay(notificationRows, recording, java.time.Clock.systemUTC(), transactions));
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (var node : nodes) {
+                done.add(pool.submit(() -> {
+                    go.await();
+                    while (node.relay(25) > 0) {
+                        // batch after batch until nothing is left
+                    }
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        // the service's own relay (every minute) may have sent some of them; none was sent twice, none is left
+        assertThat(sent).doesNotHaveDuplicates();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM notification n JOIN claim c ON c.id = n.claim_id"
+                + " WHERE c.reference = ? AND n.sms_sent_at IS NULL", Long.class, reference)).isZero();
+        assertThat(mine).hasSize(120);
+    }
+
+    @Test
+    void aRecordStoredAsTextBeforeV39AndOneStoredCompressedSinceAreVerifiedAlike() {
+        String reference = submit();
+        Jobs.runDue(management, pi(reference));
+        long claimId = claims.findByReference(reference).getId();
+        var compressed = sealed.latest(claimId).orElseThrow();
+        assertThat(compressed.getStoredResultJson()).isNull();
+        assertThat(compressed.getResultZ()).isNotEmpty();
+        // the same record as V38 stored it: its result as text
+        jdbc.update("INSERT INTO determination (claim_id, as_of, known_at, period_from, period_to, benefits, facts_json, versions_json,"
+                + " result_json, engine_version, recorded_at, scope, records_json) SELECT claim_id, as_of, known_at, period_from,"
+                + " period_to, benefits, facts_json, versions_json, ?, engine_version, recorded_at, scope, records_json FROM determination"
+                + " WHERE id = ?", compressed.getResultJson(), compressed.getId());
+        sealed.seal();
+        var text = sealed.latest(claimId).orElseThrow();
+        assertThat(text.getId()).isGreaterThan(compressed.getId());
+        assertThat(text.getStoredResultJson()).isEqualTo(compressed.getResultJson());
+        assertThat(text.getResultZ()).isNull();
+        assertThat(text.getHash()).isNotNull();
+        assertThat(sealed.verifyChain().intact()).isTrue();
+        assertThat(sealed.replay(text.getId()).identical()).isTrue();
+        assertThat(sealed.replay(compressed.getId()).identical()).isTrue();
+        // each form's result changed is found, at its own position
+        for (var record : List.of(text, sealed.find(compressed.getId()).orElseThrow())) {
+            transaction.executeWithoutResult(tx -> {
+                cn.huiyisheng.app.determinations.StoredResults.replace(jdbc, "id = ?", record.getId(), "340.00", "3400.00");
+                var report = sealed.verifyChain();
+                assertThat(report.intact()).isFalse();
+                assertThat(report.brokenAtSeq()).isEqualTo(record.getSeq());
+                assertThat(report.problem()).contains("altered");
+                tx.setRollbackOnly();
+            });
+        }
         assertThat(sealed.verifyChain().intact()).isTrue();
     }
 }

@@ -65,4 +65,61 @@ class RecordHashTest {
         assertThat(SealedDeterminations.hash(r, r.getResultJson().getBytes(java.nio.charset.Charset.forName("GB18030"))))
                 .isNotEqualTo(sealed);
     }
+
+    /** The joined bytes of a record stored compressed (since V39): zero, the text's SHA-256, zero, the compressed bytes. */
+    static String joinedCompressed(DeterminationRow r) throws java.io.IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.write(String.join("\n", Long.toString(r.getSeq()), Long.toString(r.getClaimId()), r.getAsOf().toString(),
+                r.getKnownAt().toString(), r.getPeriodFrom(), r.getPeriodTo(), r.getBenefits(), r.getFactsJson(),
+                r.getVersionsJson()).getBytes(StandardCharsets.UTF_8));
+        out.write('\n');
+        out.write(0);
+        out.write(r.getResultSha256().getBytes(StandardCharsets.US_ASCII));
+        out.write(0);
+        out.write(r.getResultZ());
+        out.write(("\n" + String.join("\n", r.getEngineVersion(), r.getRecordedAt().toString(), r.getPrevHash())
+                + (SealedDeterminations.SCOPE_FULL.equals(r.getScope()) ? "" : "\n" + r.getScope())
+                + (r.getRecordsJson() == null ? "" : "\n" + r.getRecordsJson())).getBytes(StandardCharsets.UTF_8));
+        return TableCompiler.sha256(out.toByteArray());
+    }
+
+    @Test
+    void aResultStoredCompressedIsSealedAsStored() throws Exception {
+        DeterminationRow text = row("CLAIM", "{\"grants\":[]}");
+        DeterminationRow r = row("CLAIM", "{\"grants\":[]}");
+        r.storeResult(text.getResultJson());
+        // stored: no text, the SHA-256 of the text, the text compressed; read back, the same text
+        assertThat(r.getStoredResultJson()).isNull();
+        assertThat(r.getResultSha256()).isEqualTo(TableCompiler.sha256(text.getResultJson().getBytes(StandardCharsets.UTF_8)));
+        assertThat(SealedResult.inflate(r.getResultZ())).isEqualTo(text.getResultJson());
+        String sealed = SealedDeterminations.hash(r);
+        assertThat(sealed).isEqualTo(joinedCompressed(r)).isNotEqualTo(SealedDeterminations.hash(text));
+        // the compressed bytes, the SHA-256 and a text put beside them are each sealed
+        DeterminationRow other = row("CLAIM", "{\"grants\":[]}");
+        other.storeResult(text.getResultJson().replace("340.00", "341.00"));
+        DeterminationRow forged = row("CLAIM", "{\"grants\":[]}");
+        forged.setResultJson(null);
+        forged.setResultSha256(r.getResultSha256());
+        forged.setResultZ(other.getResultZ());
+        assertThat(SealedDeterminations.hash(forged)).isNotEqualTo(sealed);
+        forged.setResultZ(r.getResultZ());
+        forged.setResultSha256(other.getResultSha256());
+        assertThat(SealedDeterminations.hash(forged)).isNotEqualTo(sealed);
+        forged.setResultSha256(r.getResultSha256());
+        assertThat(SealedDeterminations.hash(forged)).isEqualTo(sealed);
+        forged.setResultJson(text.getResultJson().replace("340.00", "341.00"));
+        assertThat(SealedDeterminations.hash(forged)).isNotEqualTo(sealed);
+        // what is read is the sealed (compressed) result, not a text put beside it
+        assertThat(forged.getResultJson()).isEqualTo(text.getResultJson());
+    }
+
+    @Test
+    void aStoredResultThatDoesNotInflateIsReportedNotGuessedAt() {
+        byte[] z = SealedResult.compress("{\"amount\":340.00}".getBytes(StandardCharsets.UTF_8));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SealedResult.inflate(java.util.Arrays.copyOf(z, z.length - 4)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("stored result");
+        z[3] ^= 0x55;
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SealedResult.inflate(z))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("stored result");
+    }
 }
