@@ -17,11 +17,12 @@ import java.util.function.LongConsumer;
 
 /**
  * The determination chain's content checked again, fast: each record read straight from JDBC (no
- * MyBatis mapping; on MySQL/MariaDB the result's bytes as they came, not decoded to a string and
- * encoded again) and its hash recomputed by {@link SealedDeterminations#hash}, the chain cut into one segment per
- * core, each read on its own connection. The segments are stitched: each one's first link must be
- * the hash the one before ends with. The service's verification; the offline
- * {@code CheckpointVerifier} reads the same columns with the same reader, on one connection.
+ * MyBatis mapping; on MySQL/MariaDB each text column's bytes as they came, not decoded to a string
+ * and encoded again: {@link SealedDeterminations#hashOfRow}) and its hash recomputed, the chain cut
+ * into segments (the caller says how many: one a core), each read on its own connection. The
+ * segments are stitched: each one's first link must be the hash the one before ends with. The
+ * service's verification; the offline {@code CheckpointVerifier} reads the same columns with
+ * {@link SealedDeterminations#readSealed}, on one connection.
  */
 public final class ChainScan {
 
