@@ -356,22 +356,28 @@ public class SealedDeterminations {
         r.setBenefits(rs.getString(11));
         r.setFactsJson(rs.getString(12));
         r.setVersionsJson(rs.getString(13));
-        int next = 14;
-        if (withResult) {
-            if (readResult) {
-                r.setResultJson(rs.getString(next));
-            }
-            next++;
+        if (withResult && readResult) {
+            r.setResultJson(rs.getString(RESULT_TEXT));
         }
-        r.setEngineVersion(rs.getString(next));
-        r.setRecordedAt(rs.getTimestamp(next + 1).toInstant());
-        r.setScope(rs.getString(next + 2));
-        r.setRecordsJson(rs.getString(next + 3));
+        int next = withResult ? RESULT_TEXT + 1 : RESULT_TEXT;
+        r.setEngineVersion(rs.getString(next + ENGINE));
+        r.setRecordedAt(rs.getTimestamp(next + RECORDED).toInstant());
+        r.setScope(rs.getString(next + SCOPE));
+        r.setRecordsJson(rs.getString(next + RECORDS));
         // a record made since V39: its result compressed, with its SHA-256 (small, in the row: read always)
-        r.setResultSha256(rs.getString(next + 4));
-        r.setResultZ(rs.getBytes(next + 5));
+        r.setResultSha256(rs.getString(next + RESULT_SHA));
+        r.setResultZ(rs.getBytes(next + RESULT_Z));
         return r;
     }
+
+    /** Where {@link #sealedColumns} puts the result's text (when asked for), and the columns after it, counted from it. */
+    private static final int RESULT_TEXT = 14;
+    private static final int ENGINE = 0;
+    private static final int RECORDED = 1;
+    private static final int SCOPE = 2;
+    private static final int RECORDS = 3;
+    private static final int RESULT_SHA = 4;
+    private static final int RESULT_Z = 5;
 
     private static final String REPLAY_PAGE = "SELECT " + sealedColumns(false) + SEALED_FROM + " WHERE s.seq >= ? ORDER BY s.seq LIMIT ?";
 
@@ -630,13 +636,15 @@ public class SealedDeterminations {
      * of the record {@link #readSealed} reads from that row.
      */
     static String hashOfRow(java.sql.ResultSet rs) throws java.sql.SQLException {
-        byte[] text = rs.getBytes(14);
-        String sha256 = rs.getString(19);
-        byte[] z = rs.getBytes(20);
+        byte[] text = rs.getBytes(RESULT_TEXT);
+        int next = RESULT_TEXT + 1;
+        String sha256 = rs.getString(next + RESULT_SHA);
+        byte[] z = rs.getBytes(next + RESULT_Z);
         return hash(new byte[][]{utf8(Long.toString(rs.getLong(1))), utf8(Long.toString(rs.getLong(6))),
                         utf8(rs.getObject(7, LocalDate.class).toString()), instant(rs, 8), bytes(rs, 9), bytes(rs, 10), bytes(rs, 11),
                         bytes(rs, 12), bytes(rs, 13)}, out -> SealedResult.writeSealed(out, text, sha256, z),
-                new byte[][]{bytes(rs, 15), instant(rs, 16), bytes(rs, 2)}, bytes(rs, 17), rs.getBytes(18));
+                new byte[][]{bytes(rs, next + ENGINE), instant(rs, next + RECORDED), bytes(rs, 2)}, bytes(rs, next + SCOPE),
+                rs.getBytes(next + RECORDS));
     }
 
     private static byte[] bytes(java.sql.ResultSet rs, int column) throws java.sql.SQLException {

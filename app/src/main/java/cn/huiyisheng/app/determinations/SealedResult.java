@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
@@ -30,7 +29,7 @@ public final class SealedResult {
     }
 
     public static String sha256(byte[] utf8) {
-        return HexFormat.of().formatHex(digest().digest(utf8));
+        return cn.huiyisheng.rules.compile.TableCompiler.sha256(utf8);
     }
 
     static MessageDigest digest() {
