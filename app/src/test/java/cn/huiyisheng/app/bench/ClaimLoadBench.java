@@ -92,7 +92,7 @@ public final class ClaimLoadBench {
 
     /** One measured batch: claims per second to the end of every process, submit latencies, SQL statements per claim. */
     record Batch(double rate, List<Long> latencies, double statements, long lockWaits, long lockWaitMillis, double jvmCpuMs,
-                 double dbCpuMs, double gcMs, double jitMs) {
+                 double dbCpuMs, double gcMs, double jitMs, long classesLoaded) {
     }
 
     private static void run(ConfigurableApplicationContext ctx, int n, String history, int rounds) throws Exception {
@@ -117,8 +117,8 @@ public final class ClaimLoadBench {
             Batch b = batch(http, port, jdbc, runtime, tasks, review, "benefit-claim-bare", n);
             jit = Math.max(o.jitMs(), b.jitMs());
             long idle = untilCompilersIdle();
-            System.err.printf("warm-up %d: ours %.1f/s, bare %.1f/s, JIT %.1f ms a claim, then %d ms until the compilers were idle%n",
-                    warmUps + 1, o.rate(), b.rate(), jit, idle);
+            System.err.printf("warm-up %d: ours %.1f/s, bare %.1f/s, JIT %.1f ms a claim, classes loaded %d + %d, then %d ms until the"
+                    + " compilers were idle%n", warmUps + 1, o.rate(), b.rate(), jit, o.classesLoaded(), b.classesLoaded(), idle);
         }
         if (System.getProperty("bench.sqlLog") != null) {
             // every statement of one extra round of ours, for reading what a claim costs: -Dbench.sqlLog=/tmp/claims.sql.log
@@ -177,9 +177,9 @@ public final class ClaimLoadBench {
                     r + 1, n, ours.get(r).rate(), bare.get(r).rate(), ratios.get(r));
             for (Batch b : List.of(ours.get(r), bare.get(r))) {
                 System.out.printf("    %s: submit p50 %.1f ms, p99 %.1f ms; per claim %.1f SQL statements, CPU %.1f ms JVM + %.1f ms"
-                                + " MariaDB, GC pauses %.2f ms, JIT %.1f ms; %d row lock waits (%d ms)%n",
+                                + " MariaDB, GC pauses %.2f ms, JIT %.1f ms; %d row lock waits (%d ms); %d classes loaded%n",
                         b == ours.get(r) ? "ours" : "bare", pct(b.latencies(), 50), pct(b.latencies(), 99), b.statements(),
-                        b.jvmCpuMs(), b.dbCpuMs(), b.gcMs(), b.jitMs(), b.lockWaits(), b.lockWaitMillis());
+                        b.jvmCpuMs(), b.dbCpuMs(), b.gcMs(), b.jitMs(), b.lockWaits(), b.lockWaitMillis(), b.classesLoaded());
             }
         }
         List<Double> sorted = new ArrayList<>(ratios);
@@ -205,6 +205,7 @@ public final class ClaimLoadBench {
         long dbBefore = dbCpuTicks();
         long gcBefore = gcMillis();
         long jitBefore = jitMillis();
+        long classesBefore = classesLoaded();
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicLong started = new AtomicLong();
         long t0 = System.nanoTime();
@@ -228,7 +229,12 @@ public final class ClaimLoadBench {
         return new Batch(rate, latencies, (statements(jdbc) - statementsBefore) / (double) n, locksAfter[0] - locksBefore[0],
                 locksAfter[1] - locksBefore[1], (jvmCpuNanos() - jvmBefore) / 1e6 / n,
                 dbBefore < 0 ? Double.NaN : (dbCpuTicks() - dbBefore) * 10.0 / n, (gcMillis() - gcBefore) / (double) n,
-                (jitMillis() - jitBefore) / (double) n);
+                (jitMillis() - jitBefore) / (double) n, classesLoaded() - classesBefore);
+    }
+
+    /** Classes the JVM has loaded so far: a steady service loads none per claim (each new class costs the JIT its deopts). */
+    private static long classesLoaded() {
+        return java.lang.management.ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount();
     }
 
     /** Milliseconds the JVM's collectors have spent so far (their pauses). */

@@ -1,5 +1,6 @@
 package cn.huiyisheng.app.portal;
 
+import cn.huiyisheng.app.fixtures.People;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,6 +20,7 @@ import java.util.Date;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -35,6 +37,9 @@ class CalculatorTest {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    cn.huiyisheng.app.identity.Users users;
 
     @BeforeEach
     void december2026() {
@@ -149,6 +154,44 @@ class CalculatorTest {
         assertThat(send(session, get("/check/result").with(from("203.0.113.8"))).getStatus()).isEqualTo(200);
         // and every answer of the calculator is kept out of caches (the answers are a person's)
         assertThat(send(session, get("/check/result").with(from("203.0.113.9"))).getHeader("Cache-Control")).contains("no-store");
+    }
+
+    @Test
+    void anApplicantSignedInIsToldWhichOfTheseSheHasClaimedAlreadyAndIsNotOfferedItAgain() throws Exception {
+        People.Couple couple = People.couple(users);
+        MockHttpServletResponse claimed = mvc.perform(post("/api/claims").with(httpBasic(couple.username(), couple.password()))
+                .header("Idempotency-Key", "calc-" + java.util.UUID.randomUUID()).contentType("application/json")
+                .content(couple.smallClaim())).andReturn().getResponse();
+        assertThat(claimed.getStatus()).as(claimed.getContentAsString(StandardCharsets.UTF_8)).isEqualTo(201);
+
+        MockHttpSession signedIn = new MockHttpSession();
+        var context = org.springframework.security.core.context.SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(
+                couple.username(), null, java.util.List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_APPLICANT"))));
+        signedIn.setAttribute(org.springframework.security.web.context.HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, context);
+        bereavedCouple(signedIn);
+        String result = page(signedIn, "/check/result");
+        // still eligible, but claimed and being decided: said so; the household's hardship support is still offered
+        assertThat(section(result, "SPECIAL_SUPPORT")).contains("符合条件").contains("您已申请这项待遇，正在办理中");
+        assertThat(section(result, "HARDSHIP_FAMILY_SUPPORT")).doesNotContain("您已申请").doesNotContain("您已在享受");
+        assertThat(result).contains("href=\"/my/drafts/new\"").contains("申请这些待遇").doesNotContain("登录后申请");
+        assertThat(page(signedIn, "/check/result?lang=en")).contains("You have claimed this and it is being decided");
+
+        // the same answers, not signed in: nothing of anyone's claims
+        MockHttpSession anonymous = new MockHttpSession();
+        bereavedCouple(anonymous);
+        assertThat(page(anonymous, "/check/result")).contains("计划生育家庭特别扶助").doesNotContain("您已申请");
+    }
+
+    /** The bereaved couple's answers of the first test, to the page of answers. */
+    private void bereavedCouple(MockHttpSession session) throws Exception {
+        send(session, post("/check").param("situation", "CHILD_LOST"));
+        answer(session, "you", "sex", "FEMALE", "birthY", "1958", "birthM", "3", "birthD", "20");
+        answer(session, "registration", "registration", "URBAN_HUKOU");
+        answer(session, "spouse", "spouse", "yes", "spouseBirthY", "1960", "spouseBirthM", "5", "spouseBirthD", "12");
+        answer(session, "children", "children", "ONE", "withinPolicy", "yes");
+        answer(session, "child-dates", "child1Sex", "MALE", "child1BirthY", "1985", "child1BirthM", "4", "child1BirthD", "1");
+        answer(session, "child-status", "childStatus", "DIED", "lossDateY", "2005", "lossDateM", "7", "lossDateD", "15");
     }
 
     private static org.springframework.test.web.servlet.request.RequestPostProcessor from(String address) {

@@ -36,10 +36,12 @@ public class CalculatorController {
     private final Clock clock;
 
     private final cn.huiyisheng.app.web.AddressRateLimit limit;
+    private final cn.huiyisheng.app.portal.ClaimDrafts drafts;
 
-    public CalculatorController(Screener screener, MessageSource messages, Clock clock,
+    public CalculatorController(Screener screener, MessageSource messages, Clock clock, cn.huiyisheng.app.portal.ClaimDrafts drafts,
                                 @org.springframework.beans.factory.annotation.Value("${huiyisheng.portal.results-per-minute:30}") int perMinute) {
         this.screener = screener;
+        this.drafts = drafts;
         this.messages = messages;
         this.clock = clock;
         this.limit = new cn.huiyisheng.app.web.AddressRateLimit(perMinute, clock);
@@ -216,7 +218,8 @@ public class CalculatorController {
 
     /** The result: per benefit, granted or not, how much, who pays, the basis; a refusal's failed conditions and from when. */
     @GetMapping("/check/result")
-    public String result(HttpSession session, Model model, HttpServletResponse response, jakarta.servlet.http.HttpServletRequest request) {
+    public String result(HttpSession session, Model model, HttpServletResponse response, jakarta.servlet.http.HttpServletRequest request,
+                         org.springframework.security.core.Authentication auth) {
         Screening s = screening(session);
         if (s.situations().isEmpty()) {
             return "redirect:/";
@@ -237,6 +240,13 @@ public class CalculatorController {
             response.setStatus(503);
         }
         model.addAttribute("answer", answer);
+        // a signed-in applicant is told which of these she receives already or has claimed: not offered again
+        boolean applicant = auth != null && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_APPLICANT"));
+        java.util.Map<String, cn.huiyisheng.app.portal.ClaimDrafts.Held> held = applicant && !answer.failed()
+                ? drafts.held(auth.getName()) : java.util.Map.of();
+        model.addAttribute("held", held);
+        model.addAttribute("signedIn", applicant);
+        model.addAttribute("claimable", answer.eligible().stream().anyMatch(o -> !held.containsKey(o.benefit())));
         return "portal/result";
     }
 }
