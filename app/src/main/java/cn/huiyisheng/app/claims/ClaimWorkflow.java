@@ -60,13 +60,16 @@ public class ClaimWorkflow implements ClaimSteps {
     private final SecurityTrail trail;
 
     private final cn.huiyisheng.app.notifications.Notifications notifications;
+    private final cn.huiyisheng.app.claims.persistence.ClaimRecords claimRecords;
 
     public ClaimWorkflow(ClaimMapper claims, SealedDeterminations determinations, Entitlements entitlements, AuditLog audit,
                          ObjectMapper json, Clock clock,
                          @Value("${huiyisheng.claims.second-approval-threshold:5000.00}") BigDecimal secondApprovalThreshold,
                          Actors actors, PersonKeys keys, SecurityTrail trail,
-                         cn.huiyisheng.app.notifications.Notifications notifications) {
+                         cn.huiyisheng.app.notifications.Notifications notifications,
+                         cn.huiyisheng.app.claims.persistence.ClaimRecords claimRecords) {
         this.notifications = notifications;
+        this.claimRecords = claimRecords;
         this.claims = claims;
         this.determinations = determinations;
         this.entitlements = entitlements;
@@ -106,12 +109,12 @@ public class ClaimWorkflow implements ClaimSteps {
         YearMonth to = YearMonth.parse(claim.getPeriodTo());
         // "the household" of the risk signals: a claim whose applicant is one of these parents
         List<String> householdKeys = java.util.stream.Stream.of(applicantKey, spouseKey).filter(java.util.Objects::nonNull).toList();
-        List<ClaimMapper.RecordRow> found = householdKeys.isEmpty() ? List.of() : claims.findRecords(claimId, claim.getBankAccount(),
-                applicantKey, spouseKey, householdKeys, OPEN, benefits, from.toString(), to.toString(), Integer.toString(from.getYear()),
+        List<ClaimMapper.RecordRow> found = householdKeys.isEmpty() ? List.of() : claimRecords.find(claimId, claim.getBankAccount(),
+                applicantKey, spouseKey, OPEN, benefits, from.toString(), to.toString(), Integer.toString(from.getYear()),
                 Integer.toString(to.getYear()));
-        SystemRecords records = records(found);
+        SystemRecords systemRecords = records(found);
         SealedDeterminations.Sealed sealed = determinations.evaluateAndSeal(claimId, household, LocalDate.now(clock), from, to, benefits,
-                records);
+                systemRecords);
         boolean anyEligible = false;
         BigDecimal total = BigDecimal.ZERO.setScale(2);
         for (BenefitDetermination b : sealed.response().determination().benefits()) {

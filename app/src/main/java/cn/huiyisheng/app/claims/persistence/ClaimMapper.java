@@ -85,28 +85,6 @@ public interface ClaimMapper {
                      String personKey, String period, long claimId) {
     }
 
-    /**
-     * What an evaluation of this claim must know, in one statement: the grants other claims hold for
-     * its parents in the periods it could be granted (its months, their years, one-time events and
-     * services), and the other claims sharing a person or the bank account (at most ten of each kind,
-     * only those a risk rule can use: other households' claims, and claims in these open statuses).
-     */
-    default List<RecordRow> findRecords(long claimId, String bankAccount, String applicantKey, String spouseKey,
-                                        List<String> householdKeys, List<String> openStatuses, List<String> benefits,
-                                        String fromMonth, String toMonth, String fromYear, String toYear) {
-        List<String> sorted = householdKeys.stream().sorted().toList();
-        return findRecordsBetween(claimId, bankAccount, applicantKey, spouseKey, householdKeys, sorted.get(0), sorted.get(sorted.size() - 1),
-                openStatuses, benefits, fromMonth, toMonth, fromYear, toYear);
-    }
-
-    /** As {@link #findRecords}, the household's keys also as their lowest and highest (at most two keys: the parents'). */
-    List<RecordRow> findRecordsBetween(@Param("claimId") long claimId, @Param("bankAccount") String bankAccount,
-                                       @Param("applicantKey") String applicantKey, @Param("spouseKey") String spouseKey,
-                                       @Param("householdKeys") List<String> householdKeys, @Param("lowKey") String lowKey,
-                                       @Param("highKey") String highKey,
-                                       @Param("openStatuses") List<String> openStatuses, @Param("benefits") List<String> benefits,
-                                       @Param("fromMonth") String fromMonth, @Param("toMonth") String toMonth,
-                                       @Param("fromYear") String fromYear, @Param("toYear") String toYear);
 
 
     int deleteParties(@Param("claimId") long claimId);

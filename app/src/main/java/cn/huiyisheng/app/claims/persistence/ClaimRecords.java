@@ -1,0 +1,140 @@
+package cn.huiyisheng.app.claims.persistence;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The system's records a claim's evaluation uses, in one statement: what other claims hold for
+ * its parents (benefit, person, period), and the other claims sharing a person or the bank
+ * account. Of those, only what a risk rule can use: another household's claims (the other claim's
+ * applicant is neither of this claim's parents), and the household's own claims still open (its
+ * decided claims are its history, and would only fill the sealed record). Each part reads only
+ * such rows, by index, whatever the household's history: another household's rows by the
+ * household key on claim_person and on the claim (V22), the household's open claims by their
+ * applicant and status.
+ * <p>
+ * Run every evaluation, so written for JDBC with a statement whose text depends only on the
+ * number of benefits (the server keeps it prepared): as a MyBatis statement with its lists in
+ * {@code foreach}, building the SQL and its cache key on every call was a quarter of the
+ * evaluation step's JVM time in {@code ./bench claims} (MyBatis compiles a regular expression
+ * for each item of a {@code foreach}). In the caller's transaction.
+ */
+@Repository
+public class ClaimRecords {
+
+    private final JdbcTemplate jdbc;
+
+    public ClaimRecords(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** {@code n} placeholders in parentheses, for an {@code IN}. */
+    private static String in(int n) {
+        return "(" + String.join(", ", Collections.nCopies(n, "?")) + ")";
+    }
+
+    /**
+     * The grants other claims hold for the parents in the periods this claim could be granted (its
+     * months, their years, one-time events and services), and the other claims sharing a person or
+     * the bank account (at most ten of each kind, only those a risk rule can use: other households'
+     * claims, and claims in these open statuses). The applicant's key may be null only if the
+     * spouse's is not; both null is no query at all (nothing can match).
+     */
+    public List<ClaimMapper.RecordRow> find(long claimId, String bankAccount, String applicantKey, String spouseKey,
+                                            List<String> openStatuses, List<String> benefits, String fromMonth, String toMonth,
+                                            String fromYear, String toYear) {
+        if (applicantKey == null && spouseKey == null) {
+            return List.of();
+        }
+        // the household's keys, always two (one repeated when there is one parent): a fixed shape
+        String k1 = applicantKey != null ? applicantKey : spouseKey;
+        String k2 = spouseKey != null ? spouseKey : applicantKey;
+        String low = k1.compareTo(k2) <= 0 ? k1 : k2;
+        String high = k1.compareTo(k2) <= 0 ? k2 : k1;
+        String open = in(openStatuses.size());
+        List<Object> p = new ArrayList<>();
+        StringBuilder sql = new StringBuilder(2400);
+        sql.append("""
+                (SELECT 'PERSON' AS kind, p.role AS role, p.reference AS reference, p.status AS status, p.same_household AS same_household,
+                        NULL AS benefit, NULL AS person_key, NULL AS period, p.claim_id AS claim_id
+                 FROM (SELECT mine.role AS role, c.reference AS reference, c.status AS status, FALSE AS same_household, c.id AS claim_id
+                       FROM claim_person mine
+                       JOIN claim_person theirs ON theirs.person_key = mine.person_key AND theirs.claim_id <> mine.claim_id
+                            AND COALESCE(theirs.household_key, '') NOT IN (?, ?)
+                       JOIN claim c ON c.id = theirs.claim_id
+                       WHERE mine.claim_id = ?
+                       UNION ALL
+                       SELECT mine.role AS role, c.reference AS reference, c.status AS status, TRUE AS same_household, c.id AS claim_id
+                       FROM claim c
+                       JOIN claim_person theirs ON theirs.claim_id = c.id
+                       JOIN claim_person mine ON mine.claim_id = ? AND mine.person_key = theirs.person_key
+                       WHERE c.applicant_key IN (?, ?) AND c.status IN\s""").append(open).append("""
+                 AND c.id <> ?) p
+                 ORDER BY p.claim_id DESC LIMIT 10)
+                UNION ALL
+                (SELECT 'BANK_ACCOUNT' AS kind, NULL AS role, b.reference AS reference, b.status AS status, b.same_household AS same_household,
+                        NULL AS benefit, NULL AS person_key, NULL AS period, b.claim_id AS claim_id
+                 FROM (SELECT c.reference AS reference, c.status AS status, FALSE AS same_household, c.id AS claim_id
+                       FROM claim c
+                       WHERE c.bank_account = ? AND c.id <> ?
+                         AND (c.applicant_key IS NULL OR c.applicant_key < ? OR c.applicant_key > ?
+                              OR (c.applicant_key > ? AND c.applicant_key < ?))
+                       UNION ALL
+                       SELECT c.reference AS reference, c.status AS status, TRUE AS same_household, c.id AS claim_id
+                       FROM claim c
+                       WHERE c.applicant_key IN (?, ?) AND c.status IN\s""").append(open).append("""
+                 AND c.bank_account = ? AND c.id <> ?) b
+                 ORDER BY b.claim_id DESC LIMIT 10)
+                UNION ALL
+                (SELECT 'HELD' AS kind, NULL AS role, c.reference AS reference, c.status AS status, FALSE AS same_household,
+                        g.benefit AS benefit, g.person_key AS person_key, g.period AS period, c.id AS claim_id
+                 FROM benefit_grant g JOIN claim c ON c.id = g.claim_id
+                 WHERE g.person_key IN (?, ?)""");
+        // the person part
+        p.add(k1);
+        p.add(k2);
+        p.add(claimId);
+        p.add(claimId);
+        p.add(k1);
+        p.add(k2);
+        p.addAll(openStatuses);
+        p.add(claimId);
+        // the bank account part: "not one of the household's keys" said as ranges, so that the index on
+        // (bank_account, applicant_key) skips the household's own claims instead of reading each (a household
+        // claiming month by month made this read grow with its history: ./bench claims)
+        p.add(bankAccount);
+        p.add(claimId);
+        p.add(low);
+        p.add(high);
+        p.add(low);
+        p.add(high);
+        p.add(k1);
+        p.add(k2);
+        p.addAll(openStatuses);
+        p.add(bankAccount);
+        p.add(claimId);
+        // the grants part: only the periods this claim could be granted (its months, the years they fall
+        // in: a month of those years matches too, harmlessly; one-time events and services)
+        p.add(k1);
+        p.add(k2);
+        if (benefits != null && !benefits.isEmpty()) {
+            sql.append(" AND g.benefit IN ").append(in(benefits.size()));
+            p.addAll(benefits);
+        }
+        sql.append("""
+                 AND g.claim_id <> ?
+                   AND (g.period BETWEEN ? AND ? OR g.period BETWEEN ? AND ?
+                        OR g.period LIKE 'ONCE@%' OR g.period LIKE 'SERVICE@%'))""");
+        p.add(claimId);
+        p.add(fromMonth);
+        p.add(toMonth);
+        p.add(fromYear);
+        p.add(toYear);
+        return jdbc.query(sql.toString(), (rs, i) -> new ClaimMapper.RecordRow(rs.getString(1), rs.getString(2), rs.getString(3),
+                rs.getString(4), rs.getBoolean(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getLong(9)), p.toArray());
+    }
+}
