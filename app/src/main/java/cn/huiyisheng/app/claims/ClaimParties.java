@@ -27,10 +27,12 @@ public class ClaimParties {
 
     private final ClaimMapper claims;
     private final PersonKeys keys;
+    private final cn.huiyisheng.app.claims.persistence.ClaimRecords writer;
 
-    public ClaimParties(ClaimMapper claims, PersonKeys keys) {
+    public ClaimParties(ClaimMapper claims, PersonKeys keys, cn.huiyisheng.app.claims.persistence.ClaimRecords writer) {
         this.claims = claims;
         this.keys = keys;
+        this.writer = writer;
     }
 
     /** The key of the household's applicant (the claim's {@code applicant_key}), or null when they have no ID number. */
@@ -62,7 +64,7 @@ public class ClaimParties {
     public void record(long claimId, Household h) {
         List<ClaimPartyRow> rows = of(claimId, h);
         if (!rows.isEmpty()) {
-            claims.insertParties(rows);
+            writer.insertParties(rows);
         }
     }
 

@@ -45,7 +45,11 @@ public class Entitlements {
     private final Clock clock;
     private final Confirmations confirmations;
 
-    public Entitlements(PaymentMapper mapper, Clock clock, Confirmations confirmations) {
+    private final cn.huiyisheng.app.payments.persistence.GrantRows grantRows;
+
+    public Entitlements(PaymentMapper mapper, Clock clock, Confirmations confirmations,
+                        cn.huiyisheng.app.payments.persistence.GrantRows grantRows) {
+        this.grantRows = grantRows;
         this.mapper = mapper;
         this.clock = clock;
         this.confirmations = confirmations;
@@ -284,7 +288,7 @@ public class Entitlements {
         Map<String, String> heldBy = new LinkedHashMap<>();
         for (int attempt = 1; !rows.isEmpty(); attempt++) {
             try {
-                mapper.insertGrants(new ArrayList<>(rows.values()));
+                grantRows.insert(new ArrayList<>(rows.values()));
                 return heldBy;
             } catch (DuplicateKeyException taken) {
                 if (attempt == 3) {

@@ -73,8 +73,6 @@ public interface ClaimMapper {
      */
     int setApproved(@Param("id") long id, @Param("decidedAt") Instant decidedAt, @Param("threshold") BigDecimal threshold);
 
-    int insertParties(@Param("rows") List<ClaimPartyRow> rows);
-
     /**
      * One of the system's records an evaluation uses. {@code HELD}: a grant another claim holds for
      * one of the parents (benefit, person key, period). {@code PERSON} / {@code BANK_ACCOUNT}: another

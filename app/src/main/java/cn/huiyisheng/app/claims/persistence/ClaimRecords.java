@@ -137,4 +137,24 @@ public class ClaimRecords {
         return jdbc.query(sql.toString(), (rs, i) -> new ClaimMapper.RecordRow(rs.getString(1), rs.getString(2), rs.getString(3),
                 rs.getString(4), rs.getBoolean(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getLong(9)), p.toArray());
     }
+
+    /**
+     * Records a claim's persons (one statement; its text depends only on the number of rows, as
+     * for {@link #find}: a MyBatis {@code foreach} built it, with a regular expression per value, on
+     * every claim submitted).
+     */
+    public void insertParties(List<ClaimPartyRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        List<Object> p = new ArrayList<>(rows.size() * 4);
+        for (ClaimPartyRow r : rows) {
+            p.add(r.claimId());
+            p.add(r.personKey());
+            p.add(r.role());
+            p.add(r.householdKey());
+        }
+        jdbc.update("INSERT INTO claim_person (claim_id, person_key, role, household_key) VALUES "
+                + String.join(", ", Collections.nCopies(rows.size(), "(?, ?, ?, ?)")), p.toArray());
+    }
 }

@@ -147,12 +147,6 @@ public interface PaymentMapper {
                        @Param("reasonEn") String reasonEn, @Param("at") Instant at);
 
     /**
-     * Records grants in one statement; a (person, benefit, period) granted before, by any claim,
-     * violates uq_benefit_grant and nothing of the statement is kept.
-     */
-    int insertGrants(@Param("rows") List<GrantRow> rows);
-
-    /**
      * What other claims than this one hold for these persons (and benefits, when given), within the
      * months {@code fromMonth}..{@code toMonth} (yyyy-mm) and their years, and one-time events; every
      * period when {@code fromMonth} is null.
