@@ -58,8 +58,11 @@ public class Corrections {
     private final Households households;
     private final Clock clock;
 
+    private final cn.huiyisheng.app.payments.persistence.GrantRows grantRows;
+
     public Corrections(PaymentMapper mapper, PolicyCatalog catalog, SealedDeterminations determinations, PersonKeys keys, AuditLog audit,
-                       Households households, Clock clock) {
+                       Households households, Clock clock, cn.huiyisheng.app.payments.persistence.GrantRows grantRows) {
+        this.grantRows = grantRows;
         this.mapper = mapper;
         this.catalog = catalog;
         this.determinations = determinations;
@@ -245,7 +248,7 @@ public class Corrections {
         }
         e.setCreatedAt(now);
         e.setRecurringId(m.recurringId());
-        mapper.insertEntitlements(List.of(e));
+        grantRows.insertEntitlements(List.of(e));
         PaymentRow p = new PaymentRow();
         p.setEntitlementId(e.getId());
         p.setPeriod(m.period());
@@ -256,7 +259,7 @@ public class Corrections {
         p.setAttempts(0);
         p.setKind(TOP_UP);
         p.setCorrection(cause);
-        mapper.insertPayments(List.of(p));
+        grantRows.insertPayments(List.of(p));
         return p.getId();
     }
 

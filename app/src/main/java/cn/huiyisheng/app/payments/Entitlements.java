@@ -205,7 +205,7 @@ public class Entitlements {
         // two statements whatever the number of rows: the entitlements (their ids come back), then their payments
         List<PaymentRow> scheduled = new ArrayList<>();
         if (!grants.isEmpty()) {
-            mapper.insertEntitlements(new ArrayList<>(grants.keySet()));
+            grantRows.insertEntitlements(new ArrayList<>(grants.keySet()));
             if (grants.keySet().stream().anyMatch(e -> e.getId() == null)) {
                 throw new IllegalStateException("the database did not return the ids of the entitlements inserted");
             }
@@ -213,7 +213,7 @@ public class Entitlements {
                     g.run() ? thisMonth : d.dueMonth()))));
         }
         if (!scheduled.isEmpty()) {
-            mapper.insertPayments(scheduled);
+            grantRows.insertPayments(scheduled);
         }
         return new Granted(scheduled.size(), held, scheduled.stream().map(PaymentRow::getAmount)
                 .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add), new ArrayList<>(standing.values()));

@@ -8,11 +8,12 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Inserts a claim's grants (benefit, person, period: at most once across all claims, by the unique
- * key uq_benefit_grant) in one statement whose text depends only on the number of rows, so that
- * the server keeps it prepared; a MyBatis {@code foreach} built it on every approval, compiling a
- * regular expression per value ({@code ./bench claims}). In the caller's transaction; a row some
- * other claim holds already fails the whole statement with a {@link org.springframework.dao.DuplicateKeyException}.
+ * The rows a grant writes (an approved claim's, a payment run's, a correction's): its grants
+ * (benefit, person, period: at most once across all claims, by the unique key uq_benefit_grant),
+ * entitlements and payments, each kind in one statement whose text depends only on the number of
+ * rows, so that the server keeps it prepared. As MyBatis {@code foreach} statements they were built
+ * again on every approval, with a regular expression compiled per value ({@code ./bench claims}).
+ * In the caller's transaction.
  */
 @Repository
 public class GrantRows {
@@ -23,6 +24,7 @@ public class GrantRows {
         this.jdbc = jdbc;
     }
 
+    /** The grants; a row some other claim holds already fails the whole statement ({@link org.springframework.dao.DuplicateKeyException}). */
     public void insert(List<GrantRow> rows) {
         if (rows.isEmpty()) {
             return;
@@ -38,5 +40,67 @@ public class GrantRows {
         }
         jdbc.update("INSERT INTO benefit_grant (person_key, benefit, period, claim_id, created_at) VALUES "
                 + String.join(", ", Collections.nCopies(rows.size(), "(?, ?, ?, ?, ?)")), p.toArray());
+    }
+
+    private static final String ENTITLEMENT = "INSERT INTO entitlement (claim_id, determination_id, benefit, subject_path, subject_label,"
+            + " periodicity, period_from, period_to, amount, payer, version_id, version_sha256, row_id, created_at, recurring_id) VALUES ";
+    private static final String PAYMENT = "INSERT INTO payment (entitlement_id, period, due_month, amount, payer, status, run_id, attempts,"
+            + " kind, correction) VALUES ";
+
+    /** Entitlements, in one statement; each row gets its generated id. */
+    public void insertEntitlements(List<EntitlementRow> rows) {
+        List<Object> p = new ArrayList<>(rows.size() * 15);
+        for (EntitlementRow e : rows) {
+            p.addAll(java.util.Arrays.asList(e.getClaimId(), e.getDeterminationId(), e.getBenefit(), e.getSubjectPath(), e.getSubjectLabel(),
+                    e.getPeriodicity(), e.getPeriodFrom(), e.getPeriodTo(), e.getAmount(), e.getPayer(), e.getVersionId(),
+                    e.getVersionSha256(), e.getRowId(), timestamp(e.getCreatedAt()), e.getRecurringId()));
+        }
+        List<Long> ids = insert(ENTITLEMENT, 15, rows.size(), p);
+        for (int i = 0; i < rows.size(); i++) {
+            rows.get(i).setId(ids.get(i));
+        }
+    }
+
+    /** Payments, in one statement; each row gets its generated id. A second one for the same entitlement and period violates uq_payment. */
+    public void insertPayments(List<PaymentRow> rows) {
+        List<Object> p = new ArrayList<>(rows.size() * 10);
+        for (PaymentRow r : rows) {
+            p.addAll(java.util.Arrays.asList(r.getEntitlementId(), r.getPeriod(), r.getDueMonth(), r.getAmount(), r.getPayer(), r.getStatus(),
+                    r.getRunId(), r.getAttempts(), r.getKind(), r.getCorrection()));
+        }
+        List<Long> ids = insert(PAYMENT, 10, rows.size(), p);
+        for (int i = 0; i < rows.size(); i++) {
+            rows.get(i).setId(ids.get(i));
+        }
+    }
+
+    private static java.sql.Timestamp timestamp(java.time.Instant instant) {
+        return instant == null ? null : java.sql.Timestamp.from(instant);
+    }
+
+    /** A multi-row insert of {@code rows} rows of {@code columns} values each; the generated ids, in the rows' order. */
+    private List<Long> insert(String head, int columns, int rows, List<Object> values) {
+        if (rows == 0) {
+            return List.of();
+        }
+        String tuple = "(" + String.join(", ", Collections.nCopies(columns, "?")) + ")";
+        String sql = head + String.join(", ", Collections.nCopies(rows, tuple));
+        org.springframework.jdbc.support.GeneratedKeyHolder keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.update(con -> {
+            java.sql.PreparedStatement ps = con.prepareStatement(sql, new String[]{"id"});
+            org.springframework.jdbc.core.ArgumentPreparedStatementSetter setter =
+                    new org.springframework.jdbc.core.ArgumentPreparedStatementSetter(values.toArray());
+            setter.setValues(ps);
+            return ps;
+        }, keys);
+        List<Long> ids = new ArrayList<>(rows);
+        for (java.util.Map<String, Object> key : keys.getKeyList()) {
+            // Connector/J names the key GENERATED_KEY, H2 after the column: the one value either way
+            ids.add(((Number) key.values().iterator().next()).longValue());
+        }
+        if (ids.size() != rows) {
+            throw new IllegalStateException("the database returned " + ids.size() + " ids for " + rows + " rows inserted");
+        }
+        return ids;
     }
 }

@@ -11,8 +11,6 @@ import java.util.List;
 @Mapper
 public interface PaymentMapper {
 
-    /** Inserts entitlements in one statement; each row gets its generated id. */
-    int insertEntitlements(@Param("rows") List<EntitlementRow> rows);
 
     List<EntitlementRow> findEntitlements(@Param("claimId") long claimId);
 
@@ -157,8 +155,6 @@ public interface PaymentMapper {
                                                                 @Param("fromMonth") String fromMonth, @Param("toMonth") String toMonth,
                                                                 @Param("fromYear") String fromYear, @Param("toYear") String toYear);
 
-    /** Inserts payments in one statement; a second one for the same entitlement and period violates uq_payment. */
-    int insertPayments(@Param("rows") List<PaymentRow> rows);
 
     List<PaymentRow> findPaymentsOfClaim(@Param("claimId") long claimId);
 
