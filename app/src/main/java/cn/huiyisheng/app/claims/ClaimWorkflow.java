@@ -107,9 +107,8 @@ public class ClaimWorkflow implements ClaimSteps {
         String spouseKey = keyOf(household.spouse());
         YearMonth from = YearMonth.parse(claim.getPeriodFrom());
         YearMonth to = YearMonth.parse(claim.getPeriodTo());
-        // "the household" of the risk signals: a claim whose applicant is one of these parents
-        List<String> householdKeys = java.util.stream.Stream.of(applicantKey, spouseKey).filter(java.util.Objects::nonNull).toList();
-        List<ClaimMapper.RecordRow> found = householdKeys.isEmpty() ? List.of() : claimRecords.find(claimId, claim.getBankAccount(),
+        // "the household" of the risk signals: a claim whose applicant is one of these parents (none: nothing to find)
+        List<ClaimMapper.RecordRow> found = claimRecords.find(claimId, claim.getBankAccount(),
                 applicantKey, spouseKey, OPEN, benefits, from.toString(), to.toString(), Integer.toString(from.getYear()),
                 Integer.toString(to.getYear()));
         SystemRecords systemRecords = records(found);

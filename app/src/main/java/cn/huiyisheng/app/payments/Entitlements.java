@@ -205,10 +205,7 @@ public class Entitlements {
         // two statements whatever the number of rows: the entitlements (their ids come back), then their payments
         List<PaymentRow> scheduled = new ArrayList<>();
         if (!grants.isEmpty()) {
-            grantRows.insertEntitlements(new ArrayList<>(grants.keySet()));
-            if (grants.keySet().stream().anyMatch(e -> e.getId() == null)) {
-                throw new IllegalStateException("the database did not return the ids of the entitlements inserted");
-            }
+            grantRows.insertEntitlements(new ArrayList<>(grants.keySet())); // each gets its id, or it throws
             grants.forEach((e, due) -> due.stream().filter(Due::paid).forEach(d -> scheduled.add(payment(e, d.period(),
                     g.run() ? thisMonth : d.dueMonth()))));
         }

@@ -35,11 +35,10 @@ public class GrantRows {
             p.add(g.benefit());
             p.add(g.period());
             p.add(g.claimId());
-            // as MyBatis binds an Instant: a timestamp, stored in UTC (the connection's time zone)
-            p.add(java.sql.Timestamp.from(g.createdAt()));
+            p.add(timestamp(g.createdAt()));
         }
-        jdbc.update("INSERT INTO benefit_grant (person_key, benefit, period, claim_id, created_at) VALUES "
-                + String.join(", ", Collections.nCopies(rows.size(), "(?, ?, ?, ?, ?)")), p.toArray());
+        jdbc.update("INSERT INTO benefit_grant (person_key, benefit, period, claim_id, created_at) VALUES " + values(5, rows.size()),
+                p.toArray());
     }
 
     private static final String ENTITLEMENT = "INSERT INTO entitlement (claim_id, determination_id, benefit, subject_path, subject_label,"
@@ -74,8 +73,15 @@ public class GrantRows {
         }
     }
 
+    /** An instant as MyBatis binds one: a timestamp, stored in UTC (the connection's time zone). */
     private static java.sql.Timestamp timestamp(java.time.Instant instant) {
         return instant == null ? null : java.sql.Timestamp.from(instant);
+    }
+
+    /** The placeholders of a multi-row insert's {@code VALUES}: {@code rows} tuples of {@code columns}. */
+    private static String values(int columns, int rows) {
+        String tuple = "(" + String.join(", ", Collections.nCopies(columns, "?")) + ")";
+        return String.join(", ", Collections.nCopies(rows, tuple));
     }
 
     /** A multi-row insert of {@code rows} rows of {@code columns} values each; the generated ids, in the rows' order. */
@@ -83,8 +89,7 @@ public class GrantRows {
         if (rows == 0) {
             return List.of();
         }
-        String tuple = "(" + String.join(", ", Collections.nCopies(columns, "?")) + ")";
-        String sql = head + String.join(", ", Collections.nCopies(rows, tuple));
+        String sql = head + values(columns, rows);
         org.springframework.jdbc.support.GeneratedKeyHolder keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.update(con -> {
             java.sql.PreparedStatement ps = con.prepareStatement(sql, new String[]{"id"});
