@@ -69,6 +69,8 @@ class PaymentSafetyTest {
     cn.huiyisheng.app.notifications.persistence.NotificationMapper notificationRows;
     @Autowired
     org.springframework.transaction.PlatformTransactionManager transactions;
+    @Autowired
+    javax.sql.DataSource dataSource;
 
     @AfterEach
     void clock() {
@@ -284,6 +286,112 @@ class PaymentSafetyTest {
             tx.setRollbackOnly();
         });
         assertThat(sealed.verifyChain().intact()).isTrue();
+    }
+
+    /**
+     * The chain's verification hashes what the database gives it: on MariaDB the fields joined by the
+     * server, elsewhere read one by one. Each shape a record takes (its result as text or compressed,
+     * each scope, with the system's records or without, instants with and without a fraction, Chinese
+     * text) verifies against the hash the service made of it in Java, and a change in any is named.
+     */
+    @Test
+    void everyShapeOfRecordVerifiesAgainstTheHashMadeInJavaAndAChangeIsNamed() throws Exception {
+        long claimId = claims.findByReference(submit()).getId();
+        sealed.seal();
+        boolean mysql;
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            mysql = c.getMetaData().getDatabaseProductName().matches("(?i)mysql|mariadb");
+        }
+        byte[] compressed = cn.huiyisheng.app.determinations.SealedResult.compress("{\"amount\":\"340.00\"}".getBytes(
+                java.nio.charset.StandardCharsets.UTF_8));
+        List<cn.huiyisheng.app.determinations.DeterminationRow> rows = List.of(
+                record(claimId, "{\"district\":\"福田区\",\"mother\":{\"name\":\"李梅\"}}", "{\"zh\":\"女方年龄：要求≥ 49\"}", null, null,
+                        "FULL", null, "2014-06-30T08:00:01Z", "2014-06-30T08:00:02.120Z"),
+                record(claimId, "{}", null, cn.huiyisheng.app.determinations.SealedResult.sha256("{\"amount\":\"340.00\"}"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)), compressed, "CLAIM", "{\"grants\":[]}",
+                        "2020-01-01T00:00:00.001Z", "2026-12-07T21:00:00Z"),
+                record(claimId, "{\"a\":1}", "{}", null, null, "PAYMENT", "{}", "2026-01-31T23:59:59Z", "2026-02-01T00:00:00.999Z"));
+        transaction.executeWithoutResult(tx -> {
+            // the chain's head held while these are sealed by hand (the sealer waits), all of it rolled back
+            var head = jdbc.queryForMap("SELECT last_seq, last_hash FROM determination_chain WHERE id = 1 FOR UPDATE");
+            long seq = ((Number) head.get("last_seq")).longValue();
+            String previous = (String) head.get("last_hash");
+            long first = seq + 1;
+            for (var r : rows) {
+                org.springframework.jdbc.support.GeneratedKeyHolder key = new org.springframework.jdbc.support.GeneratedKeyHolder();
+                jdbc.update(con -> {
+                    var st = con.prepareStatement("INSERT INTO determination (claim_id, as_of, known_at, period_from, period_to, benefits,"
+                            + " facts_json, versions_json, result_json, result_sha256, result_z, engine_version, recorded_at, scope,"
+                            + " records_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[]{"id"});
+                    Object[] values = {r.getClaimId(), r.getAsOf().toString(), instant(mysql, r.getKnownAt()), r.getPeriodFrom(),
+                            r.getPeriodTo(), r.getBenefits(), r.getFactsJson(), r.getVersionsJson(), r.getStoredResultJson(),
+                            r.getResultSha256(), r.getResultZ(), r.getEngineVersion(), instant(mysql, r.getRecordedAt()), r.getScope(),
+                            r.getRecordsJson()};
+                    for (int i = 0; i < values.length; i++) {
+                        st.setObject(i + 1, values[i]);
+                    }
+                    return st;
+                }, key);
+                r.setId(key.getKey().longValue());
+                r.setSeq(++seq);
+                r.setPrevHash(previous);
+                r.setHash(cn.huiyisheng.app.determinations.SealedDeterminations.hash(r));
+                previous = r.getHash();
+                jdbc.update("INSERT INTO determination_seal (seq, determination_id, prev_hash, hash, sealed_at) VALUES (?, ?, ?, ?, ?)",
+                        r.getSeq(), r.getId(), r.getPrevHash(), r.getHash(), java.sql.Timestamp.from(java.time.Instant.now()));
+            }
+            long last = seq;
+            java.sql.Connection c = org.springframework.jdbc.datasource.DataSourceUtils.getConnection(dataSource);
+            try {
+                var whole = cn.huiyisheng.app.determinations.ChainScan.segment(c, first, last + 1, java.time.Instant.parse("2020-06-01T00:00:00Z"),
+                        n -> { });
+                assertThat(whole.problem()).isNull();
+                assertThat(whole.records()).isEqualTo(3);
+                // recorded before the cut-off: the first only (the count of records in no seal relies on it)
+                assertThat(whole.recordedBefore()).isEqualTo(1);
+                jdbc.update("UPDATE determination SET records_json = '{\"grants\":[1]}' WHERE id = ?", rows.get(1).getId());
+                var changed = cn.huiyisheng.app.determinations.ChainScan.segment(c, first, last + 1, java.time.Instant.now(), n -> { });
+                assertThat(changed.brokenAtSeq()).isEqualTo(first + 1);
+                assertThat(changed.problem()).contains("altered");
+                jdbc.update("UPDATE determination SET records_json = '{\"grants\":[]}', recorded_at = ? WHERE id = ?",
+                        instant(mysql, java.time.Instant.parse("2026-12-07T21:00:00.500Z")), rows.get(1).getId());
+                assertThat(cn.huiyisheng.app.determinations.ChainScan.segment(c, first, last + 1, java.time.Instant.now(), n -> { })
+                        .brokenAtSeq()).isEqualTo(first + 1);
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            } finally {
+                org.springframework.jdbc.datasource.DataSourceUtils.releaseConnection(c, dataSource);
+            }
+            tx.setRollbackOnly();
+        });
+        assertThat(sealed.verifyChain().intact()).isTrue();
+    }
+
+    private static cn.huiyisheng.app.determinations.DeterminationRow record(long claimId, String facts, String resultText, String sha256,
+            byte[] z, String scope, String records, String knownAt, String recordedAt) {
+        var r = new cn.huiyisheng.app.determinations.DeterminationRow();
+        r.setClaimId(claimId);
+        r.setAsOf(java.time.LocalDate.of(2014, 6, 30));
+        r.setKnownAt(java.time.Instant.parse(knownAt));
+        r.setPeriodFrom("2014-01");
+        r.setPeriodTo("2014-12");
+        r.setBenefits("SPECIAL_SUPPORT");
+        r.setFactsJson(facts);
+        r.setVersionsJson("{\"SPECIAL_SUPPORT-v3\":\"ab\"}");
+        r.setResultJson(resultText);
+        r.setResultSha256(sha256);
+        r.setResultZ(z);
+        r.setEngineVersion("engine-test");
+        r.setRecordedAt(java.time.Instant.parse(recordedAt));
+        r.setScope(scope);
+        r.setRecordsJson(records);
+        return r;
+    }
+
+    /** An instant as the test stores it: on MariaDB as UTC text (the service's connections send no fraction), elsewhere as the service binds it. */
+    private static Object instant(boolean mysql, java.time.Instant at) {
+        return mysql ? java.time.LocalDateTime.ofInstant(at, java.time.ZoneOffset.UTC).toString().replace('T', ' ')
+                : java.sql.Timestamp.from(at);
     }
 
     @Test

@@ -38,6 +38,9 @@ public interface DeterminationMapper {
     /** Records recorded before an instant and still in no seal. */
     int countUnsealedBefore(@Param("before") Instant before);
 
+    /** Records recorded before {@code before}, sealed or not (an index range counted). */
+    long countRecordedBefore(@Param("before") Instant before);
+
     /**
      * The latest determination (id, claim id, result and facts only) of the claim with this reference, unless entitlements were granted from
      * it already; null then, and when the claim has none.
