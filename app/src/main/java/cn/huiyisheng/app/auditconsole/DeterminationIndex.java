@@ -63,7 +63,7 @@ public class DeterminationIndex {
                 if (row.getClaimId() == null) {
                     continue; // a seal whose record is gone: the chain's verification names it
                 }
-                EvaluationResponse response = determinations.response(row); // read once, for the entry and its terms
+                EvaluationResponse response = determinations.recentResponse(row); // once, for the entry and its terms
                 entries.add(entry(row, response));
                 terms.addAll(terms(row, response));
             }

@@ -265,11 +265,11 @@ public class ClaimWorkflow implements ClaimSteps {
             return; // granted already: the step runs again (an operator restarted it in Cockpit, say)
         }
         long claimId = sealed.getClaimId();
-        Household household = read(sealed.getFactsJson(), Household.class);
+        Household household = determinations.recentHousehold(sealed);
         // the months due by now are paid from the approved determination; the later months of a recurring
         // benefit that continues are determined by each payment run, under the rules then in force
         Entitlements.Granted granted = entitlements.grant(Entitlements.Grant.ofClaim(claimId, sealed.getId(),
-                determinations.response(sealed), keyOf(household.applicant()), keyOf(household.spouse()), YearMonth.now(clock),
+                determinations.recentResponse(sealed), keyOf(household.applicant()), keyOf(household.spouse()), YearMonth.now(clock),
                 YearMonth.parse(sealed.getPeriodTo()), sealed.isClaimOpenEnded()));
         if (!granted.heldByOthers().isEmpty()) {
             List<String> holders = granted.heldByOthers().stream().map(Entitlements.Held::holder).distinct().sorted().toList();

@@ -289,6 +289,33 @@ class PaymentSafetyTest {
     }
 
     /**
+     * The grant step and the audit index take a record just evaluated from the node's memory, not
+     * parsing its text again: exactly what the stored record says (equal, field by field, to its
+     * text read back), and, once the stored record differs, what it says instead.
+     */
+    @Test
+    void aRecordJustEvaluatedIsTakenFromMemoryOnlyWhileTheStoredRecordSaysTheSame() {
+        String reference = submit();
+        Jobs.runDue(management, pi(reference));
+        long claimId = claims.findByReference(reference).getId();
+        var row = sealed.latest(claimId).orElseThrow();
+        var remembered = sealed.recentResponse(row);
+        assertThat(remembered).isSameAs(sealed.recentResponse(row)).isEqualTo(sealed.response(row));
+        var stored = new cn.huiyisheng.app.determinations.DeterminationRow(); // no id: read from its text
+        stored.setFactsJson(row.getFactsJson());
+        assertThat(sealed.recentHousehold(row)).isSameAs(sealed.recentHousehold(row)).isEqualTo(sealed.recentHousehold(stored));
+        transaction.executeWithoutResult(tx -> {
+            cn.huiyisheng.app.determinations.StoredResults.replace(jdbc, "claim_id = ?", claimId, "340.00", "3400.00");
+            jdbc.update("UPDATE determination SET facts_json = REPLACE(facts_json, '福田区', '罗湖区') WHERE claim_id = ?", claimId);
+            var changed = sealed.latest(claimId).orElseThrow();
+            assertThat(sealed.recentResponse(changed)).isNotSameAs(remembered).isEqualTo(sealed.response(changed))
+                    .isNotEqualTo(remembered);
+            assertThat(sealed.recentHousehold(changed).applicant().registration().district()).isEqualTo("罗湖区");
+            tx.setRollbackOnly();
+        });
+    }
+
+    /**
      * The chain's verification hashes what the database gives it: on MariaDB the fields joined by the
      * server, elsewhere read one by one. Each shape a record takes (its result as text or compressed,
      * each scope, with the system's records or without, instants with and without a fraction, Chinese
