@@ -114,14 +114,12 @@ public final class ChainScan {
                 st.setObject(1, LocalDateTime.ofInstant(recordedBefore, ZoneOffset.UTC));
                 st.setLong(2, from);
                 st.setLong(3, to);
-                Segment broken = null;
                 try (ResultSet rs = st.executeQuery()) {
                     long checked = 0;
                     while (rs.next()) {
-                        broken = walk.check(rs);
+                        Segment broken = walk.check(rs);
                         if (broken != null) {
-                            // closing the result reads the rest of the stream (the connection serves again after it)
-                            break;
+                            return broken; // closing the result reads the rest of the stream (the connection serves again after it)
                         }
                         if (++checked == PAGE) {
                             checkedPerPage.accept(checked);
@@ -129,9 +127,6 @@ public final class ChainScan {
                         }
                     }
                     checkedPerPage.accept(checked);
-                }
-                if (broken != null) {
-                    return broken;
                 }
             }
             return walk.end(to);
