@@ -40,6 +40,14 @@ public class ClaimParties {
         return h.applicant() != null && h.applicant().idNumber() != null ? keys.of(h.applicant().idNumber()) : null;
     }
 
+    /**
+     * The persons of a household by key with their role in it, as {@link #record} records them for a claim
+     * (the claim id is 0 here): what the evaluation looks for in other claims.
+     */
+    public List<ClaimPartyRow> persons(Household h) {
+        return of(0L, h);
+    }
+
     private List<ClaimPartyRow> of(long claimId, Household h) {
         Set<ClaimPartyRow> rows = new LinkedHashSet<>();
         String household = householdKey(h);

@@ -6,8 +6,6 @@ import cn.huiyisheng.app.claims.persistence.ClaimMapper;
 import cn.huiyisheng.app.claims.persistence.ClaimRow;
 import cn.huiyisheng.app.determinations.SealedDeterminations;
 import cn.huiyisheng.app.determinations.DeterminationRow;
-import cn.huiyisheng.app.evaluation.HeldGrants;
-import cn.huiyisheng.app.evaluation.SystemRecords;
 import cn.huiyisheng.app.identity.PersonKeys;
 import cn.huiyisheng.app.payments.Entitlements;
 import cn.huiyisheng.app.identity.Actors;
@@ -16,13 +14,8 @@ import cn.huiyisheng.app.identity.Role;
 import cn.huiyisheng.processes.claim.ClaimSteps;
 import cn.huiyisheng.processes.claim.DecisionRefused;
 import cn.huiyisheng.processes.claim.FourEyesViolation;
-import cn.huiyisheng.rules.engine.BenefitDetermination;
-import cn.huiyisheng.rules.engine.PeriodDetermination;
-import cn.huiyisheng.rules.engine.Segment;
-import cn.huiyisheng.rules.facts.Periodicity;
 import cn.huiyisheng.rules.household.Household;
 import cn.huiyisheng.rules.household.Person;
-import cn.huiyisheng.rules.risk.OtherClaim;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.annotation.Value;
@@ -51,25 +44,22 @@ public class ClaimWorkflow implements ClaimSteps {
     private final ObjectMapper json;
     private final Clock clock;
     private final BigDecimal secondApprovalThreshold;
-    /** The statuses of a claim still being decided, for the risk signals' query. */
-    private static final List<String> OPEN = java.util.Arrays.stream(ClaimStatus.values()).filter(ClaimStatus::isOpen).map(Enum::name)
-            .toList();
 
     private final Actors actors;
     private final PersonKeys keys;
     private final SecurityTrail trail;
 
     private final cn.huiyisheng.app.notifications.Notifications notifications;
-    private final cn.huiyisheng.app.claims.persistence.ClaimRecords claimRecords;
+    private final ClaimEvaluation evaluation;
 
     public ClaimWorkflow(ClaimMapper claims, SealedDeterminations determinations, Entitlements entitlements, AuditLog audit,
                          ObjectMapper json, Clock clock,
                          @Value("${huiyisheng.claims.second-approval-threshold:5000.00}") BigDecimal secondApprovalThreshold,
                          Actors actors, PersonKeys keys, SecurityTrail trail,
                          cn.huiyisheng.app.notifications.Notifications notifications,
-                         cn.huiyisheng.app.claims.persistence.ClaimRecords claimRecords) {
+                         ClaimEvaluation evaluation) {
         this.notifications = notifications;
-        this.claimRecords = claimRecords;
+        this.evaluation = evaluation;
         this.claims = claims;
         this.determinations = determinations;
         this.entitlements = entitlements;
@@ -91,6 +81,11 @@ public class ClaimWorkflow implements ClaimSteps {
         return id;
     }
 
+    /**
+     * Evaluates a claim again on its facts as they are now (the submission evaluated it first; the
+     * applicant has since corrected or completed them), seals the determination and sets the claim's
+     * status and total.
+     */
     @Override
     public Evaluated evaluate(String reference) {
         ClaimRow claim = claims.findByReference(reference);
@@ -100,60 +95,13 @@ public class ClaimWorkflow implements ClaimSteps {
         long claimId = claim.getId();
         Household household = read(claim.getHouseholdJson(), Household.class);
         List<String> benefits = claim.getBenefits().isEmpty() ? List.of() : Arrays.asList(claim.getBenefits().split(","));
-        // what other claims already hold for these persons is not eligible again (the system's own
-        // records count), and the other claims sharing a person or the bank account are the facts of
-        // the risk signals: both in one query
-        String applicantKey = keyOf(household.applicant());
-        String spouseKey = keyOf(household.spouse());
-        YearMonth from = YearMonth.parse(claim.getPeriodFrom());
-        YearMonth to = YearMonth.parse(claim.getPeriodTo());
-        // "the household" of the risk signals: a claim whose applicant is one of these parents (none: nothing to find)
-        List<ClaimMapper.RecordRow> found = claimRecords.find(claimId, claim.getBankAccount(),
-                applicantKey, spouseKey, OPEN, benefits, from.toString(), to.toString(), Integer.toString(from.getYear()),
-                Integer.toString(to.getYear()));
-        SystemRecords systemRecords = records(found);
-        SealedDeterminations.Sealed sealed = determinations.evaluateAndSeal(claimId, household, LocalDate.now(clock), from, to, benefits,
-                systemRecords);
-        boolean anyEligible = false;
-        BigDecimal total = BigDecimal.ZERO.setScale(2);
-        for (BenefitDetermination b : sealed.response().determination().benefits()) {
-            if (b.periodicity() != Periodicity.MONTHLY && b.periodicity() != Periodicity.YEARLY) {
-                anyEligible |= b.eligible();
-                if (b.periodicity() == Periodicity.ONE_TIME && b.amount() != null) {
-                    total = total.add(b.amount());
-                }
-            }
-        }
-        for (PeriodDetermination.BenefitPeriod b : sealed.response().period().benefits()) {
-            for (PeriodDetermination.SubjectPeriod s : b.subjects()) {
-                for (Segment seg : s.segments()) {
-                    anyEligible |= seg.eligible();
-                }
-            }
-            if (b.total() != null) {
-                total = total.add(b.total());
-            }
-        }
-        claims.setEvaluated(claimId, anyEligible ? ClaimStatus.IN_REVIEW.name() : ClaimStatus.REFUSED.name(), total);
-        audit.claim(claimId, AuditLog.SYSTEM, "EVALUATED", "determination sealed; "
-                + (anyEligible ? "eligible, total " + total + " yuan" : "nothing eligible"),
-                List.of(Boolean.toString(anyEligible), total.toPlainString(), Long.toString(sealed.row().getId())));
-        return new Evaluated(anyEligible, anyEligible && total.compareTo(secondApprovalThreshold) > 0);
-    }
-
-    /** The records found, in a stable order: grants by benefit, person and period; other claims by kind, the latest first. */
-    static SystemRecords records(List<ClaimMapper.RecordRow> found) {
-        List<HeldGrants.Held> held = found.stream().filter(r -> r.kind().equals("HELD"))
-                .sorted(java.util.Comparator.comparing(ClaimMapper.RecordRow::benefit).thenComparing(ClaimMapper.RecordRow::personKey)
-                        .thenComparing(ClaimMapper.RecordRow::period))
-                .map(r -> new HeldGrants.Held(r.benefit(), r.personKey(), r.period(), r.reference())).toList();
-        List<OtherClaim> others = found.stream().filter(r -> !r.kind().equals("HELD"))
-                .sorted(java.util.Comparator.comparing((ClaimMapper.RecordRow r) -> !r.kind().equals("PERSON"))
-                        .thenComparing(ClaimMapper.RecordRow::claimId, java.util.Comparator.reverseOrder())
-                        .thenComparing(ClaimMapper.RecordRow::role, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())))
-                .map(o -> new OtherClaim(OtherClaim.Kind.valueOf(o.kind()), o.role(), o.reference(),
-                        ClaimStatus.valueOf(o.status()).isOpen(), o.sameHousehold())).toList();
-        return new SystemRecords(held, others);
+        ClaimEvaluation.Outcome outcome = evaluation.evaluate(claimId, household, claim.getBankAccount(), benefits,
+                YearMonth.parse(claim.getPeriodFrom()), YearMonth.parse(claim.getPeriodTo()));
+        SealedDeterminations.Sealed sealed = determinations.seal(claimId, outcome.evaluated());
+        claims.setEvaluated(claimId, outcome.status().name(), outcome.total());
+        audit.claim(claimId, AuditLog.SYSTEM, "EVALUATED", ClaimEvaluation.eventDetail(outcome),
+                ClaimEvaluation.eventParams(outcome, sealed.row().getId()));
+        return new Evaluated(outcome.anyEligible(), outcome.secondApprovalNeeded());
     }
 
     private String keyOf(Person person) {

@@ -35,7 +35,9 @@ import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -63,12 +65,15 @@ public class Claims {
     private final Confirmations confirmations;
     private final cn.huiyisheng.app.payments.RecurringEntitlements recurring;
     private final cn.huiyisheng.app.payments.Corrections corrections;
+    private final ClaimEvaluation evaluation;
     private final SecureRandom random = new SecureRandom();
 
     public Claims(ClaimMapper claims, EvaluationService evaluations, SealedDeterminations determinations, Entitlements entitlements,
                   RuntimeService runtime, AuditLog audit, ObjectMapper json, Clock clock, PersonKeys keys, ClaimParties parties,
                   SecurityTrail trail, LifeEvents lifeEvents, Confirmations confirmations,
-                  cn.huiyisheng.app.payments.RecurringEntitlements recurring, cn.huiyisheng.app.payments.Corrections corrections) {
+                  cn.huiyisheng.app.payments.RecurringEntitlements recurring, cn.huiyisheng.app.payments.Corrections corrections,
+                  ClaimEvaluation evaluation) {
+        this.evaluation = evaluation;
         this.recurring = recurring;
         this.corrections = corrections;
         this.lifeEvents = lifeEvents;
@@ -133,6 +138,23 @@ public class Claims {
         row.setBankAccount(submission.bankAccount());
         row.setBankName(submission.bankName());
         row.setSubmittedAt(clock.instant());
+        // evaluated as submitted: the claim is recorded with its determination, status and total, and the applicant
+        // sees at once what the rules give; the process's evaluation step then only routes it (and evaluates
+        // again when the facts change). An engine that fails here leaves that to the step, with its retries and
+        // incident: the claim is still recorded, as submitted
+        List<String> benefits = row.getBenefits().isEmpty() ? List.of() : Arrays.asList(row.getBenefits().split(","));
+        ClaimEvaluation.Outcome outcome = null;
+        try {
+            // the facts as the claim records them, read back (defaults filled in): what the step would evaluate, and
+            // what the determination seals
+            Household recorded = json.readValue(row.getHouseholdJson(), Household.class);
+            outcome = evaluation.evaluate(0L, recorded, submission.bankAccount(), benefits, from, to);
+            row.setStatus(outcome.status().name());
+            row.setAmountTotal(outcome.total());
+        } catch (RuntimeException | JsonProcessingException e) {
+            org.slf4j.LoggerFactory.getLogger(Claims.class).warn("claim {} not evaluated as submitted (the process's step will): {}",
+                    row.getReference(), e.toString());
+        }
         // the unique key (applicant, idempotency key) decides: a retry, or a race between two submits
         // with one key, finds the claim made first and starts nothing
         for (int attempt = 1; ; attempt++) {
@@ -151,8 +173,17 @@ public class Claims {
             }
         }
         parties.record(row.getId(), submission.household());
+        Map<String, Object> routing = new HashMap<>();
+        if (outcome != null) {
+            SealedDeterminations.Sealed sealed = determinations.seal(row.getId(), outcome.evaluated());
+            audit.claim(row.getId(), AuditLog.SYSTEM, "EVALUATED", ClaimEvaluation.eventDetail(outcome),
+                    ClaimEvaluation.eventParams(outcome, sealed.row().getId()));
+            // what the evaluation step would set: with these, it has nothing to evaluate
+            routing.put(ClaimProcess.ANY_ELIGIBLE, outcome.anyEligible());
+            routing.put(ClaimProcess.SECOND_APPROVAL_NEEDED, outcome.secondApprovalNeeded());
+        }
         // the reference is the process's business key: the link from a claim to its process instance
-        runtime.startProcessInstanceByKey(ClaimProcess.PROCESS_ID, row.getReference());
+        runtime.startProcessInstanceByKey(ClaimProcess.PROCESS_ID, row.getReference(), routing);
         // the claim row is the record of its submission (who, when, what): no audit event repeats it
         return new Submitted(row, true);
     }
@@ -444,7 +475,10 @@ public class Claims {
         }
     }
 
-    /** The view of a claim submitted in this request: no determination, entitlement or payment yet. */
+    /**
+     * The view of a claim submitted in this request: its status and total as evaluated with it; its
+     * determination and timeline are read with the claim (no entitlement or payment yet).
+     */
     public ClaimView viewOfNew(ClaimRow c) {
         return new ClaimView(c.getReference(), c.getStatus(), c.getApplicantUsername(),
                 c.getBenefits().isEmpty() ? List.of() : Arrays.asList(c.getBenefits().split(",")), c.getPeriodFrom(), c.getPeriodTo(),
@@ -497,6 +531,7 @@ public class Claims {
         }
         claims.setStatus(claim.getId(), ClaimStatus.INFO_PROVIDED.name());
         audit.claim(claim.getId(), username, "INFO_PROVIDED", note == null ? null : note.strip());
+        // the model clears the claim's eligibility as the message arrives: the evaluation step evaluates the facts again
         runtime.createMessageCorrelation(ClaimProcess.MESSAGE_INFORMATION_PROVIDED)
                 .processInstanceBusinessKey(claim.getReference()).correlate();
     }

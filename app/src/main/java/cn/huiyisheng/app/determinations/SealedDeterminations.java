@@ -106,30 +106,53 @@ public class SealedDeterminations {
     @Transactional(propagation = Propagation.MANDATORY)
     public Sealed evaluateAndSeal(String scope, long claimId, Household household, LocalDate asOf, YearMonth from, YearMonth to,
                                   List<String> benefits, SystemRecords records) {
+        return seal(claimId, evaluate(scope, household, asOf, from, to, benefits, records));
+    }
+
+    /** An evaluation not recorded yet: what {@link #seal} records, exactly as evaluated. */
+    public record Evaluated(String scope, Household household, LocalDate asOf, YearMonth from, YearMonth to, List<String> benefits,
+                            SystemRecords records, Instant knownAt, EvaluationResponse response) {
+    }
+
+    /**
+     * Evaluates, recording nothing (and outside any transaction's concern: an engine that fails here
+     * leaves the caller's transaction as it was). {@link #seal} records it.
+     */
+    public Evaluated evaluate(String scope, Household household, LocalDate asOf, YearMonth from, YearMonth to, List<String> benefits,
+                              SystemRecords records) {
         // stored to the second (MySQL's driver is set not to send fractions, as Camunda asks):
         // evaluate and hash exactly what will be stored
         Instant knownAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         EvaluationRequest request = new EvaluationRequest(household, asOf, new EvaluationRequest.Span(from, to), benefits, knownAt);
         EvaluationResponse response = SCOPE_PAYMENT.equals(scope) ? evaluations.evaluatePayment(request, records)
                 : evaluations.evaluateClaim(request, records);
+        return new Evaluated(scope, household, asOf, from, to, List.copyOf(benefits), records, knownAt, response);
+    }
+
+    /**
+     * Records an evaluation for a claim, in the caller's transaction (a process step's, a submission's): the
+     * record exists when that transaction commits, and not at all if it rolls back; it is chained once committed.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Sealed seal(long claimId, Evaluated e) {
         DeterminationRow row = new DeterminationRow();
-        row.setRecordsJson(json(records));
-        row.setScope(scope);
+        row.setRecordsJson(json(e.records()));
+        row.setScope(e.scope());
         row.setClaimId(claimId);
-        row.setAsOf(asOf);
-        row.setKnownAt(knownAt);
-        row.setPeriodFrom(from.toString());
-        row.setPeriodTo(to.toString());
-        row.setBenefits(String.join(",", benefits));
-        row.setFactsJson(json(household));
-        row.storeResult(json(response));
-        row.setVersionsJson(json(versionsUsed(response)));
+        row.setAsOf(e.asOf());
+        row.setKnownAt(e.knownAt());
+        row.setPeriodFrom(e.from().toString());
+        row.setPeriodTo(e.to().toString());
+        row.setBenefits(String.join(",", e.benefits()));
+        row.setFactsJson(json(e.household()));
+        row.storeResult(json(e.response()));
+        row.setVersionsJson(json(versionsUsed(e.response())));
         row.setEngineVersion(Engine.VERSION);
         row.setRecordedAt(clock.instant().truncatedTo(ChronoUnit.SECONDS));
         // a plain insert: the sealer chains it within seconds of its commit ({@link #seal()})
         mapper.insert(row);
-        recent.put(row.getId(), new Recent(row.getResultSha256(), row.getFactsJson(), household, response));
-        return new Sealed(row, response);
+        recent.put(row.getId(), new Recent(row.getResultSha256(), row.getFactsJson(), e.household(), e.response()));
+        return new Sealed(row, e.response());
     }
 
     /**

@@ -65,6 +65,14 @@ public final class ClaimLoadBench {
         try (Connection c = DriverManager.getConnection("jdbc:mysql://127.0.0.1:3306/?user=root&password=");
              Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + DB);
+            if (System.getProperty("bench.slowLog") != null) {
+                // each a session's too, taken by a connection when it opens: on before the service connects,
+                // into a file of the rest until the rounds to log
+                s.execute("SET GLOBAL slow_query_log_file = '" + System.getProperty("bench.slowLog").replace("'", "") + ".rest.slow'");
+                s.execute("SET GLOBAL log_slow_filter = ''"); // every statement, not only those of the default's kinds
+                s.execute("SET GLOBAL long_query_time = 0");
+                s.execute("SET GLOBAL slow_query_log = 1");
+            }
         }
         ConfigurableApplicationContext ctx = new SpringApplicationBuilder(HuiyishengApplication.class)
                 .profiles("mysql")
@@ -87,6 +95,15 @@ public final class ClaimLoadBench {
             run(ctx, n, history, rounds);
         } finally {
             ctx.close();
+            if (System.getProperty("bench.slowLog") != null) {
+                try (Connection c = DriverManager.getConnection("jdbc:mysql://127.0.0.1:3306/?user=root&password=");
+                     Statement s = c.createStatement()) {
+                    s.execute("SET GLOBAL slow_query_log = 0");
+                    s.execute("SET GLOBAL long_query_time = 10");
+                    s.execute("SET GLOBAL log_slow_filter = 'admin,filesort,filesort_on_disk,filesort_priority_queue,full_join,full_scan,"
+                            + "query_cache,query_cache_miss,tmp_table,tmp_table_on_disk'"); // MariaDB's default
+                }
+            }
         }
     }
 
@@ -129,6 +146,20 @@ public final class ClaimLoadBench {
                 batch(http, port, jdbc, runtime, tasks, review, "benefit-claim", n);
             } finally {
                 jdbc.execute("SET GLOBAL general_log = 0");
+            }
+        }
+        if (System.getProperty("bench.slowLog") != null) {
+            // the server's time for every statement of one extra round of each process, for reading where MariaDB's time
+            // goes: -Dbench.slowLog=/tmp/claims writes /tmp/claims.ours.slow and /tmp/claims.bare.slow (MariaDB's slow log;
+            // long_query_time 0 was set before the service connected, as a connection keeps the value it found)
+            String base = System.getProperty("bench.slowLog").replace("'", "");
+            for (String process : List.of("benefit-claim", "benefit-claim-bare")) {
+                jdbc.execute("SET GLOBAL slow_query_log_file = '" + base + (process.endsWith("bare") ? ".bare" : ".ours") + ".slow'");
+                try {
+                    batch(http, port, jdbc, runtime, tasks, review, process, n);
+                } finally {
+                    jdbc.execute("SET GLOBAL slow_query_log_file = '" + base + ".rest.slow'");
+                }
             }
         }
         jdk.jfr.Recording recording = null;

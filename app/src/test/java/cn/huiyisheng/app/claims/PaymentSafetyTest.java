@@ -220,6 +220,8 @@ class PaymentSafetyTest {
         long claimId = claims.findByReference(reference).getId();
         String good = claims.find(claimId).getHouseholdJson();
         jdbc.update("UPDATE claim SET household_json = ? WHERE id = ?", "{\"applicant\": 42}", claimId);
+        // the submission evaluated the claim; the facts are to be evaluated again (as after an applicant's answer)
+        runtime.setVariable(pi(reference), cn.huiyisheng.processes.claim.ClaimProcess.ANY_ELIGIBLE, null);
         Job evaluate = management.createJobQuery().processInstanceId(pi(reference)).singleResult();
         for (int attempt = 1; attempt <= 3; attempt++) {
             Job job = management.createJobQuery().jobId(evaluate.getId()).singleResult();
@@ -230,13 +232,15 @@ class PaymentSafetyTest {
         Incident incident = runtime.createIncidentQuery().processInstanceId(pi(reference)).singleResult();
         assertThat(incident).isNotNull();
         assertThat(incident.getActivityId()).isEqualTo("Task_EvaluateEligibility");
-        assertThat(claims.find(claimId).getStatus()).isEqualTo("SUBMITTED");
+        assertThat(claims.find(claimId).getStatus()).isEqualTo("IN_REVIEW"); // as the submission's evaluation left it
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM determination WHERE claim_id = ?", Integer.class, claimId)).isEqualTo(1);
 
         // operations repair the data and retry from Cockpit (here: the same API)
         jdbc.update("UPDATE claim SET household_json = ? WHERE id = ?", good, claimId);
         management.setJobRetries(evaluate.getId(), 1);
         management.executeJob(evaluate.getId());
         assertThat(claims.find(claimId).getStatus()).isEqualTo("IN_REVIEW");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM determination WHERE claim_id = ?", Integer.class, claimId)).isEqualTo(2);
         assertThat(runtime.createIncidentQuery().processInstanceId(pi(reference)).count()).isZero();
     }
 

@@ -32,6 +32,9 @@ public class ClaimDelegates {
     @Bean
     JavaDelegate evaluateEligibility(ClaimSteps steps) {
         return execution -> {
+            if (execution.getVariable(ANY_ELIGIBLE) != null) {
+                return; // evaluated with the submission, on the facts as they still are: the routing is set
+            }
             ClaimSteps.Evaluated evaluated = steps.evaluate(claim(execution));
             execution.setVariable(ANY_ELIGIBLE, evaluated.anyEligible());
             // routing after an approval, decided with the total: read by the check below, not the database

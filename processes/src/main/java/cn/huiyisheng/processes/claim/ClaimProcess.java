@@ -10,6 +10,11 @@ public final class ClaimProcess {
      * variables below only route it.
      */
     /** Routing flags and decisions, set by the steps and by completed tasks. */
+    /**
+     * Whether anything is eligible: set when the claim is evaluated (with its submission, or by the
+     * evaluation step); cleared (null) by the model as the applicant's information arrives, so that
+     * the step evaluates the facts again. The evaluation step evaluates only when it is not set.
+     */
     public static final String ANY_ELIGIBLE = "anyEligible";
     public static final String DECISION = "decision";
     /** The reason given with a decision: passed as a transient variable, kept in the claim, not in the process. */

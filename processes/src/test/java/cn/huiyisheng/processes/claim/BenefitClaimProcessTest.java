@@ -259,6 +259,39 @@ class BenefitClaimProcessTest {
     }
 
     @Test
+    void aClaimEvaluatedWithItsSubmissionIsRoutedByThatEvaluationAndEvaluatedAgainOnlyAfterAnAnswer() {
+        // as the application starts a claim it evaluated as submitted: nothing eligible, so refused without evaluating again
+        ProcessInstance refused = runtimeService().startProcessInstanceByKey(ClaimProcess.PROCESS_ID, "HYS-TEST-1",
+                Map.of(ClaimProcess.ANY_ELIGIBLE, false, ClaimProcess.SECOND_APPROVAL_NEEDED, false));
+        assertThat(refused).isWaitingAt("Task_EvaluateEligibility");
+        execute(job());
+        runJobs();
+        assertThat(refused).isWaitingAt("Gateway_AppealWindow");
+        assertThat(STEPS.calls).containsExactly("notifyRefusal");
+        runtimeService().deleteProcessInstance(refused.getId(), "test");
+        STEPS.calls.clear();
+
+        // eligible above the threshold: to review, then to second approval, as the submission's evaluation said
+        ProcessInstance pi = runtimeService().startProcessInstanceByKey(ClaimProcess.PROCESS_ID, "HYS-TEST-1",
+                Map.of(ClaimProcess.ANY_ELIGIBLE, true, ClaimProcess.SECOND_APPROVAL_NEEDED, true));
+        assertThat(pi).isWaitingAt("Task_EvaluateEligibility");
+        execute(job());
+        assertThat(pi).isWaitingAt(ClaimProcess.TASK_REVIEW);
+        decide("reviewer", ClaimProcess.Decision.REQUEST_INFO);
+        runJobs();
+        // the answer clears the eligibility: the step evaluates the facts again (now below the threshold)
+        runtimeService().createMessageCorrelation(ClaimProcess.MESSAGE_INFORMATION_PROVIDED)
+                .processInstanceBusinessKey("HYS-TEST-1").correlate();
+        assertThat(runtimeService().getVariable(pi.getId(), ClaimProcess.ANY_ELIGIBLE)).isNull();
+        execute(job());
+        assertThat(pi).isWaitingAt(ClaimProcess.TASK_REVIEW);
+        decide("reviewer", ClaimProcess.Decision.APPROVE);
+        runJobs();
+        assertThat(STEPS.calls).containsExactly("review by reviewer: REQUEST_INFO", "requestInformation", "evaluate",
+                "review by reviewer: APPROVE", "grant", "notifyApproval");
+    }
+
+    @Test
     void aReviewOpenTenWorkingDaysIsEscalatedAndStaysOpen() {
         ProcessInstance pi = submit();
         // submitted Monday 2 March: the ten working days after it end Monday 16 March; escalated at
