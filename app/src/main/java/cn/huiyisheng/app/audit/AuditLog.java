@@ -1,6 +1,7 @@
 package cn.huiyisheng.app.audit;
 
 import cn.huiyisheng.app.audit.persistence.AuditEventMapper;
+import cn.huiyisheng.app.audit.persistence.AuditEventWriter;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -18,10 +19,12 @@ public class AuditLog {
     public static final String SYSTEM = "system";
 
     private final AuditEventMapper mapper;
+    private final AuditEventWriter writer;
     private final Clock clock;
 
-    public AuditLog(AuditEventMapper mapper, Clock clock) {
+    public AuditLog(AuditEventMapper mapper, AuditEventWriter writer, Clock clock) {
         this.mapper = mapper;
+        this.writer = writer;
         this.clock = clock;
     }
 
@@ -34,9 +37,7 @@ public class AuditLog {
      * which a page says it in its own language; {@code detail} stays the English record.
      */
     public void claim(long claimId, String actor, String type, String detail, List<String> params) {
-        AuditEventRow row = row(claimId, null, actor, type, detail);
-        row.setParams(json(params));
-        mapper.insert(row);
+        writer.insert(clock.instant(), actor, claimId, null, type, shortened(detail), json(params));
     }
 
     private static String json(List<String> params) {
@@ -63,7 +64,7 @@ public class AuditLog {
 
     /** An event of the claim with this reference. */
     public void claim(String reference, String actor, String type, String detail) {
-        if (mapper.insertForClaimReference(reference, row(null, null, actor, type, detail)) != 1) {
+        if (writer.insertForClaimReference(reference, clock.instant(), actor, type, shortened(detail)) != 1) {
             throw new IllegalStateException("no claim " + reference + " to record " + type + " for");
         }
     }
@@ -77,17 +78,11 @@ public class AuditLog {
     }
 
     private void write(Long claimId, Long runId, String actor, String type, String detail) {
-        mapper.insert(row(claimId, runId, actor, type, detail));
+        writer.insert(clock.instant(), actor, claimId, runId, type, shortened(detail), null);
     }
 
-    private AuditEventRow row(Long claimId, Long runId, String actor, String type, String detail) {
-        AuditEventRow row = new AuditEventRow();
-        row.setAt(clock.instant());
-        row.setActor(actor);
-        row.setClaimId(claimId);
-        row.setRunId(runId);
-        row.setType(type);
-        row.setDetail(detail == null || detail.length() <= 1000 ? detail : detail.substring(0, 997) + "...");
-        return row;
+    /** A detail as stored: at most 1,000 characters. */
+    private static String shortened(String detail) {
+        return detail == null || detail.length() <= 1000 ? detail : detail.substring(0, 997) + "...";
     }
 }

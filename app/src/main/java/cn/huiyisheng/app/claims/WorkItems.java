@@ -42,7 +42,10 @@ public class WorkItems {
         switch (task.getEventName()) {
             case TaskListener.EVENTNAME_CREATE -> insert(task, processKey);
             case TaskListener.EVENTNAME_ASSIGNMENT, TaskListener.EVENTNAME_UPDATE -> update(task);
-            case TaskListener.EVENTNAME_COMPLETE, TaskListener.EVENTNAME_DELETE -> items.delete(task.getId());
+            case TaskListener.EVENTNAME_COMPLETE, TaskListener.EVENTNAME_DELETE -> {
+                pending().remove(task.getId()); // a change made in this transaction need not be written: the row goes
+                items.delete(task.getId());
+            }
             default -> {
                 // a timeout changes nothing the lists show
             }
@@ -73,8 +76,43 @@ public class WorkItems {
         if (shown.equals(written().put(task.getId(), shown))) {
             return;
         }
-        items.update(task.getId(), task.getAssignee(), due, task.getName());
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            items.update(task.getId(), task.getAssignee(), due, task.getName());
+            return;
+        }
+        // written as the transaction commits, once, unless the task is completed in it first (a reviewer's
+        // decision takes the task and completes it in one transaction: the row is deleted, never updated)
+        pending().put(task.getId(), shown);
     }
+
+    /** The changes of assignee, due date or name this transaction still has to write, by task (written before it commits). */
+    @SuppressWarnings("unchecked")
+    private Map<String, List<Object>> pending() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return new HashMap<>();
+        }
+        Map<String, List<Object>> map = (Map<String, List<Object>>) TransactionSynchronizationManager.getResource(PENDING);
+        if (map == null) {
+            Map<String, List<Object>> fresh = new java.util.LinkedHashMap<>();
+            TransactionSynchronizationManager.bindResource(PENDING, fresh);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    fresh.forEach((taskId, shown) -> items.update(taskId, (String) shown.get(0), (Instant) shown.get(1), (String) shown.get(2)));
+                    fresh.clear();
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(PENDING);
+                }
+            });
+            map = fresh;
+        }
+        return map;
+    }
+
+    private static final Object PENDING = new Object();
 
     /** What this transaction has written per task (empty outside one: then every event writes). */
     @SuppressWarnings("unchecked")

@@ -9,10 +9,6 @@ import java.util.List;
 @Mapper
 public interface AuditEventMapper {
 
-    int insert(AuditEventRow row);
-
-    /** Inserts the event for the claim of this reference (its id looked up in the same statement); 0 if none. */
-    int insertForClaimReference(@Param("reference") String reference, @Param("row") AuditEventRow row);
-
+    /** A claim's events, oldest first (written by {@link AuditEventWriter}). */
     List<AuditEventRow> findByClaim(@Param("claimId") long claimId);
 }
