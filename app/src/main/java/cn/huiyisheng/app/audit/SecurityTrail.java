@@ -46,11 +46,14 @@ public class SecurityTrail {
     }
 
     private final SecurityEventMapper mapper;
+    private final cn.huiyisheng.app.audit.persistence.AuditEventWriter writer;
     private final Clock clock;
     private final TransactionTemplate separately;
 
-    public SecurityTrail(SecurityEventMapper mapper, Clock clock, PlatformTransactionManager transactions) {
+    public SecurityTrail(SecurityEventMapper mapper, cn.huiyisheng.app.audit.persistence.AuditEventWriter writer, Clock clock,
+                         PlatformTransactionManager transactions) {
         this.mapper = mapper;
+        this.writer = writer;
         this.clock = clock;
         this.separately = new TransactionTemplate(transactions);
         this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -62,15 +65,9 @@ public class SecurityTrail {
     }
 
     public void record(String actor, String address, Type type, String outcome, String target, String detail) {
-        SecurityEventRow row = new SecurityEventRow();
-        row.setAt(clock.instant().truncatedTo(ChronoUnit.MILLIS));
-        row.setActor(actor == null || actor.isBlank() ? "-" : cut(actor, 64));
-        row.setAddress(address == null ? null : cut(address, 45));
-        row.setType(type.name());
-        row.setOutcome(outcome);
-        row.setTarget(target == null ? null : cut(target, 200));
-        row.setDetail(detail == null ? null : cut(detail, 500));
-        mapper.insert(row);
+        writer.insertSecurityEvent(clock.instant().truncatedTo(ChronoUnit.MILLIS), actor == null || actor.isBlank() ? "-" : cut(actor, 64),
+                address == null ? null : cut(address, 45), type.name(), outcome, target == null ? null : cut(target, 200),
+                detail == null ? null : cut(detail, 500));
     }
 
     /**

@@ -8,9 +8,9 @@ import java.sql.Types;
 import java.time.Instant;
 
 /**
- * Writes audit events, in the caller's transaction: a few a claim, so two fixed statements by
- * JDBC with their parameters' types given (as MyBatis statements each cost its parameter mapping and
- * the JIT's compiling of it on every claim; {@code ./bench claims}).
+ * Writes audit events and security events, in the caller's transaction: a few a claim, so fixed
+ * statements by JDBC with their parameters' types given (as MyBatis statements each cost its
+ * parameter mapping and the JIT's compiling of it on every claim; {@code ./bench claims}).
  */
 @Repository
 public class AuditEventWriter {
@@ -21,6 +21,11 @@ public class AuditEventWriter {
     private static final String INSERT_BY_REFERENCE = "INSERT INTO audit_event (at, actor, claim_id, run_id, type, detail)"
             + " SELECT ?, ?, id, NULL, ?, ? FROM claim WHERE reference = ?";
     private static final int[] INSERT_BY_REFERENCE_TYPES = {Types.TIMESTAMP, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR};
+
+    private static final String INSERT_SECURITY_EVENT = "INSERT INTO security_event (at, actor, address, type, outcome, target, detail)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?)";
+    private static final int[] INSERT_SECURITY_EVENT_TYPES = {Types.TIMESTAMP, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+            Types.VARCHAR, Types.VARCHAR};
 
     private final JdbcTemplate jdbc;
 
@@ -36,5 +41,11 @@ public class AuditEventWriter {
     /** An event of the claim with this reference (its id looked up in the same statement); 0 if there is none. */
     public int insertForClaimReference(String reference, Instant at, String actor, String type, String detail) {
         return jdbc.update(INSERT_BY_REFERENCE, new Object[] {Timestamp.from(at), actor, type, detail, reference}, INSERT_BY_REFERENCE_TYPES);
+    }
+
+    /** A security event (the trail's sealer chains it within seconds). */
+    public void insertSecurityEvent(Instant at, String actor, String address, String type, String outcome, String target, String detail) {
+        jdbc.update(INSERT_SECURITY_EVENT, new Object[] {Timestamp.from(at), actor, address, type, outcome, target, detail},
+                INSERT_SECURITY_EVENT_TYPES);
     }
 }
