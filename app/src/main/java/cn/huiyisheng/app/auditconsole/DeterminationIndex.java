@@ -39,7 +39,11 @@ public class DeterminationIndex {
     private final AuditIndexMapper mapper;
     private final PersonKeys keys;
 
-    public DeterminationIndex(SealedDeterminations determinations, AuditIndexMapper mapper, PersonKeys keys) {
+    private final cn.huiyisheng.app.auditconsole.persistence.IndexRows rows;
+
+    public DeterminationIndex(SealedDeterminations determinations, AuditIndexMapper mapper, PersonKeys keys,
+                              cn.huiyisheng.app.auditconsole.persistence.IndexRows rows) {
+        this.rows = rows;
         this.determinations = determinations;
         this.mapper = mapper;
         this.keys = keys;
@@ -68,10 +72,10 @@ public class DeterminationIndex {
                 terms.addAll(terms(row, response));
             }
             if (!entries.isEmpty()) {
-                mapper.insertEntries(entries);
+                rows.insertEntries(entries);
             }
             for (int i = 0; i < terms.size(); i += 1000) {
-                mapper.insertTerms(terms.subList(i, Math.min(terms.size(), i + 1000)));
+                rows.insertTerms(terms.subList(i, Math.min(terms.size(), i + 1000)));
             }
             indexed += entries.size();
             mapper.advanceHead(head);

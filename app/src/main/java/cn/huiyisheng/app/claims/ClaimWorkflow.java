@@ -51,13 +51,15 @@ public class ClaimWorkflow implements ClaimSteps {
 
     private final cn.huiyisheng.app.notifications.Notifications notifications;
     private final ClaimEvaluation evaluation;
+    private final cn.huiyisheng.app.claims.persistence.ClaimUpdates updates;
 
     public ClaimWorkflow(ClaimMapper claims, SealedDeterminations determinations, Entitlements entitlements, AuditLog audit,
                          ObjectMapper json, Clock clock,
                          @Value("${huiyisheng.claims.second-approval-threshold:5000.00}") BigDecimal secondApprovalThreshold,
                          Actors actors, PersonKeys keys, SecurityTrail trail,
                          cn.huiyisheng.app.notifications.Notifications notifications,
-                         ClaimEvaluation evaluation) {
+                         ClaimEvaluation evaluation, cn.huiyisheng.app.claims.persistence.ClaimUpdates updates) {
+        this.updates = updates;
         this.notifications = notifications;
         this.evaluation = evaluation;
         this.claims = claims;
@@ -168,7 +170,7 @@ public class ClaimWorkflow implements ClaimSteps {
     @Override
     public void recordReview(String reference, String assignee, String decision, String reason) {
         CurrentUser reviewer = decider(Role.REVIEWER);
-        if (claims.setReviewByReference(reference, reviewer.username(), decision, reason, reviewer.personKey(), clock.instant()) != 1) {
+        if (updates.setReviewByReference(reference, reviewer.username(), decision, reason, reviewer.personKey(), clock.instant()) != 1) {
             idOf(reference); // a claim that does not exist says so
             throw conflictOfInterest(reviewer); // the update matched nothing: the reviewer is of the household
         }
@@ -226,7 +228,7 @@ public class ClaimWorkflow implements ClaimSteps {
                     List.of(Integer.toString(granted.heldByOthers().size()), String.join("、", holders)));
         }
         // the claim's row, not the process's variables, says whether it was approved (and approved again)
-        if (claims.setApproved(claimId, clock.instant(), secondApprovalThreshold) != 1) {
+        if (updates.setApproved(claimId, clock.instant(), secondApprovalThreshold) != 1) {
             throw new IllegalStateException("claim " + reference + " has no recorded approval"
                     + " (and, above " + secondApprovalThreshold + " yuan, second approval): nothing is granted");
         }

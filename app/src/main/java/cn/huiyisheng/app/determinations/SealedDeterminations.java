@@ -69,9 +69,13 @@ public class SealedDeterminations {
     private final TransactionTemplate separately;
     private final javax.sql.DataSource dataSource;
 
+    private final cn.huiyisheng.app.determinations.persistence.SealRows seals;
+
     public SealedDeterminations(DeterminationMapper mapper, EvaluationService evaluations, ObjectMapper json, Clock clock,
-                                PlatformTransactionManager transactions, javax.sql.DataSource dataSource) {
+                                PlatformTransactionManager transactions, javax.sql.DataSource dataSource,
+                                cn.huiyisheng.app.determinations.persistence.SealRows seals) {
         this.mapper = mapper;
+        this.seals = seals;
         this.dataSource = dataSource;
         this.evaluations = evaluations;
         this.clock = clock;
@@ -193,7 +197,7 @@ public class SealedDeterminations {
             previous = r.getHash();
             latest = latest == null || r.getRecordedAt().isAfter(latest) ? r.getRecordedAt() : latest;
         }
-        mapper.insertSeals(pending, clock.instant());
+        seals.insert(pending, clock.instant());
         mapper.advanceChainHead(seq, previous, latest);
         return pending.size();
     }

@@ -2,6 +2,7 @@ package cn.huiyisheng.app.browser;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,8 +62,14 @@ class PortalInBrowserTest {
         ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse("2026-12-07T10:00:00").atZone(ZoneId.of("Asia/Shanghai")).toInstant()));
     }
 
+    @Autowired
+    cn.huiyisheng.app.determinations.SealedDeterminations sealer;
+
     @AfterEach
     void realTime() {
+        // the records made on this clock are sealed on it: the sealer looks a minute behind its newest seal (or behind
+        // now, on a clock set back), and a record stamped on a clock since set forward would be left in no seal
+        sealer.seal();
         ClockUtil.reset();
     }
 

@@ -17,9 +17,7 @@ public interface AuditIndexMapper {
 
     int advanceHead(@Param("lastSeq") long lastSeq);
 
-    int insertEntries(@Param("rows") List<Entry> rows);
-
-    int insertTerms(@Param("terms") List<Term> terms);
+    /* the entries and terms are written by IndexRows */
 
     List<Found> search(@Param("c") Criteria criteria, @Param("limit") int limit, @Param("offset") long offset);
 

@@ -47,12 +47,7 @@ public interface ClaimMapper {
     int setDecidedByReference(@Param("reference") String reference, @Param("status") String status,
                               @Param("decidedAt") Instant decidedAt);
 
-    /**
-     * Records the review unless the reviewer's person is one of the claim's household (a conflict
-     * of interest): 0 rows then.
-     */
-    int setReviewByReference(@Param("reference") String reference, @Param("reviewer") String reviewer, @Param("decision") String decision,
-                             @Param("reason") String reason, @Param("personKey") String personKey, @Param("at") Instant at);
+    /* the review recorded and the approval: ClaimUpdates (JDBC, fixed statements) */
 
     int setEvaluated(@Param("id") long id, @Param("status") String status, @Param("amountTotal") BigDecimal amountTotal);
 
@@ -67,11 +62,6 @@ public interface ClaimMapper {
                           @Param("decision") String decision, @Param("reason") String reason, @Param("personKey") String personKey,
                           @Param("at") Instant at);
 
-    /**
-     * Marks the claim approved only if its row records the reviewer's approval and, above the
-     * threshold, the second approval: 0 rows otherwise.
-     */
-    int setApproved(@Param("id") long id, @Param("decidedAt") Instant decidedAt, @Param("threshold") BigDecimal threshold);
 
     /**
      * One of the system's records an evaluation uses. {@code HELD}: a grant another claim holds for

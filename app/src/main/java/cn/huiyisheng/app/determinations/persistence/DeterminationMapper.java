@@ -33,7 +33,7 @@ public interface DeterminationMapper {
     List<DeterminationRow> findUnsealed(@Param("since") Instant since, @Param("limit") int limit);
 
     /** The seals of these records (their seq, prev hash and hash set), in one statement. */
-    int insertSeals(@Param("rows") List<DeterminationRow> rows, @Param("sealedAt") Instant sealedAt);
+    /* a pass's seals are written by SealRows */
 
     /** Records recorded before an instant and still in no seal. */
     int countUnsealedBefore(@Param("before") Instant before);
