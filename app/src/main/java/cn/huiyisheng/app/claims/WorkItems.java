@@ -28,9 +28,11 @@ import java.util.Objects;
 public class WorkItems {
 
     private final WorkItemMapper items;
+    private final cn.huiyisheng.app.claims.persistence.WorkItemRows rows;
 
-    public WorkItems(WorkItemMapper items) {
+    public WorkItems(WorkItemMapper items, cn.huiyisheng.app.claims.persistence.WorkItemRows rows) {
         this.items = items;
+        this.rows = rows;
     }
 
     @EventListener
@@ -44,7 +46,7 @@ public class WorkItems {
             case TaskListener.EVENTNAME_ASSIGNMENT, TaskListener.EVENTNAME_UPDATE -> update(task);
             case TaskListener.EVENTNAME_COMPLETE, TaskListener.EVENTNAME_DELETE -> {
                 pending().remove(task.getId()); // a change made in this transaction need not be written: the row goes
-                items.delete(task.getId());
+                rows.delete(task.getId());
             }
             default -> {
                 // a timeout changes nothing the lists show
@@ -56,7 +58,7 @@ public class WorkItems {
         Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
         String businessKey = task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey();
         if (processKey.equals(ClaimProcess.PROCESS_ID)) {
-            items.insertForClaim(task.getId(), task.getTaskDefinitionKey(), task.getName(), group(task), task.getAssignee(),
+            rows.insertForClaim(task.getId(), task.getTaskDefinitionKey(), task.getName(), group(task), task.getAssignee(),
                     task.getCreateTime().toInstant(), due, businessKey, processKey);
         } else {
             items.insert(task.getId(), task.getTaskDefinitionKey(), task.getName(), group(task), task.getAssignee(),

@@ -69,13 +69,13 @@ public class SealedDeterminations {
     private final TransactionTemplate separately;
     private final javax.sql.DataSource dataSource;
 
-    private final cn.huiyisheng.app.determinations.persistence.SealRows seals;
+    private final cn.huiyisheng.app.determinations.persistence.DeterminationRows rows;
 
     public SealedDeterminations(DeterminationMapper mapper, EvaluationService evaluations, ObjectMapper json, Clock clock,
                                 PlatformTransactionManager transactions, javax.sql.DataSource dataSource,
-                                cn.huiyisheng.app.determinations.persistence.SealRows seals) {
+                                cn.huiyisheng.app.determinations.persistence.DeterminationRows rows) {
         this.mapper = mapper;
-        this.seals = seals;
+        this.rows = rows;
         this.dataSource = dataSource;
         this.evaluations = evaluations;
         this.clock = clock;
@@ -154,7 +154,7 @@ public class SealedDeterminations {
         row.setEngineVersion(Engine.VERSION);
         row.setRecordedAt(clock.instant().truncatedTo(ChronoUnit.SECONDS));
         // a plain insert: the sealer chains it within seconds of its commit ({@link #seal()})
-        mapper.insert(row);
+        rows.insert(row);
         recent.put(row.getId(), new Recent(row.getResultSha256(), row.getFactsJson(), e.household(), e.response()));
         return new Sealed(row, e.response());
     }
@@ -197,7 +197,7 @@ public class SealedDeterminations {
             previous = r.getHash();
             latest = latest == null || r.getRecordedAt().isAfter(latest) ? r.getRecordedAt() : latest;
         }
-        seals.insert(pending, clock.instant());
+        rows.insert(pending, clock.instant());
         mapper.advanceChainHead(seq, previous, latest);
         return pending.size();
     }
@@ -234,7 +234,7 @@ public class SealedDeterminations {
      * been (a retried grant) and when the claim has no determination.
      */
     public Optional<DeterminationRow> latestUngranted(String claimReference) {
-        return Optional.ofNullable(mapper.findUngrantedLatestByClaim(claimReference));
+        return Optional.ofNullable(rows.ungrantedLatest(claimReference));
     }
 
     public List<DeterminationRow> ofClaim(long claimId) {

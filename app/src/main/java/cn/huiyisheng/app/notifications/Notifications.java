@@ -29,14 +29,17 @@ public class Notifications {
     private final NotificationMapper mapper;
     private final Clock clock;
 
-    public Notifications(NotificationMapper mapper, Clock clock) {
+    private final cn.huiyisheng.app.notifications.persistence.NotificationWriter writer;
+
+    public Notifications(NotificationMapper mapper, Clock clock, cn.huiyisheng.app.notifications.persistence.NotificationWriter writer) {
+        this.writer = writer;
         this.mapper = mapper;
         this.clock = clock;
     }
 
     /** Tells the applicant of the claim with this reference. */
     public void claim(String reference, Type type, List<String> params) {
-        if (mapper.insertForReference(reference, type.name(), json(params), clock.instant()) != 1) {
+        if (writer.insertForReference(reference, type.name(), json(params), clock.instant()) != 1) {
             throw new IllegalStateException("no claim " + reference + " to tell its applicant of " + type);
         }
     }

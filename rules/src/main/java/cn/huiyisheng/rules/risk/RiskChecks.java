@@ -4,6 +4,7 @@ import cn.huiyisheng.rules.engine.Ages;
 import cn.huiyisheng.rules.household.Child;
 import cn.huiyisheng.rules.household.Household;
 import cn.huiyisheng.rules.household.Person;
+import org.drools.ruleunits.api.DataHandle;
 import org.drools.ruleunits.api.RuleUnitInstance;
 import org.drools.ruleunits.api.RuleUnitProvider;
 
@@ -47,14 +48,43 @@ public final class RiskChecks {
         return new ClaimedPeriod(from.atDay(1), to.atDay(1), Set.copyOf(benefits));
     }
 
+    /**
+     * A rule unit instance kept per thread between evaluations, empty when kept: making one (its
+     * working memory, agenda, entry points) cost as much as firing it, on every claim ({@code ./bench claims}).
+     */
+    private record Kept(RiskSignals data, RuleUnitInstance<RiskSignals> unit) {
+    }
+
+    private static final ThreadLocal<Kept> KEPT = new ThreadLocal<>();
+
     public static List<RiskSignal> evaluate(ClaimedPeriod claim, List<Member> members, List<OtherClaim> others) {
-        RiskSignals data = new RiskSignals();
-        data.getClaim().add(claim);
-        members.forEach(data.getMembers()::add);
-        others.forEach(data.getOthers()::add);
-        try (RuleUnitInstance<RiskSignals> unit = RuleUnitProvider.get().createRuleUnitInstance(data)) {
-            unit.fire();
+        Kept kept = KEPT.get();
+        KEPT.remove(); // in use: a reentrant call (none today) would make its own
+        if (kept == null) {
+            RiskSignals data = new RiskSignals();
+            kept = new Kept(data, RuleUnitProvider.get().createRuleUnitInstance(data));
         }
-        return data.signals();
+        RiskSignals data = kept.data();
+        List<DataHandle> claims = new ArrayList<>(1);
+        List<DataHandle> memberHandles = new ArrayList<>(members.size());
+        List<DataHandle> otherHandles = new ArrayList<>(others.size());
+        try {
+            claims.add(data.getClaim().add(claim));
+            members.forEach(m -> memberHandles.add(data.getMembers().add(m)));
+            others.forEach(o -> otherHandles.add(data.getOthers().add(o)));
+            kept.unit().fire();
+            List<RiskSignal> signals = data.signals();
+            // emptied before it is kept: the next claim's facts meet nothing of this one's
+            claims.forEach(data.getClaim()::remove);
+            memberHandles.forEach(data.getMembers()::remove);
+            otherHandles.forEach(data.getOthers()::remove);
+            kept.unit().fire();
+            data.getSignals().clear();
+            KEPT.set(kept);
+            return signals;
+        } catch (RuntimeException | Error e) {
+            kept.unit().close(); // not kept: whatever state it was left in goes with it
+            throw e;
+        }
     }
 }

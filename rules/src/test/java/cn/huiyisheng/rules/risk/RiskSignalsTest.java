@@ -69,4 +69,30 @@ class RiskSignalsTest {
         assertThat(RiskChecks.evaluate(healthFee, List.of(new Member("CHILD", "child 1", 10, LocalDate.of(2014, 3, 1))), List.of()))
                 .isEmpty();
     }
+
+    @Test
+    void theRuleUnitKeptBetweenEvaluationsGivesWhatAFreshOneGives() throws Exception {
+        // one thread evaluates claims one after another on the unit it keeps; another evaluates each once, first
+        List<List<OtherClaim>> claims = List.of(
+                List.of(new OtherClaim(OtherClaim.Kind.BANK_ACCOUNT, null, "HYS-20140101-AAAAAA", true, false)),
+                List.of(),
+                List.of(new OtherClaim(OtherClaim.Kind.PERSON, "CHILD", "HYS-20140101-BBBBBB", false, false),
+                        new OtherClaim(OtherClaim.Kind.PERSON, "SPOUSE", "HYS-20140101-CCCCCC", true, false)),
+                List.of());
+        List<List<RiskSignal>> fresh = new java.util.ArrayList<>();
+        for (List<OtherClaim> others : claims) {
+            Thread t = new Thread(() -> fresh.add(RiskChecks.evaluate(SPECIAL_SUPPORT, COUPLE, others)));
+            t.start();
+            t.join();
+        }
+        for (int round = 0; round < 3; round++) {
+            for (int i = 0; i < claims.size(); i++) {
+                assertThat(RiskChecks.evaluate(SPECIAL_SUPPORT, COUPLE, claims.get(i))).as("claim %d, round %d", i, round)
+                        .isEqualTo(fresh.get(i));
+            }
+        }
+        assertThat(fresh.get(0)).isNotEmpty();
+        assertThat(fresh.get(1)).isEmpty();
+        assertThat(fresh.get(2)).hasSize(2);
+    }
 }

@@ -23,7 +23,7 @@ public interface DeterminationMapper {
     int advanceChainHead(@Param("lastSeq") long lastSeq, @Param("lastHash") String lastHash,
                          @Param("lastRecordedAt") Instant lastRecordedAt);
 
-    int insert(DeterminationRow row);
+    /* a record is inserted by DeterminationRows (JDBC, a fixed statement) */
 
     DeterminationRow find(@Param("id") long id);
 
@@ -41,11 +41,7 @@ public interface DeterminationMapper {
     /** Records recorded before {@code before}, sealed or not (an index range counted). */
     long countRecordedBefore(@Param("before") Instant before);
 
-    /**
-     * The latest determination (id, claim id, result and facts only) of the claim with this reference, unless entitlements were granted from
-     * it already; null then, and when the claim has none.
-     */
-    DeterminationRow findUngrantedLatestByClaim(@Param("reference") String reference);
+    /* the latest determination a claim's approval grants from: DeterminationRows (JDBC, a fixed statement) */
 
     List<DeterminationRow> findByClaim(@Param("claimId") long claimId);
 

@@ -13,10 +13,7 @@ import java.util.List;
 @Mapper
 public interface NotificationMapper {
 
-    @Insert("INSERT INTO notification (username, claim_id, claim_reference, type, params, created_at)"
-            + " SELECT c.applicant_username, c.id, c.reference, #{type}, #{params}, #{at} FROM claim c WHERE c.reference = #{reference}")
-    int insertForReference(@Param("reference") String reference, @Param("type") String type, @Param("params") String params,
-                           @Param("at") Instant at);
+    /* a message for a claim by its reference: NotificationWriter (JDBC, a fixed statement) */
 
     @Insert("INSERT INTO notification (username, claim_id, claim_reference, type, params, created_at)"
             + " SELECT c.applicant_username, c.id, c.reference, #{type}, #{params}, #{at} FROM claim c WHERE c.id = #{claimId}")
