@@ -77,39 +77,39 @@ public class ClaimRecords {
         // reads another household's rows by ranges that skip this household's own (a household claiming month by month
         // made a join from the claim's own persons read its whole history: ./bench claims, 94 rows a claim)
         sql.append("""
-                (SELECT 'PERSON' AS kind, p.person_key AS role, p.reference AS reference, p.status AS status,
-                        p.same_household AS same_household, NULL AS benefit, NULL AS person_key, NULL AS period, p.claim_id AS claim_id
-                 FROM (SELECT theirs.person_key AS person_key, c.reference AS reference, c.status AS status, FALSE AS same_household,
-                              c.id AS claim_id
-                       FROM claim_person theirs
-                       JOIN claim c ON c.id = theirs.claim_id
-                       WHERE theirs.person_key IN\s""").append(keys).append("""
+                (SELECT 'PERSON' AS kind, theirs.person_key AS role, c.reference AS reference, c.status AS status,
+                        FALSE AS same_household, NULL AS benefit, NULL AS person_key, NULL AS period, c.id AS claim_id
+                 FROM claim_person theirs
+                 JOIN claim c ON c.id = theirs.claim_id
+                 WHERE theirs.person_key IN\s""").append(keys).append("""
                  AND theirs.claim_id <> ?
-                         AND (theirs.household_key IS NULL OR theirs.household_key < ? OR theirs.household_key > ?
-                              OR (theirs.household_key > ? AND theirs.household_key < ?))
-                       UNION ALL
-                       SELECT theirs.person_key AS person_key, c.reference AS reference, c.status AS status, TRUE AS same_household,
-                              c.id AS claim_id
-                       FROM claim c
-                       JOIN claim_person theirs ON theirs.claim_id = c.id AND theirs.person_key IN\s""").append(keys).append("""
-
-                       WHERE c.applicant_key IN (?, ?) AND c.status IN\s""").append(open).append("""
-                 AND c.id <> ?) p
-                 ORDER BY p.claim_id DESC LIMIT 10)
+                   AND (theirs.household_key IS NULL OR theirs.household_key < ? OR theirs.household_key > ?
+                        OR (theirs.household_key > ? AND theirs.household_key < ?))
+                 ORDER BY c.id DESC LIMIT 10)
                 UNION ALL
-                (SELECT 'BANK_ACCOUNT' AS kind, NULL AS role, b.reference AS reference, b.status AS status, b.same_household AS same_household,
-                        NULL AS benefit, NULL AS person_key, NULL AS period, b.claim_id AS claim_id
-                 FROM (SELECT c.reference AS reference, c.status AS status, FALSE AS same_household, c.id AS claim_id
-                       FROM claim c
-                       WHERE c.bank_account = ? AND c.id <> ?
-                         AND (c.applicant_key IS NULL OR c.applicant_key < ? OR c.applicant_key > ?
-                              OR (c.applicant_key > ? AND c.applicant_key < ?))
-                       UNION ALL
-                       SELECT c.reference AS reference, c.status AS status, TRUE AS same_household, c.id AS claim_id
-                       FROM claim c
-                       WHERE c.applicant_key IN (?, ?) AND c.status IN\s""").append(open).append("""
-                 AND c.bank_account = ? AND c.id <> ?) b
-                 ORDER BY b.claim_id DESC LIMIT 10)
+                (SELECT 'PERSON' AS kind, theirs.person_key AS role, c.reference AS reference, c.status AS status,
+                        TRUE AS same_household, NULL AS benefit, NULL AS person_key, NULL AS period, c.id AS claim_id
+                 FROM claim c
+                 JOIN claim_person theirs ON theirs.claim_id = c.id AND theirs.person_key IN\s""").append(keys).append("""
+
+                 WHERE c.applicant_key IN (?, ?) AND c.status IN\s""").append(open).append("""
+                 AND c.id <> ?
+                 ORDER BY c.id DESC LIMIT 10)
+                UNION ALL
+                (SELECT 'BANK_ACCOUNT' AS kind, NULL AS role, c.reference AS reference, c.status AS status, FALSE AS same_household,
+                        NULL AS benefit, NULL AS person_key, NULL AS period, c.id AS claim_id
+                 FROM claim c
+                 WHERE c.bank_account = ? AND c.id <> ?
+                   AND (c.applicant_key IS NULL OR c.applicant_key < ? OR c.applicant_key > ?
+                        OR (c.applicant_key > ? AND c.applicant_key < ?))
+                 ORDER BY c.id DESC LIMIT 10)
+                UNION ALL
+                (SELECT 'BANK_ACCOUNT' AS kind, NULL AS role, c.reference AS reference, c.status AS status, TRUE AS same_household,
+                        NULL AS benefit, NULL AS person_key, NULL AS period, c.id AS claim_id
+                 FROM claim c
+                 WHERE c.applicant_key IN (?, ?) AND c.status IN\s""").append(open).append("""
+                 AND c.bank_account = ? AND c.id <> ?
+                 ORDER BY c.id DESC LIMIT 10)
                 UNION ALL
                 (SELECT 'HELD' AS kind, NULL AS role, c.reference AS reference, c.status AS status, FALSE AS same_household,
                         g.benefit AS benefit, g.person_key AS person_key, g.period AS period, c.id AS claim_id
@@ -161,23 +161,32 @@ public class ClaimRecords {
         List<ClaimMapper.RecordRow> found = jdbc.query(sql.toString(), (rs, i) -> new ClaimMapper.RecordRow(rs.getString(1),
                 rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5), rs.getString(6), rs.getString(7), rs.getString(8),
                 rs.getLong(9)), p.toArray());
-        // a person's row once for each role the person has here (the role column carried the person's key), the
-        // ten latest claims as before
+        // a person's row once for each role the person has here (the role column carried the person's key); of each
+        // kind the ten latest claims (each part brought its ten latest: the ten latest of both are among them)
         List<ClaimMapper.RecordRow> rows = new ArrayList<>(found.size());
         List<ClaimMapper.RecordRow> byPerson = new ArrayList<>();
+        List<ClaimMapper.RecordRow> byAccount = new ArrayList<>();
         for (ClaimMapper.RecordRow r : found) {
-            if (!r.kind().equals("PERSON")) {
+            if (r.kind().equals("PERSON")) {
+                for (String role : roles.getOrDefault(r.role(), List.of())) {
+                    byPerson.add(new ClaimMapper.RecordRow(r.kind(), role, r.reference(), r.status(), r.sameHousehold(), r.benefit(),
+                            r.personKey(), r.period(), r.claimId()));
+                }
+            } else if (r.kind().equals("BANK_ACCOUNT")) {
+                byAccount.add(r);
+            } else {
                 rows.add(r);
-                continue;
-            }
-            for (String role : roles.getOrDefault(r.role(), List.of())) {
-                byPerson.add(new ClaimMapper.RecordRow(r.kind(), role, r.reference(), r.status(), r.sameHousehold(), r.benefit(),
-                        r.personKey(), r.period(), r.claimId()));
             }
         }
-        byPerson.sort(Comparator.comparingLong(ClaimMapper.RecordRow::claimId).reversed());
-        rows.addAll(byPerson.subList(0, Math.min(10, byPerson.size())));
+        rows.addAll(latest(byPerson));
+        rows.addAll(latest(byAccount));
         return rows;
+    }
+
+    /** The rows of the ten latest claims among these (by claim id, the latest first). */
+    private static List<ClaimMapper.RecordRow> latest(List<ClaimMapper.RecordRow> rows) {
+        rows.sort(Comparator.comparingLong(ClaimMapper.RecordRow::claimId).reversed());
+        return rows.subList(0, Math.min(10, rows.size()));
     }
 
     /**
