@@ -88,56 +88,49 @@ public class WorkItems {
     }
 
     /** The changes of assignee, due date or name this transaction still has to write, by task (written before it commits). */
-    @SuppressWarnings("unchecked")
     private Map<String, List<Object>> pending() {
+        Transaction t = transaction();
+        return t == null ? new HashMap<>() : t.pending();
+    }
+
+    /** What this transaction has written per task (empty outside one: then every event writes). */
+    private Map<String, List<Object>> written() {
+        Transaction t = transaction();
+        return t == null ? new HashMap<>() : t.written();
+    }
+
+    /** What the current transaction has written and still has to, per task. */
+    private record Transaction(Map<String, List<Object>> written, Map<String, List<Object>> pending) {
+    }
+
+    /** The current transaction's, bound with its first task event (null outside a transaction). */
+    private Transaction transaction() {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return new HashMap<>();
+            return null;
         }
-        Map<String, List<Object>> map = (Map<String, List<Object>>) TransactionSynchronizationManager.getResource(PENDING);
-        if (map == null) {
-            Map<String, List<Object>> fresh = new java.util.LinkedHashMap<>();
-            TransactionSynchronizationManager.bindResource(PENDING, fresh);
+        Transaction t = (Transaction) TransactionSynchronizationManager.getResource(TRANSACTION);
+        if (t == null) {
+            Transaction fresh = new Transaction(new HashMap<>(), new java.util.LinkedHashMap<>());
+            TransactionSynchronizationManager.bindResource(TRANSACTION, fresh);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void beforeCommit(boolean readOnly) {
-                    fresh.forEach((taskId, shown) -> items.update(taskId, (String) shown.get(0), (Instant) shown.get(1), (String) shown.get(2)));
-                    fresh.clear();
+                    fresh.pending().forEach((taskId, shown) -> items.update(taskId, (String) shown.get(0), (Instant) shown.get(1),
+                            (String) shown.get(2)));
+                    fresh.pending().clear();
                 }
 
                 @Override
                 public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(PENDING);
+                    TransactionSynchronizationManager.unbindResourceIfPossible(TRANSACTION);
                 }
             });
-            map = fresh;
+            t = fresh;
         }
-        return map;
+        return t;
     }
 
-    private static final Object PENDING = new Object();
-
-    /** What this transaction has written per task (empty outside one: then every event writes). */
-    @SuppressWarnings("unchecked")
-    private static Map<String, List<Object>> written() {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return new HashMap<>();
-        }
-        Map<String, List<Object>> map = (Map<String, List<Object>>) TransactionSynchronizationManager.getResource(WRITTEN);
-        if (map == null) {
-            Map<String, List<Object>> fresh = new HashMap<>();
-            TransactionSynchronizationManager.bindResource(WRITTEN, fresh);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(WRITTEN);
-                }
-            });
-            map = fresh;
-        }
-        return map;
-    }
-
-    private static final Object WRITTEN = new Object();
+    private static final Object TRANSACTION = new Object();
 
     /** The process's key when it is one whose tasks the lists show (the definition id is key:version:id); null otherwise. */
     static String processKey(String processDefinitionId) {
